@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/pipeline"
+	"github.com/dyadproject/dyad/internal/store"
+	"github.com/dyadproject/dyad/internal/store/sqlite"
+)
+
+// ingestStats counts what an ingestion did.
+type ingestStats struct {
+	read, failed int
+	store.PutStats
+}
+
+func runIngest(ctx context.Context, args []string, io stdio) error {
+	var in inputFlags
+	fs := newFlags("ingest", "[flags] PATH...", `
+Analyze news articles and store them in a SQLite database. Ingestion is
+idempotent: an article whose text is already stored (same content hash) is
+skipped, so running it twice leaves the same rows. Articles are committed in
+batches, one transaction each; an interrupted run (Ctrl-C) leaves every
+finished batch stored and nothing of the current one, and a rerun completes
+it. A progress line is shown when standard error is a terminal.`, io)
+	db := fs.String("db", "dyad.db", "SQLite database `file` (created if missing)")
+	batch := fs.Int("batch", 100, "articles per transaction")
+	in.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *batch <= 0 {
+		return usagef("--batch must be positive")
+	}
+	opt, err := in.options(fs.Args(), io)
+	if err != nil {
+		return err
+	}
+	an, err := in.analyzer()
+	if err != nil {
+		return err
+	}
+	st, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stats, err := ingest(ctx, an, st, in.articles(ctx, fs.Args(), opt), *batch, io, nil)
+	fmt.Fprintf(io.err, "dyad ingest: %d articles read: %d added, %d already stored, %d failed (%s)\n",
+		stats.read, stats.Added, stats.Skipped, stats.failed, *db)
+	if err != nil {
+		return err
+	}
+	if stats.failed > 0 {
+		return fmt.Errorf("%w: %d input(s) could not be read", errPartial, stats.failed)
+	}
+	return nil
+}
+
+// ingest analyzes articles and stores them in batches of size; each result
+// is also passed to also, when not nil.
+func ingest(ctx context.Context, an *pipeline.Analyzer, st store.Store, articles iter.Seq2[*dyad.Article, error],
+	size int, io stdio, also func(*dyad.Result) error) (ingestStats, error) {
+	var stats ingestStats
+	bar := newProgress(io.err)
+	var pending []store.Record
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		ps, err := st.Put(ctx, pending)
+		if err != nil {
+			return fmt.Errorf("store batch: %w", err)
+		}
+		stats.Added += ps.Added
+		stats.Skipped += ps.Skipped
+		stats.Renamed += ps.Renamed
+		pending = pending[:0]
+		return nil
+	}
+	err := an.Run(ctx, articles, func(it pipeline.Item) error {
+		bar.inc()
+		if it.Err != nil {
+			stats.failed++
+			bar.println(io.err, fmt.Sprintf("dyad ingest: %v", it.Err))
+			return nil
+		}
+		stats.read++
+		r := it.Doc.Result()
+		if also != nil {
+			if err := also(&r); err != nil {
+				return err
+			}
+		}
+		pending = append(pending, store.Record{Result: r, Text: it.Doc.Article.Text})
+		if len(pending) >= size {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	bar.done()
+	return stats, err
+}
+
+// progress shows a count and rate on a terminal and does nothing elsewhere.
+type progress struct {
+	p   *mpb.Progress
+	bar *mpb.Bar
+}
+
+func newProgress(w io.Writer) *progress {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
+	}
+	p := mpb.New(mpb.WithOutput(w), mpb.WithRefreshRate(200*time.Millisecond))
+	bar := p.New(0, mpb.SpinnerStyle(),
+		mpb.PrependDecorators(decor.Name("ingesting "), decor.CurrentNoUnit("%d articles")),
+		mpb.AppendDecorators(decor.AverageSpeed(0, " %.1f articles/s")),
+	)
+	return &progress{p: p, bar: bar}
+}
+
+func (p *progress) inc() {
+	if p.bar != nil {
+		p.bar.Increment()
+	}
+}
+
+// println prints a line above the progress display.
+func (p *progress) println(w io.Writer, line string) {
+	if p.p == nil {
+		fmt.Fprintln(w, line)
+		return
+	}
+	fmt.Fprintln(p.p, line)
+}
+
+func (p *progress) done() {
+	if p.bar == nil {
+		return
+	}
+	p.bar.SetTotal(-1, true)
+	p.p.Wait()
+}

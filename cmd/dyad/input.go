@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"iter"
+	"path"
+	"time"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/article"
+	"github.com/dyadproject/dyad/internal/pipeline"
+	"github.com/dyadproject/dyad/internal/sample"
+)
+
+// inputFlags are the flags shared by the commands that read articles.
+type inputFlags struct {
+	date     string
+	sample   bool
+	workers  int
+	maxBytes int
+	patterns multiFlag
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for articles whose input gives none")
+	fs.BoolVar(&f.sample, "sample", false, "also read the sample news embedded in dyad (20 invented stories)")
+	fs.IntVar(&f.workers, "workers", 0, "articles analyzed at once (0: one per CPU)")
+	fs.IntVar(&f.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest article body accepted, in bytes; larger ones are refused, never truncated")
+	fs.Var(&f.patterns, "patterns", "extra event pattern `FILE` (repeatable; see internal/events/doc.go for the format)")
+}
+
+// options checks the flags and the paths and returns the reader options.
+func (f *inputFlags) options(paths []string, io stdio) (article.Options, error) {
+	opt := article.Options{Stdin: io.in, MaxBytes: f.maxBytes}
+	if f.date != "" {
+		d, err := time.Parse(dyad.DateLayout, f.date)
+		if err != nil {
+			return opt, usagef("--date %q: want YYYY-MM-DD", f.date)
+		}
+		opt.Date = d
+	}
+	if f.maxBytes <= 0 {
+		return opt, usagef("--max-bytes must be positive")
+	}
+	if f.workers < 0 {
+		return opt, usagef("--workers must not be negative")
+	}
+	if len(paths) == 0 && !f.sample {
+		return opt, usagef("no input: give PATH... (- for standard input) or --sample")
+	}
+	return opt, nil
+}
+
+// articles returns the articles of paths, after the sample's when asked.
+func (f *inputFlags) articles(ctx context.Context, paths []string, opt article.Options) iter.Seq2[*dyad.Article, error] {
+	return func(yield func(*dyad.Article, error) bool) {
+		if f.sample {
+			for _, file := range sample.Files() {
+				for a, err := range article.ReadBytes(path.Join("sample", file.Name), file.Data, opt) {
+					if !yield(a, err) {
+						return
+					}
+				}
+			}
+		}
+		if len(paths) > 0 {
+			for a, err := range article.Read(ctx, paths, opt) {
+				if !yield(a, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// analyzer builds the standard pipeline.
+func (f *inputFlags) analyzer() (*pipeline.Analyzer, error) {
+	stages, err := pipeline.Standard(pipeline.Options{PatternFiles: f.patterns})
+	if err != nil {
+		return nil, fmt.Errorf("load resources: %w", err)
+	}
+	return pipeline.New(pipeline.Config{Stages: stages, Workers: f.workers}), nil
+}

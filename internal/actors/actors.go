@@ -1,0 +1,528 @@
+package actors
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/kb"
+)
+
+// Stage is the actor stage. It is safe for concurrent use.
+type Stage struct {
+	kb *kb.KB
+}
+
+var _ dyad.Stage = (*Stage)(nil)
+
+// New returns the actor stage over k.
+func New(k *kb.KB) *Stage { return &Stage{kb: k} }
+
+// Name returns "actors".
+func (*Stage) Name() string { return "actors" }
+
+// owner is what a role noun can belong to: a country, organization or metonym.
+type owner struct {
+	code    string // CAMEO code of the owner
+	country string // ISO3
+	name    string // "France", "NATO"
+	adj     string // "French", or the name
+	sector  string // a metonym's sector, if any
+	kind    string // "country", "organization", "group"
+}
+
+// builder accumulates one document's actors and mentions.
+type builder struct {
+	s      *Stage
+	doc    *dyad.Document
+	index  map[string]int // actor key → index
+	byName map[string]int // a person's first or last name → actor
+	last   *owner         // the country last named, for "its" and "their"
+	home   *owner         // the dateline's country, owner of agents named without one
+	// chain is the owner of the role noun that ended at chainEnd, which a
+	// role noun right after it inherits.
+	chain    *owner
+	chainEnd int
+	matchAt  map[int]bool // start offsets of the matcher's matches
+}
+
+// Process adds doc.Mentions and doc.Actors.
+func (s *Stage) Process(doc *dyad.Document) error {
+	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}}
+	b.home = s.datelineCountry(doc)
+	matches := s.kb.Matcher().FindAll(doc.Article.Text)
+	b.matchAt = make(map[int]bool, len(matches))
+	for _, m := range matches {
+		b.matchAt[m.Start] = true
+	}
+	mi := 0
+	for si := range doc.Sentences {
+		sent := doc.Sentences[si]
+		var ms []kb.Match
+		for mi < len(matches) && matches[mi].Start < sent.End {
+			if matches[mi].Start >= sent.Start && matches[mi].End <= sent.End {
+				ms = append(ms, matches[mi])
+			}
+			mi++
+		}
+		b.sentence(si, ms)
+	}
+	b.surnames()
+	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		return y.End - x.End
+	})
+	b.linkPlaces()
+	for i := range doc.Actors {
+		doc.Actors[i].ID = fmt.Sprintf("a%d", i+1)
+	}
+	for _, m := range doc.Mentions {
+		a := &doc.Actors[m.Actor]
+		a.Mentions = append(a.Mentions, dyad.MentionRef{Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence})
+	}
+	return nil
+}
+
+// sentence reads the matches of sentence si.
+func (b *builder) sentence(si int, ms []kb.Match) {
+	text := b.doc.Article.Text
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		own, ownKind, isOwner := b.ownerOf(m, text)
+		agent, isAgent := b.agentOf(m)
+		switch {
+		case isOwner && i+1 < len(ms) && b.adjacentAgent(m, ms[i+1]):
+			ag, _ := b.agentOf(ms[i+1])
+			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
+			b.agentWithOwner(si, m.Start, ms[i+1], ag, &own)
+			i++
+		case isAgent:
+			var o *owner
+			if ofOwner, end, ok := b.ofPhrase(ms, i); ok {
+				b.mention(si, ms[i+1].Start, ms[i+1].End, "name", b.ownerActor(ofOwner))
+				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &ofOwner)
+				i++
+				continue
+			}
+			if b.possessivePronounBefore(m.Start) && b.last != nil {
+				o = b.last
+			}
+			if b.chain != nil && strings.TrimSpace(b.doc.Article.Text[b.chainEnd:m.Start]) == "" {
+				// "Iranian foreign ministry spokesman": the spokesman
+				// belongs to the owner of the ministry.
+				o = b.chain
+			}
+			if ns, ne, ok := b.appositiveName(m.Start); ok && agent.Kind == kb.Person {
+				// "Milica Jovanovic, a law student": the name is a person
+				// with the role that follows it.
+				idx := b.person(b.doc.Article.Text[ns:ne], o, agent)
+				b.mention(si, ns, ne, "person", idx)
+				b.mention(si, m.Start, m.End, "agent", idx)
+				continue
+			}
+			b.agentWithOwner(si, m.Start, m, agent, o)
+		case isOwner:
+			if ownKind == "capital" && b.locative(m.Start) {
+				continue // a place, not an actor
+			}
+			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
+		}
+	}
+}
+
+// ownerOf interprets a match as something that can act or own a role: a
+// country (by name, adjective, people noun or capital), an organization or a
+// metonym. Media are not actors.
+func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
+	k := b.s.kb
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
+			c := k.Countries()[e.Index]
+			adj := c.Name
+			if len(c.Adjectives) > 0 {
+				adj = c.Adjectives[0]
+			}
+			kind := map[kb.EntryKind]string{kb.CountryName: "name", kb.CountryAdjective: "adjective",
+				kb.CountryPeople: "people", kb.Capital: "capital"}[e.Kind]
+			o := owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+			if e.Kind != kb.Capital {
+				b.last = &o
+			}
+			return o, kind, true
+		case kb.OrgEntry:
+			org := k.Orgs()[e.Index]
+			if org.Kind == kb.Media {
+				continue
+			}
+			kind := "organization"
+			if org.Kind == kb.Party || org.Kind == kb.ArmedGroup {
+				kind = "group"
+			}
+			return owner{code: org.Code, country: org.Country, name: org.Name, adj: org.Name, sector: org.Sector, kind: kind}, "organization", true
+		case kb.MetonymEntry:
+			mt := k.Metonyms()[e.Index]
+			name := text[m.Start:m.End]
+			if c, ok := k.CountryByISO3(mt.Country); ok {
+				name = c.Name
+			}
+			return owner{code: mt.Code, country: mt.Country, name: name, adj: name, sector: mt.Sector, kind: "country"}, "metonym", true
+		}
+	}
+	return owner{}, "", false
+}
+
+func (b *builder) agentOf(m kb.Match) (kb.Agent, bool) {
+	for _, e := range m.Entries {
+		if e.Kind == kb.AgentEntry {
+			return b.s.kb.Agents()[e.Index], true
+		}
+	}
+	return kb.Agent{}, false
+}
+
+// adjacentAgent reports whether next is a role noun right after m, directly
+// or after a possessive "'s".
+func (b *builder) adjacentAgent(m, next kb.Match) bool {
+	if _, ok := b.agentOf(next); !ok {
+		return false
+	}
+	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
+	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’"
+}
+
+// ofPhrase matches "ROLE of OWNER" ("the foreign minister of France") at
+// ms[i], returning the owner and the end of the phrase.
+func (b *builder) ofPhrase(ms []kb.Match, i int) (owner, int, bool) {
+	if i+1 >= len(ms) {
+		return owner{}, 0, false
+	}
+	gap := strings.TrimSpace(b.doc.Article.Text[ms[i].End:ms[i+1].Start])
+	if gap != "of" && gap != "of the" {
+		return owner{}, 0, false
+	}
+	o, kind, ok := b.ownerOf(ms[i+1], b.doc.Article.Text)
+	if !ok || kind == "adjective" {
+		return owner{}, 0, false
+	}
+	return o, ms[i+1].End, true
+}
+
+// possessivePronounBefore reports whether "its" or "their" directly precedes
+// offset.
+func (b *builder) possessivePronounBefore(offset int) bool {
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-16):offset], " ")
+	i := strings.LastIndexAny(before, " \n\t(")
+	w := strings.ToLower(before[i+1:])
+	return w == "its" || w == "their"
+}
+
+// locative reports whether a locative preposition directly precedes offset.
+func (b *builder) locative(offset int) bool {
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-24):offset], " ")
+	i := strings.LastIndexAny(before, " \n\t(")
+	w := strings.ToLower(before[i+1:])
+	switch w {
+	case "in", "to", "at", "from", "near", "into", "toward", "towards", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
+		return true
+	}
+	return false
+}
+
+// agentWithOwner adds a role noun match, with its owner if any, and the
+// person's name that may follow it.
+func (b *builder) agentWithOwner(si, start int, m kb.Match, ag kb.Agent, o *owner) {
+	b.agentWithOwnerSpan(si, start, m.End, m, ag, o)
+}
+
+func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent, o *owner) {
+	text := b.doc.Article.Text
+	if o == nil {
+		o = b.home
+	}
+	code, country, sector := ag.Sector, "", ag.Sector
+	if o != nil {
+		code, country = joinCode(*o, ag.Sector), o.country
+	}
+	if nameStart, nameEnd, ok := b.personName(m.End); ok && ag.Kind == kb.Person && end == m.End {
+		idx := b.person(text[nameStart:nameEnd], o, ag)
+		b.mention(si, start, nameEnd, "person", idx)
+		return
+	}
+	if nameStart, nameEnd, ok := b.namedAfterComma(m.End); ok && ag.Kind == kb.Person && end == m.End {
+		// "Brazil's vice president, Roberto Almeida,"
+		idx := b.person(text[nameStart:nameEnd], o, ag)
+		b.mention(si, start, m.End, "agent", idx)
+		b.mention(si, nameStart, nameEnd, "person", idx)
+		return
+	}
+	if o != nil {
+		b.chain, b.chainEnd = o, end
+	}
+	label := ag.Role
+	if o != nil {
+		label = o.adj + " " + ag.Role
+	}
+	key := "agent:" + code + ":" + ag.Role
+	idx, ok := b.index[key]
+	if !ok {
+		idx = len(b.doc.Actors)
+		b.index[key] = idx
+		kind := "agent"
+		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: label, Code: code, Country: country, Sector: sector,
+			Kind: kind, Role: ag.Role})
+	}
+	b.mention(si, start, end, "agent", idx)
+}
+
+// person returns the actor of the named person with role ag, owned by o (or
+// the dateline's country), adding it on first mention.
+func (b *builder) person(name string, o *owner, ag kb.Agent) int {
+	key := "person:" + name
+	if idx, ok := b.index[key]; ok {
+		return idx
+	}
+	if o == nil {
+		o = b.home
+	}
+	code, country := ag.Sector, ""
+	if o != nil {
+		code, country = joinCode(*o, ag.Sector), o.country
+	}
+	idx := len(b.doc.Actors)
+	b.index[key] = idx
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: name, Code: code, Country: country, Sector: ag.Sector,
+		Kind: "person", Role: ag.Role})
+	words := strings.Fields(name)
+	for _, w := range []string{words[0], words[len(words)-1]} {
+		if utf8.RuneCountInString(w) >= 3 {
+			if _, taken := b.byName[w]; !taken {
+				b.byName[w] = idx
+			}
+		}
+	}
+	return idx
+}
+
+// namedAfterComma returns the name in "ROLE, Name Surname," or "ROLE, Name
+// Surname." right after offset: a comma, then capitalized words ending the
+// clause.
+func (b *builder) namedAfterComma(offset int) (int, int, bool) {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, offset)
+	if k < 0 || k+1 >= len(toks) || toks[k].Text != "," || toks[k].Start != offset {
+		return 0, 0, false
+	}
+	s, e, ok := b.personName(toks[k].End)
+	if !ok {
+		return 0, 0, false
+	}
+	after := tokenAfter(toks, e)
+	if after >= 0 && !strings.Contains(",.;:", toks[after].Text) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// appositiveName returns the name in "Name Surname, a|an|the ... ROLE" for
+// the role noun starting at offset: a comma and an article before the role
+// (with up to three words between them), capitalized words before the comma.
+func (b *builder) appositiveName(offset int) (int, int, bool) {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, offset)
+	if k <= 0 {
+		return 0, 0, false
+	}
+	j := k - 1
+	for n := 0; j >= 0 && n < 3 && !isArticle(toks[j].Text) && toks[j].Kind != dyad.Punct; n++ {
+		j--
+	}
+	if j < 1 || !isArticle(toks[j].Text) || toks[j-1].Text != "," {
+		return 0, 0, false
+	}
+	end := j - 1 // the comma
+	first := end
+	for first > 0 && end-first < 4 && capitalizedName(toks[first-1]) && !b.knownName(toks[first-1]) {
+		first--
+	}
+	if first == end {
+		return 0, 0, false
+	}
+	return toks[first].Start, toks[end-1].End, true
+}
+
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// personName returns the span of up to four capitalized words right after
+// offset: the name after a title ("President Lee Jae-myung").
+func (b *builder) personName(offset int) (int, int, bool) {
+	text := b.doc.Article.Text
+	first := tokenAfter(b.doc.Tokens, offset)
+	if first < 0 || b.doc.Tokens[first].Start-offset > 1 {
+		return 0, 0, false
+	}
+	end := -1
+	for k := first; k < len(b.doc.Tokens) && k < first+4; k++ {
+		t := b.doc.Tokens[k]
+		if k > first && b.doc.Tokens[k-1].End != t.Start-1 || !capitalizedName(t) {
+			break
+		}
+		if text[t.Start:t.End] != "" && b.knownName(t) {
+			break
+		}
+		end = t.End
+	}
+	if end < 0 {
+		return 0, 0, false
+	}
+	return b.doc.Tokens[first].Start, end, true
+}
+
+// knownName reports whether a token starts a knowledge-base name, which ends
+// a person's name ("President Lee Seoul" is not a name).
+func (b *builder) knownName(t dyad.Token) bool {
+	_, ok := b.matchAt[t.Start]
+	return ok
+}
+
+// notNames are capitalized words that follow titles but are not names.
+var notNames = map[string]bool{"The": true, "A": true, "An": true, "On": true, "In": true, "At": true,
+	"And": true, "But": true, "Of": true, "For": true, "To": true, "Monday": true, "Tuesday": true,
+	"Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true, "He": true,
+	"She": true, "They": true, "It": true, "I": true, "We": true}
+
+func capitalizedName(t dyad.Token) bool {
+	if t.Kind != dyad.Word || notNames[t.Text] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+func tokenAfter(toks []dyad.Token, offset int) int {
+	k, _ := slices.BinarySearchFunc(toks, offset, func(t dyad.Token, off int) int { return t.Start - off })
+	if k < len(toks) {
+		return k
+	}
+	return -1
+}
+
+// joinCode appends a role's sector to its owner's code: a country's agents
+// are the country code plus the sector (FRA + GOV), an organization's agents
+// are the organization itself (a NATO spokeswoman is IGOWSTNAT), and a sector
+// the owner's code already ends with is not repeated (Kremlin spokesman:
+// RUSGOV).
+func joinCode(o owner, sector string) string {
+	if o.kind != "country" || strings.HasSuffix(o.code, sector) || o.sector != "" {
+		return o.code
+	}
+	return o.code + sector
+}
+
+// datelineCountry returns the country of the story's dateline place, which
+// owns the officials a wire story names without a country ("Foreign Minister
+// Kim" under a SEOUL dateline).
+func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if m.Sentence >= 0 || p.Country == "" {
+				continue
+			}
+			c, ok := s.kb.CountryByISO3(p.Country)
+			if !ok {
+				return nil
+			}
+			adj := c.Name
+			if len(c.Adjectives) > 0 {
+				adj = c.Adjectives[0]
+			}
+			return &owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+		}
+	}
+	return nil
+}
+
+// ownerActor returns the actor index of an owner acting on its own.
+func (b *builder) ownerActor(o owner) int {
+	key := "owner:" + o.code
+	if idx, ok := b.index[key]; ok {
+		return idx
+	}
+	idx := len(b.doc.Actors)
+	b.index[key] = idx
+	text := o.name
+	if o.sector != "" && o.kind == "country" {
+		text = o.name + " " + strings.ToLower(sectorNames[o.sector])
+	}
+	kind := o.kind
+	if o.sector != "" && o.kind == "country" {
+		kind = "agent"
+	}
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: strings.TrimSpace(text), Code: o.code, Country: o.country,
+		Sector: o.sector, Kind: kind})
+	return idx
+}
+
+// sectorNames names the sectors metonyms stand for.
+var sectorNames = map[string]string{"GOV": "government", "MIL": "military", "LEG": "legislature",
+	"JUD": "judiciary", "SPY": "intelligence", "COP": "police", "GOVMIL": "defense ministry"}
+
+func (b *builder) mention(si, start, end int, kind string, actor int) {
+	b.doc.Mentions = append(b.doc.Mentions, dyad.Mention{Span: dyad.Span{Start: start, End: end},
+		Text: b.doc.Article.Text[start:end], Actor: actor, Kind: kind, Sentence: si, Place: -1})
+}
+
+// surnames adds mentions of people by their first or last name alone, after
+// they were introduced with their title.
+func (b *builder) surnames() {
+	if len(b.byName) == 0 {
+		return
+	}
+	covered := func(s dyad.Span) bool {
+		for _, m := range b.doc.Mentions {
+			if m.Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for si, sent := range b.doc.Sentences {
+		for k := sent.FirstToken; k < sent.EndToken; k++ {
+			t := b.doc.Tokens[k]
+			idx, ok := b.byName[t.Text]
+			if !ok || covered(t.Span) || b.firstMention(idx) > t.Start {
+				continue
+			}
+			b.mention(si, t.Start, t.End, "surname", idx)
+		}
+	}
+}
+
+func (b *builder) firstMention(actor int) int {
+	first := len(b.doc.Article.Text)
+	for _, m := range b.doc.Mentions {
+		if m.Actor == actor && m.Start < first {
+			first = m.Start
+		}
+	}
+	return first
+}
+
+// linkPlaces sets Mention.Place for mentions that are also place names.
+func (b *builder) linkPlaces() {
+	for i := range b.doc.Mentions {
+		m := &b.doc.Mentions[i]
+		for pi, p := range b.doc.Places {
+			for _, pm := range p.Mentions {
+				if pm.Start == m.Start && pm.End == m.End {
+					m.Place = pi
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/kb"
+	"github.com/dyadproject/dyad/internal/lang"
+	"github.com/dyadproject/dyad/internal/places"
+)
+
+func analyze(t testing.TB, k *kb.KB, text string) *dyad.Document {
+	t.Helper()
+	doc := dyad.NewDocument(&dyad.Article{Text: text})
+	for _, s := range []dyad.Stage{lang.Splitter{}, places.New(k), New(k)} {
+		if err := s.Process(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return doc
+}
+
+// describe lists the top-level mentions as "text=CODE(kind)".
+func describe(doc *dyad.Document) string {
+	var out []string
+	end := -1
+	for _, m := range doc.Mentions {
+		if m.Start < end {
+			continue // nested
+		}
+		end = m.End
+		a := doc.Actors[m.Actor]
+		out = append(out, m.Text+"="+a.Code+"("+a.Kind+")")
+	}
+	return strings.Join(out, " ")
+}
+
+func TestActors(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"country", "France met India.", "France=FRA(country) India=IND(country)"},
+		{"possessive role", "France's foreign minister arrived.", "France's foreign minister=FRAGOV(agent)"},
+		{"adjective role", "French troops crossed.", "French troops=FRAMIL(agent)"},
+		{"its role", "France's foreign minister and its defence minister wrote.",
+			"France's foreign minister=FRAGOV(agent) defence minister=FRAGOVMIL(agent)"},
+		{"title and name", "South Korean Foreign Minister Kim Ji-ho met Japan.",
+			"South Korean Foreign Minister Kim Ji-ho=KORGOV(person) Japan=JPN(country)"},
+		{"surname later", "Foreign Minister Kim Ji-ho arrived. Kim spoke.",
+			"Foreign Minister Kim Ji-ho=GOV(person) Kim=GOV(person)"},
+		{"role of country", "The foreign minister of France spoke.", "foreign minister of France=FRAGOV(agent)"},
+		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
+		{"capital as place", "Talks were held in Seoul.", ""},
+		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
+		{"media are not actors", "Reuters reported the clash.", ""},
+		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},
+		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
+		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
+		{"lower-case us", "Let us talk.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := analyze(t, k, tt.text)
+			if got := describe(doc); got != tt.want {
+				t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)
+			}
+			for _, a := range doc.Actors {
+				if a.ID == "" || len(a.Mentions) == 0 {
+					t.Errorf("actor %+v has no ID or mentions", a)
+				}
+				for _, m := range a.Mentions {
+					if tt.text[m.Start:m.End] != m.Text {
+						t.Errorf("mention %+v span wrong", m)
+					}
+				}
+			}
+		})
+	}
+}
+
+func natoCode(k *kb.KB) string {
+	o, _ := k.OrgByID("NATO")
+	return o.Code
+}
+
+func agentCode(k *kb.KB, phrase string) string {
+	a, _ := k.AgentFor(phrase)
+	return a.Sector
+}

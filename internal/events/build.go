@@ -1,0 +1,367 @@
+package events
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyadproject/dyad"
+)
+
+// prepositions before a mention make it an object, not a subject.
+var prepositions = wordSet(`in at to from with of near for on by into against toward towards over
+	about between among after before during than under across via without within upon like`)
+
+var beForms = wordSet("is are was were be been being am 's got get")
+
+var negations = wordSet("not n't never")
+
+// modalWords maps a word before the trigger to the modality it gives.
+var modalWords = map[string]string{
+	"will": "future", "'ll": "future", "shall": "future", "due": "future", "scheduled": "future",
+	"expected": "future", "set": "future",
+	"plan": "intended", "plans": "intended", "planned": "intended", "planning": "intended",
+	"intend": "intended", "intends": "intended", "intended": "intended",
+	"agree": "intended", "agreed": "intended", "agrees": "intended",
+	"vow": "intended", "vowed": "intended", "vows": "intended",
+	"pledge": "intended", "pledged": "intended", "pledges": "intended",
+	"promise": "intended", "promised": "intended", "promises": "intended",
+	"want": "intended", "wants": "intended", "wanted": "intended",
+	"seek": "intended", "seeks": "intended", "sought": "intended",
+	"decide": "intended", "decided": "intended", "decides": "intended",
+	"threaten": "intended", "threatened": "intended", "threatens": "intended",
+	"prepare": "intended", "prepares": "intended", "prepared": "intended", "preparing": "intended",
+	"aim": "intended", "aims": "intended", "hope": "intended", "hopes": "intended",
+	"would": "hypothetical", "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+	"if": "hypothetical", "unless": "hypothetical",
+	"reportedly": "reported", "allegedly": "reported", "purportedly": "reported",
+}
+
+// intentCodes maps a CAMEO root to the code of the intent to do it.
+var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07": "033", "08": "035",
+	"18": "138", "19": "138", "20": "138"}
+
+// locatives introduce an event's place.
+var locatives = wordSet("in at near outside inside")
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// events turns a match into one event per source and target pair.
+func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dyad.Event {
+	doc := sv.doc
+	passive := sv.isPassive(m.trigger)
+	subjects, subjectEnd := sv.subject(m.trigger)
+	var sources []dyad.ActorRef
+	var targets []*dyad.ActorRef
+	for _, t := range m.targets {
+		r := sv.ref(t)
+		targets = append(targets, &r)
+	}
+	switch {
+	case passive && m.byAgent:
+		for _, t := range targets {
+			sources = append(sources, *t)
+		}
+		targets = nil
+		for _, s := range subjects {
+			r := sv.ref(s)
+			targets = append(targets, &r)
+		}
+	case passive:
+		return nil // no agent: no source to code
+	default:
+		for _, s := range subjects {
+			sources = append(sources, sv.ref(s))
+		}
+	}
+	trigger := doc.Tokens[m.trigger]
+	if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok {
+		sources = []dyad.ActorRef{sp}
+	}
+	if len(sources) == 0 {
+		return nil
+	}
+	if len(targets) == 0 {
+		targets = []*dyad.ActorRef{nil}
+	}
+	from := max(subjectEnd, m.trigger-4, sv.first)
+	modality := sv.modality(from, m.trigger)
+	code := m.pat.Code
+	if modality == "future" || modality == "intended" {
+		if ic, ok := intentCodes[code[:2]]; ok {
+			code = ic
+		}
+	}
+	info, _ := c.ont.Lookup(code)
+	date, dateSource := eventDate(doc, sv.index)
+	ev := dyad.Event{
+		CAMEO: info.Code, CAMEOName: info.Name, Root: info.Root, QuadClass: info.QuadClass,
+		Goldstein: info.Goldstein, PLOVER: info.PLOVER, Date: date, DateSource: dateSource,
+		Location: eventPlace(sv, m.trigger), Negated: sv.negated(from, m.trigger), Modality: modality,
+		Sentence: sv.index,
+		Evidence: dyad.Evidence{
+			Text:    doc.Text(doc.Sentences[sv.index].Span),
+			Trigger: snippet(doc, m.trigger, m.end),
+			Pattern: m.pat.Source + " " + m.pat.Code + " " + m.pat.Text,
+		},
+	}
+	var out []dyad.Event
+	for _, s := range sources {
+		for _, t := range targets {
+			if t != nil && t.Code == s.Code && t.Actor == s.Actor {
+				continue // an actor does not act on itself
+			}
+			e := ev
+			e.Source, e.Target = s, t
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
+	s, e := doc.Tokens[from].Start, doc.Tokens[to-1].End
+	return dyad.Snippet{Text: doc.Article.Text[s:e], Start: s, End: e}
+}
+
+func (sv *sentenceView) ref(mi int) dyad.ActorRef {
+	m := sv.doc.Mentions[mi]
+	a := sv.doc.Actors[m.Actor]
+	return dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End}
+}
+
+// subject returns the actor group nearest before the trigger that is not the
+// object of a preposition, and the token index after it (sv.first if none).
+func (sv *sentenceView) subject(trigger int) ([]int, int) {
+	// A possessive right before the trigger is its agent: "Russia's invasion of".
+	if k := trigger - 1; k > sv.first && (sv.lower(k) == "'s" || sv.lower(k) == "’s") {
+		if mi := sv.coveredBy(k - 1); mi >= 0 {
+			return sv.coordinated(mi, -1), trigger
+		}
+	}
+	for i := len(sv.mentions) - 1; i >= 0; i-- {
+		mi := sv.mentions[i]
+		end := sv.mentionEnd(mi)
+		if end > trigger {
+			continue
+		}
+		if sv.clauseBreak(end, trigger) {
+			break
+		}
+		group := sv.coordinated(mi, -1)
+		start := sv.tokenAt(sv.doc.Mentions[group[0]].Start)
+		if sv.objectOfPreposition(start) {
+			continue
+		}
+		return group, sv.mentionEnd(group[len(group)-1])
+	}
+	return nil, sv.first
+}
+
+// objectOfPreposition reports whether the mention starting at token k follows
+// a preposition, directly or after "the".
+func (sv *sentenceView) objectOfPreposition(k int) bool {
+	k--
+	if k >= sv.first && sv.lower(k) == "the" {
+		k--
+	}
+	return k >= sv.first && prepositions[sv.lower(k)]
+}
+
+// subordinators open a clause whose subject follows them.
+var subordinators = wordSet("as because while although though whereas when whenever")
+
+// clauseBreak reports whether tokens [from, to) hold a semicolon, a colon, a
+// quotation mark or a subordinating conjunction, which separate a candidate
+// subject from the verb's clause.
+func (sv *sentenceView) clauseBreak(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := sv.doc.Tokens[k]
+		if t.Text == ";" || t.Text == ":" || t.Kind == dyad.QuoteMark || subordinators[sv.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPassive reports whether the trigger is a participle after a form of "be".
+func (sv *sentenceView) isPassive(trigger int) bool {
+	w := sv.lower(trigger)
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !irregularParticiple(w) {
+		return false
+	}
+	for k := trigger - 1; k >= sv.first && k >= trigger-3; k-- {
+		if beForms[sv.lower(k)] {
+			return true
+		}
+		if !strings.HasSuffix(sv.lower(k), "ly") && !negations[sv.lower(k)] {
+			return false
+		}
+	}
+	return false
+}
+
+func irregularParticiple(w string) bool {
+	for _, f := range irregular {
+		if f[1] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (sv *sentenceView) negated(from, trigger int) bool {
+	for k := from; k < trigger; k++ {
+		w := sv.lower(k)
+		if negations[w] || w == "no" && k+1 < trigger && sv.lower(k+1) == "longer" {
+			return true
+		}
+	}
+	return false
+}
+
+// modality reads the words between the subject and the trigger, and the
+// sentence's opening words for a conditional.
+func (sv *sentenceView) modality(from, trigger int) string {
+	mod := "asserted"
+	for k := from; k < trigger; k++ {
+		if m, ok := modalWords[sv.lower(k)]; ok {
+			if m == "future" && sv.lower(k) == "set" && (k+1 >= trigger || sv.lower(k+1) != "to") {
+				continue
+			}
+			mod = m
+		}
+	}
+	if mod == "asserted" {
+		for k := sv.first; k < trigger; k++ {
+			if w := sv.lower(k); w == "if" || w == "unless" {
+				return "hypothetical"
+			}
+		}
+	}
+	return mod
+}
+
+// speakerSource returns the speaker of the direct quote holding offset as the
+// source, when the quote's own subject is missing or a first-person pronoun.
+func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, actorIdx map[string]int) (dyad.ActorRef, bool) {
+	for _, q := range doc.Quotes {
+		if q.Kind != "direct" || offset < q.Start || offset >= q.End || q.Speaker == nil || q.Speaker.Actor == "" {
+			continue
+		}
+		if len(subjects) > 0 && doc.Mentions[subjects[0]].Start >= q.Start {
+			return dyad.ActorRef{}, false
+		}
+		a := doc.Actors[actorIdx[q.Speaker.Actor]]
+		return dyad.ActorRef{Actor: a.ID, Text: q.Speaker.Text, Code: a.Code, Start: q.Speaker.Start, End: q.Speaker.End}, true
+	}
+	return dyad.ActorRef{}, false
+}
+
+// eventDate returns the first day named in sentence si, else the dateline's
+// date, else the article's.
+func eventDate(doc *dyad.Document, si int) (string, string) {
+	for _, d := range doc.Dates {
+		if d.Sentence == si && d.Granularity == "day" {
+			return d.Value, "text"
+		}
+	}
+	if dl := doc.Article.Dateline; dl != nil && dl.Date != "" {
+		return dl.Date, "dateline"
+	}
+	if !doc.Article.Date.IsZero() {
+		return doc.Article.Date.Format(dyad.DateLayout), "article"
+	}
+	return "", ""
+}
+
+// eventPlace returns the place named after a locative preposition in the
+// sentence nearest to the trigger, else the dateline's place.
+func eventPlace(sv *sentenceView, trigger int) *dyad.PlaceRef {
+	doc := sv.doc
+	var best, dateline *dyad.PlaceRef
+	bestDist := 0
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if m.Sentence < 0 && dateline == nil {
+				dateline = &dyad.PlaceRef{Place: p.ID, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Reason: "dateline"}
+			}
+			if m.Sentence != sv.index {
+				continue
+			}
+			k := sv.tokenAt(m.Start) - 1
+			if k < sv.first || !locatives[sv.lower(k)] {
+				continue
+			}
+			dist := k - trigger
+			if dist < 0 {
+				dist = 2 * -dist // places after the verb are likelier its own
+			}
+			if best == nil || dist < bestDist {
+				best = &dyad.PlaceRef{Place: p.ID, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+					Reason: fmt.Sprintf("%q in the event's sentence", doc.Tokens[k].Text+" "+m.Text)}
+				bestDist = dist
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return dateline
+}
+
+// dedupe keeps, among events with the same trigger, source and target, the
+// one from the longest pattern, then drops repeats of the same event (source,
+// target, code) in one sentence.
+func dedupe(evs []dyad.Event) []dyad.Event {
+	type pairKey struct {
+		trigger        int
+		source, target string
+	}
+	type eventKey struct {
+		sentence             int
+		source, target, code string
+	}
+	byTrigger := map[pairKey]int{}
+	var longest []dyad.Event
+	for _, e := range evs {
+		pk := pairKey{e.Evidence.Trigger.Start, e.Source.Actor, targetID(e)}
+		if i, ok := byTrigger[pk]; ok {
+			if e.Evidence.Trigger.End > longest[i].Evidence.Trigger.End {
+				longest[i] = e
+			}
+			continue
+		}
+		byTrigger[pk] = len(longest)
+		longest = append(longest, e)
+	}
+	seen := map[eventKey]bool{}
+	var out []dyad.Event
+	for _, e := range longest {
+		k := eventKey{e.Sentence, e.Source.Actor, targetID(e), e.CAMEO}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b dyad.Event) int {
+		if a.Sentence != b.Sentence {
+			return a.Sentence - b.Sentence
+		}
+		return a.Evidence.Trigger.Start - b.Evidence.Trigger.Start
+	})
+	return out
+}
+
+func targetID(e dyad.Event) string {
+	if e.Target == nil {
+		return ""
+	}
+	return e.Target.Actor
+}

@@ -1,0 +1,313 @@
+package events
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/ontology"
+)
+
+// Coder is the event stage. It is safe for concurrent use.
+type Coder struct {
+	patterns *Patterns
+	ont      *ontology.Ontology
+}
+
+var _ dyad.Stage = (*Coder)(nil)
+
+// NewCoder returns a coder over patterns whose codes are in ont.
+func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
+	return &Coder{patterns: patterns, ont: ont}
+}
+
+// Name returns "events".
+func (*Coder) Name() string { return "events" }
+
+// sentenceView is what the coder needs to know about one sentence.
+type sentenceView struct {
+	doc      *dyad.Document
+	index    int
+	first    int   // first token index
+	end      int   // end token index
+	startsAt []int // token index → top-level mention starting there, or -1
+	covered  []int // token index → top-level mention covering it, or -1
+	mentions []int // top-level mention indices in the sentence, in order
+	keys     map[string][]*Pattern
+}
+
+// match is one pattern match in a sentence.
+type match struct {
+	pat     *Pattern
+	trigger int   // token index of the verb
+	end     int   // token index after the match
+	targets []int // mention indices
+	byAgent bool  // the target slot followed "by": a passive's agent
+}
+
+// Process adds doc.Events.
+func (c *Coder) Process(doc *dyad.Document) error {
+	top := topLevel(doc.Mentions)
+	actorIdx := map[string]int{}
+	for i, a := range doc.Actors {
+		actorIdx[a.ID] = i
+	}
+	for si := range doc.Sentences {
+		sv := newSentenceView(doc, si, top)
+		sv.keys = c.patterns.byKey
+		for _, m := range c.matches(sv) {
+			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
+		}
+	}
+	doc.Events = dedupe(doc.Events)
+	for i := range doc.Events {
+		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
+	}
+	return nil
+}
+
+// topLevel returns the indices of mentions not inside a longer one.
+func topLevel(ms []dyad.Mention) []int {
+	var out []int
+	for i, m := range ms {
+		inside := false
+		for j, o := range ms {
+			if j != i && o.Contains(m.Span) && (o.Len() > m.Len() || j < i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func newSentenceView(doc *dyad.Document, si int, top []int) *sentenceView {
+	s := doc.Sentences[si]
+	n := s.EndToken - s.FirstToken
+	sv := &sentenceView{doc: doc, index: si, first: s.FirstToken, end: s.EndToken,
+		startsAt: make([]int, n), covered: make([]int, n)}
+	for k := range n {
+		sv.startsAt[k], sv.covered[k] = -1, -1
+	}
+	for _, mi := range top {
+		m := doc.Mentions[mi]
+		if !s.Contains(m.Span) {
+			continue
+		}
+		sv.mentions = append(sv.mentions, mi)
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			t := doc.Tokens[k]
+			if t.Start >= m.Start && t.End <= m.End {
+				if sv.covered[k-s.FirstToken] < 0 {
+					sv.startsAt[k-s.FirstToken] = mi
+				}
+				sv.covered[k-s.FirstToken] = mi
+			}
+		}
+	}
+	return sv
+}
+
+func (sv *sentenceView) lower(k int) string { return strings.ToLower(sv.doc.Tokens[k].Text) }
+
+func (sv *sentenceView) mentionAt(k int) int {
+	if k < sv.first || k >= sv.end {
+		return -1
+	}
+	return sv.startsAt[k-sv.first]
+}
+
+func (sv *sentenceView) coveredBy(k int) int {
+	if k < sv.first || k >= sv.end {
+		return -1
+	}
+	return sv.covered[k-sv.first]
+}
+
+// mentionEnd returns the token index after mention mi.
+func (sv *sentenceView) mentionEnd(mi int) int {
+	k := sv.tokenAt(sv.doc.Mentions[mi].Start)
+	for k < sv.end && sv.coveredBy(k) == mi {
+		k++
+	}
+	return k
+}
+
+// tokenAt returns the index of the token starting at or covering offset.
+func (sv *sentenceView) tokenAt(offset int) int {
+	toks := sv.doc.Tokens
+	k, _ := slices.BinarySearchFunc(toks[sv.first:sv.end], offset, func(t dyad.Token, off int) int {
+		return cmp.Compare(t.End, off+1)
+	})
+	return sv.first + k
+}
+
+// matches finds every pattern match in the sentence, keeping for each trigger
+// the longest match per target.
+func (c *Coder) matches(sv *sentenceView) []match {
+	var out []match
+	for k := sv.first; k < sv.end; k++ {
+		if sv.coveredBy(k) >= 0 {
+			continue
+		}
+		for _, p := range c.patterns.byKey[sv.lower(k)] {
+			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, trigger: k}); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// matchFrom matches p.elems[e:] from token k.
+func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
+	if e == len(p.elems) {
+		m.end = k
+		return m, true
+	}
+	el := p.elems[e]
+	switch el.kind {
+	case literal:
+		if k < sv.end && sv.coveredBy(k) < 0 && el.words[sv.lower(k)] {
+			return matchFrom(sv, p, e+1, k+1, m)
+		}
+	case gap:
+		for skip := 0; skip <= 3 && k+skip <= sv.end; skip++ {
+			if skip > 0 {
+				t := sv.doc.Tokens[k+skip-1]
+				if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark || sv.coveredBy(k+skip-1) >= 0 {
+					break
+				}
+			}
+			if r, ok := matchFrom(sv, p, e+1, k+skip, m); ok {
+				return r, true
+			}
+		}
+	case target:
+		for j := k; j < sv.end && j <= k+3; j++ {
+			if mi := sv.mentionAt(j); mi >= 0 {
+				m.byAgent = j > sv.first && sv.lower(j-1) == "by"
+				m.targets = sv.coordinated(mi, +1)
+				return matchFrom(sv, p, e+1, sv.mentionEnd(m.targets[len(m.targets)-1]), m)
+			}
+			if !sv.skippable(k, j) {
+				break
+			}
+		}
+	}
+	return m, false
+}
+
+// slotStops are words a target slot does not skip: they start another
+// phrase or clause ("threatened to attack X" is no threat against X).
+var slotStops = wordSet("to that which who whom whose and or but of in on at for with from as than if when while not")
+
+// determiners may stand, several at once, between a pattern word and its
+// target ("attacked the two rival ...").
+var determiners = wordSet(`the a an its their his her our your this that these those some several
+	many more other fellow two three four five six seven eight nine ten dozens hundreds thousands
+	neighbouring neighboring rival allied key top senior visiting`)
+
+// skippable reports whether the tokens [from, k] may stand between a pattern
+// word and its target: determiners, and at most one other word such as an
+// adjective, but no punctuation, no function word that opens another phrase
+// and no word that starts a pattern of its own.
+func (sv *sentenceView) skippable(from, k int) bool {
+	free := 0
+	for j := from; j <= k; j++ {
+		t := sv.doc.Tokens[j]
+		if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark {
+			return false
+		}
+		w := sv.lower(j)
+		if slotStops[w] || len(sv.keys[w]) > 0 {
+			return false
+		}
+		if !determiners[w] {
+			free++
+		}
+	}
+	return free <= 1
+}
+
+// coordinated returns mi and the mentions coordinated with it ("X and Y",
+// "X, Y and Z"), walking in direction dir (+1 right, -1 left), in text order.
+func (sv *sentenceView) coordinated(mi int, dir int) []int {
+	group := []int{mi}
+	cur := mi
+	for {
+		var next int
+		if dir > 0 {
+			k := sv.mentionEnd(cur)
+			next = sv.afterConjunction(k)
+			// "X, Y" is a list only when it goes on: "X, Y and Z".
+			if next >= 0 && sv.lower(k) == "," && !sv.listGoesOn(next) {
+				next = -1
+			}
+		} else {
+			k := sv.tokenAt(sv.doc.Mentions[cur].Start) - 1
+			next = sv.beforeConjunction(k)
+			if next >= 0 && sv.lower(k) == "," && !sv.listGoesOn(cur) {
+				next = -1
+			}
+		}
+		if next < 0 || slices.Contains(group, next) {
+			break
+		}
+		group = append(group, next)
+		cur = next
+	}
+	if dir < 0 {
+		slices.Reverse(group)
+	}
+	return group
+}
+
+var conjunctions = map[string]bool{"and": true, ",": true, "&": true, "as well as": true}
+
+// listGoesOn reports whether mention mi is followed by "and" or a comma.
+func (sv *sentenceView) listGoesOn(mi int) bool {
+	k := sv.mentionEnd(mi)
+	return k < sv.end && (sv.lower(k) == "and" || sv.lower(k) == ",")
+}
+
+// afterConjunction returns the mention after "and" or "," at token k (with
+// an optional "the"), or -1.
+func (sv *sentenceView) afterConjunction(k int) int {
+	if k >= sv.end || !conjunctions[sv.lower(k)] {
+		return -1
+	}
+	k++
+	if k < sv.end && sv.lower(k) == "and" {
+		k++
+	}
+	if k < sv.end && sv.lower(k) == "the" {
+		k++
+	}
+	return sv.mentionAt(k)
+}
+
+// beforeConjunction returns the mention ending just before "and" or "," at
+// token k, or -1.
+func (sv *sentenceView) beforeConjunction(k int) int {
+	if k < sv.first || !conjunctions[sv.lower(k)] {
+		return -1
+	}
+	k--
+	if k >= sv.first && sv.lower(k) == "," {
+		k--
+	}
+	if k < sv.first {
+		return -1
+	}
+	mi := sv.coveredBy(k)
+	if mi >= 0 && sv.mentionEnd(mi) == k+1 {
+		return mi
+	}
+	return -1
+}

@@ -1,0 +1,48 @@
+// Package events is dyad's event coder: it finds who did what to whom in each
+// sentence and codes it in CAMEO and PLOVER.
+//
+// # Patterns
+//
+// Events come from a dictionary of verb patterns in a readable text format
+// (patterns/verbs.txt, embedded; users may add their own files). Each line is
+// a CAMEO code and a pattern:
+//
+//	042  visit +                    # "France's president visited India"
+//	0874 withdraw troops from +
+//	163  impose ... sanction|sanctions on|against +
+//
+// The first word of a pattern is a verb lemma and matches its inflections
+// (visit, visits, visited, visiting); a word prefixed with = is matched as
+// written. Words are matched case-insensitively; a|b matches either word;
+// ... skips up to three tokens that are neither actors nor punctuation; +
+// is the target: an actor mention that starts within the next three tokens.
+// A pattern without + codes an event with no target. # starts a comment. A
+// bad line is reported as "file:line: reason" and the file is refused.
+//
+// # The coder
+//
+// This first version works on tokens and the actor layer, not yet on a
+// dependency parse. The source is the actor group nearest before the trigger
+// in the same sentence that is not the object of a preposition, with its
+// coordinated actors ("France and India" gives one event per source). In a
+// passive ("was attacked by X") source and target swap. The target is the
+// pattern's + slot, with its coordinated actors. Inside a direct quote whose
+// source is a first-person pronoun or missing, the quote's speaker is the
+// source.
+//
+// Negation ("not", "n't", "never", "no longer" just before the trigger) sets
+// Negated; the event is still reported, flagged, so that users can drop or
+// keep it. Modality is future ("will", "is due to"), intended ("plans to",
+// "agreed to"), hypothetical ("would", "could", "if"), reported ("reportedly",
+// "allegedly") or asserted. A future or intended consultation, cooperation,
+// aid or concession is coded as the matching CAMEO intent code (04x → 036,
+// 05x → 032, 06x → 030, 07x → 033, 08x → 035); intended force (18, 19, 20)
+// as a threat of military force (138).
+//
+// The event's date is the date expression of its sentence when there is one,
+// else the dateline's date, else the article's; its location is a place named
+// in the sentence after "in", "at", "near" or "outside", else the dateline's
+// place. Each event carries its evidence: the sentence, the trigger span and
+// the pattern (file:line and text). Two patterns firing on the same trigger
+// for the same actors give one event, from the longer pattern.
+package events

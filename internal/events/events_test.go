@@ -1,0 +1,224 @@
+package events
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/lang"
+	"github.com/dyadproject/dyad/internal/ontology"
+	"github.com/dyadproject/dyad/internal/quotes"
+	"github.com/dyadproject/dyad/internal/timex"
+)
+
+func loadCoder(t testing.TB) *Coder {
+	t.Helper()
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := DefaultPatterns(ont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCoder(ps, ont)
+}
+
+// code analyzes text in which each key of actors is marked as a mention of
+// an actor with that code, and returns the events as "SRC CODE TGT" strings.
+func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]string, *dyad.Document) {
+	t.Helper()
+	doc := dyad.NewDocument(&dyad.Article{Text: text, Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err := (lang.Splitter{}).Process(doc); err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(actors))
+	for n := range actors {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	for _, name := range names {
+		idx := len(doc.Actors)
+		doc.Actors = append(doc.Actors, dyad.Actor{ID: "a" + actors[name] + name, Text: name, Code: actors[name], Kind: "country"})
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			s := off + i
+			off = s + len(name)
+			taken := false
+			for _, m := range doc.Mentions {
+				if m.Overlaps(dyad.Span{Start: s, End: off}) {
+					taken = true
+				}
+			}
+			if !taken {
+				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1})
+			}
+		}
+	}
+	slices.SortFunc(doc.Mentions, func(a, b dyad.Mention) int { return a.Start - b.Start })
+	for _, s := range []dyad.Stage{timex.Stage{}, quotes.Stage{}, c} {
+		if err := s.Process(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out []string
+	for _, e := range doc.Events {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		s := e.Source.Code + " " + e.CAMEO + " " + tgt
+		if e.Negated {
+			s += " negated"
+		}
+		if e.Modality != "asserted" {
+			s += " " + e.Modality
+		}
+		out = append(out, s)
+	}
+	return out, doc
+}
+
+func TestCoder(t *testing.T) {
+	c := loadCoder(t)
+	fr, in, au, ru, ua := "FRA", "IND", "AUS", "RUS", "UKR"
+	tests := []struct {
+		name   string
+		text   string
+		actors map[string]string
+		want   []string
+	}{
+		{"simple visit", "France visited India on Monday.", map[string]string{"France": fr, "India": in}, []string{"FRA 042 IND"}},
+		{"meet with beats meet", "France met with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 040 IND"}},
+		{"accuse", "Russia accused Ukraine of shelling.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 112 UKR"}},
+		{"accuse of aggression", "Ukraine accused Russia of aggression.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"UKR 1123 RUS"}},
+		{"compound source", "France and India condemned Russia.", map[string]string{"France": fr, "India": in, "Russia": ru},
+			[]string{"FRA 111 RUS", "IND 111 RUS"}},
+		{"compound target", "France praised India and Australia.", map[string]string{"France": fr, "India": in, "Australia": au},
+			[]string{"FRA 051 IND", "FRA 051 AUS"}},
+		{"gap", "France imposed fresh economic sanctions on Russia.", map[string]string{"France": fr, "Russia": ru}, []string{"FRA 163 RUS"}},
+		{"passive with agent", "Ukraine was attacked by Russia.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR"}},
+		{"passive without agent", "Ukraine was attacked overnight.", map[string]string{"Ukraine": ua}, nil},
+		{"negation", "Russia did not attack Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR negated"}},
+		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
+		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
+		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
+		{"threaten to attack", "Russia threatened to attack Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR"}},
+		{"prepositional object is not subject", "In talks with India, France praised Australia.", map[string]string{"France": fr, "India": in, "Australia": au},
+			[]string{"FRA 051 AUS"}},
+		{"no target actor", "France visited the factory.", map[string]string{"France": fr}, nil},
+		{"no source", "Troops attacked Ukraine.", map[string]string{"Ukraine": ua}, nil},
+		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
+		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := code(t, c, tt.text, tt.actors)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	c := loadCoder(t)
+	_, doc := code(t, c, "Protests grew. France imposed sanctions on Russia on Monday.", map[string]string{"France": "FRA", "Russia": "RUS"})
+	if len(doc.Events) != 1 {
+		t.Fatalf("got %d events", len(doc.Events))
+	}
+	e := doc.Events[0]
+	if e.Sentence != 1 || e.Evidence.Text != "France imposed sanctions on Russia on Monday." {
+		t.Errorf("sentence %d %q", e.Sentence, e.Evidence.Text)
+	}
+	if e.Evidence.Trigger.Text != "imposed sanctions on Russia" {
+		t.Errorf("trigger %q", e.Evidence.Trigger.Text)
+	}
+	if !strings.HasPrefix(e.Evidence.Pattern, "verbs.txt:") || !strings.Contains(e.Evidence.Pattern, "163 impose") {
+		t.Errorf("pattern %q", e.Evidence.Pattern)
+	}
+	if e.Date != "2026-11-23" || e.DateSource != "text" {
+		t.Errorf("date %s from %s, want Monday 2026-11-23 from text", e.Date, e.DateSource)
+	}
+	if e.QuadClass != 4 || e.Root != "16" || e.PLOVER.Type == "" || e.Goldstein >= 0 {
+		t.Errorf("ontology fields %+v", e)
+	}
+	if e.ID != "e1" || e.Source.Start != strings.Index(doc.Article.Text, "France") {
+		t.Errorf("id %s source %+v", e.ID, e.Source)
+	}
+}
+
+func TestParsePatterns(t *testing.T) {
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, err string
+	}{
+		{"ok", "042 visit +\n# comment\n\n040 meet with + # trailing\n", ""},
+		{"unknown code", "999 visit +\n", "x.txt:1: events: bad pattern: unknown CAMEO code"},
+		{"missing pattern", "042\n", "x.txt:1: events: bad pattern: want CODE PATTERN"},
+		{"two targets", "040 meet + and +\n", "x.txt:1: events: bad pattern: more than one target"},
+		{"starts with gap", "040 ... meet\n", "x.txt:1: events: bad pattern: a pattern cannot start"},
+		{"starts with target", "040 + meet\n", "x.txt:1: events: bad pattern: a pattern must start with a word"},
+		{"empty alternative", "040 meet a||b +\n", "x.txt:1: events: bad pattern: bad word"},
+		{"second line", "040 meet +\n040\n", "x.txt:2:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParsePatterns("x.txt", strings.NewReader(tt.text), ont)
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("unexpected error %v", err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Fatalf("error %v, want %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func TestDefaultPatternsCoverEveryRoot(t *testing.T) {
+	c := loadCoder(t)
+	roots := map[string]int{}
+	for _, p := range c.patterns.all {
+		roots[p.Code[:2]]++
+	}
+	for r := 1; r <= 20; r++ {
+		root := strings.TrimPrefix(strings.Repeat("0", 2-len(itoa(r)))+itoa(r), "")
+		if roots[root] == 0 {
+			t.Errorf("no pattern for CAMEO root %s", root)
+		}
+	}
+	if c.patterns.Len() < 300 {
+		t.Errorf("only %d patterns", c.patterns.Len())
+	}
+}
+
+func itoa(i int) string { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
+
+func TestInflect(t *testing.T) {
+	tests := map[string][]string{
+		"visit":    {"visits", "visited", "visiting"},
+		"accuse":   {"accuses", "accused", "accusing"},
+		"meet":     {"meets", "met", "meeting"},
+		"ban":      {"bans", "banned", "banning"},
+		"deny":     {"denies", "denied", "denying"},
+		"admit":    {"admits", "admitted", "admitting"},
+		"approach": {"approaches", "approached", "approaching"},
+		"withdraw": {"withdraws", "withdrew", "withdrawn", "withdrawing"},
+	}
+	for lemma, want := range tests {
+		forms := Inflect(lemma)
+		for _, w := range want {
+			if !slices.Contains(forms, w) {
+				t.Errorf("Inflect(%q) = %v, missing %q", lemma, forms, w)
+			}
+		}
+	}
+}

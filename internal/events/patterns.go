@@ -1,0 +1,135 @@
+package events
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/dyadproject/dyad/internal/ontology"
+)
+
+// ErrPattern reports a pattern file that cannot be loaded.
+var ErrPattern = errors.New("events: bad pattern")
+
+// Pattern is one line of a pattern file.
+type Pattern struct {
+	Code   string
+	Source string // "verbs.txt:12"
+	Text   string // the pattern as written
+	elems  []elem
+}
+
+type elemKind uint8
+
+const (
+	literal elemKind = iota
+	gap
+	target
+)
+
+type elem struct {
+	kind  elemKind
+	words map[string]bool
+}
+
+// Patterns is a loaded dictionary, indexed by the word forms that can start a
+// match.
+type Patterns struct {
+	all   []*Pattern
+	byKey map[string][]*Pattern
+}
+
+// Len reports the number of patterns.
+func (p *Patterns) Len() int { return len(p.all) }
+
+// ParsePatterns reads a pattern file named name. Every code must be in ont.
+func ParsePatterns(name string, r io.Reader, ont *ontology.Ontology) (*Patterns, error) {
+	ps := &Patterns{byKey: map[string][]*Pattern{}}
+	if err := ps.Add(name, r, ont); err != nil {
+		return nil, err
+	}
+	return ps, nil
+}
+
+// Add reads another pattern file into p.
+func (p *Patterns) Add(name string, r io.Reader, ont *ontology.Ontology) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	var errs []error
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if i := strings.IndexByte(text, '#'); i >= 0 {
+			text = text[:i]
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		pat, err := parseLine(text, ont)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: %w: %v", name, line, ErrPattern, err))
+			continue
+		}
+		pat.Source = fmt.Sprintf("%s:%d", name, line)
+		p.all = append(p.all, pat)
+		for w := range pat.elems[0].words {
+			p.byKey[w] = append(p.byKey[w], pat)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", name, err))
+	}
+	return errors.Join(errs...)
+}
+
+func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
+	fields := strings.Fields(text)
+	if len(fields) < 2 {
+		return nil, fmt.Errorf("want CODE PATTERN, got %q", text)
+	}
+	code := fields[0]
+	if _, ok := ont.Lookup(code); !ok {
+		return nil, fmt.Errorf("unknown CAMEO code %q", code)
+	}
+	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " ")}
+	targets := 0
+	for i, f := range fields[1:] {
+		switch {
+		case f == "+":
+			targets++
+			pat.elems = append(pat.elems, elem{kind: target})
+		case f == "...":
+			if i == 0 {
+				return nil, errors.New("a pattern cannot start with ...")
+			}
+			pat.elems = append(pat.elems, elem{kind: gap})
+		default:
+			words := map[string]bool{}
+			inflect := i == 0 && !strings.HasPrefix(f, "=")
+			for _, alt := range strings.Split(strings.TrimPrefix(f, "="), "|") {
+				if alt == "" || strings.IndexFunc(alt, func(r rune) bool { return unicode.IsSpace(r) || r == '+' || r == '=' }) >= 0 {
+					return nil, fmt.Errorf("bad word %q", f)
+				}
+				if inflect {
+					for _, form := range Inflect(strings.ToLower(alt)) {
+						words[form] = true
+					}
+				} else {
+					words[strings.ToLower(alt)] = true
+				}
+			}
+			pat.elems = append(pat.elems, elem{words: words})
+		}
+	}
+	if pat.elems[0].kind != literal {
+		return nil, errors.New("a pattern must start with a word")
+	}
+	if targets > 1 {
+		return nil, errors.New("more than one target slot +")
+	}
+	return pat, nil
+}

@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/actors"
+	"github.com/dyadproject/dyad/internal/events"
+	"github.com/dyadproject/dyad/internal/kb"
+	"github.com/dyadproject/dyad/internal/lang"
+	"github.com/dyadproject/dyad/internal/ontology"
+	"github.com/dyadproject/dyad/internal/places"
+	"github.com/dyadproject/dyad/internal/quotes"
+	"github.com/dyadproject/dyad/internal/themes"
+	"github.com/dyadproject/dyad/internal/timex"
+)
+
+// Options chooses the resources of the standard stages.
+type Options struct {
+	// PatternFiles are event pattern files read in addition to the embedded
+	// dictionary.
+	PatternFiles []string
+}
+
+// Standard returns dyad's stages in order: language, places, time, actors,
+// quotes, events, themes and tone, built from the embedded resources.
+func Standard(opt Options) ([]dyad.Stage, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, err
+	}
+	ont, err := ontology.Load()
+	if err != nil {
+		return nil, err
+	}
+	pats, err := events.DefaultPatterns(ont)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range opt.PatternFiles {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("load patterns: %w", err)
+		}
+		err = pats.Add(path, f, ont)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	tagger, err := themes.NewTagger()
+	if err != nil {
+		return nil, err
+	}
+	toner, err := themes.NewToner()
+	if err != nil {
+		return nil, err
+	}
+	return []dyad.Stage{
+		lang.Splitter{},
+		places.New(k),
+		timex.Stage{},
+		actors.New(k),
+		quotes.Stage{},
+		events.NewCoder(pats, ont),
+		tagger,
+		toner,
+	}, nil
+}

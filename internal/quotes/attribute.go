@@ -1,0 +1,292 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad"
+)
+
+// auxiliaries may stand between a speaker and the cue: "Kim has said".
+var auxiliaries = wordSet("has have had was were is are would will also later again then once reportedly")
+
+// finiteVerbs are verb forms that never belong to a speaker's name or title.
+var finiteVerbs = wordSet("is are was were has have had will would can could did does do says said")
+
+// looksFinite reports whether a lower-case word looks like a finite verb: a
+// past tense in -ed or a common auxiliary.
+func looksFinite(w string) bool {
+	ch, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(ch) && (strings.HasSuffix(w, "ed") && len(w) > 4 || finiteVerbs[w])
+}
+
+func inMention(doc *dyad.Document, s dyad.Span) bool {
+	for _, m := range doc.Mentions {
+		if m.Contains(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerStops end a speaker phrase after a cue ("said Kim on Monday").
+var speakerStops = wordSet("on in at during after before while when as to from with , . ; : — – -- ( )")
+
+// attribute finds the cue and speaker of quote q in its sentence.
+func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
+	after := afterQuote(doc, q)
+	before := beforeQuote(doc, q)
+	if cue, sp, ok := cueAfter(doc, after); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
+	if cue, sp, ok := cueBefore(doc, before); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
+	for _, region := range [][2]int{after, before} {
+		if cue, sp, ok := accordingTo(doc, region); ok {
+			return cue, resolve(doc, sp, q.Start)
+		}
+	}
+	return nil, nil
+}
+
+// afterQuote returns the token range after the quote's closing mark up to the
+// end of its sentence or the next quotation mark.
+func afterQuote(doc *dyad.Document, q quoteSpan) [2]int {
+	si := doc.SentenceAt(q.End - 1)
+	end := doc.Sentences[si].EndToken
+	k := q.last + 1
+	for k < end && (doc.Tokens[k].Kind == dyad.QuoteMark || doc.Tokens[k].Text == ",") {
+		k++
+	}
+	j := k
+	for j < end && doc.Tokens[j].Kind != dyad.QuoteMark {
+		j++
+	}
+	return [2]int{k, j}
+}
+
+// beforeQuote returns the token range from the start of the quote's sentence
+// (or the previous quotation mark) to its opening mark.
+func beforeQuote(doc *dyad.Document, q quoteSpan) [2]int {
+	si := doc.SentenceAt(q.Start)
+	start := doc.Sentences[si].FirstToken
+	j := q.first
+	for j > start && doc.Tokens[j-1].Kind == dyad.QuoteMark {
+		j--
+	}
+	k := j
+	for k > start && doc.Tokens[k-1].Kind != dyad.QuoteMark {
+		k--
+	}
+	return [2]int{k, j}
+}
+
+func isCue(t dyad.Token) bool { return cues[strings.ToLower(t.Text)] }
+
+// cueAfter matches `…," X said` and `…," said X`.
+func cueAfter(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
+	toks := doc.Tokens
+	for c := r[0]; c < r[1] && c < r[0]+10; c++ {
+		if !isCue(toks[c]) {
+			continue
+		}
+		if c == r[0] {
+			e := c + 1
+			for e < r[1] && e < c+13 && !speakerStops[strings.ToLower(toks[e].Text)] {
+				e++
+			}
+			if e > c+1 {
+				return snippet(doc, c, c+1), [2]int{c + 1, e}, true
+			}
+			return nil, [2]int{}, false
+		}
+		sp := trimSpeaker(doc, [2]int{r[0], c})
+		if sp[1] > sp[0] {
+			return snippet(doc, c, c+1), sp, true
+		}
+		return nil, [2]int{}, false
+	}
+	return nil, [2]int{}, false
+}
+
+// cueBefore matches `X said: "…"`, `X told reporters "…"`, `X said that "…"`.
+func cueBefore(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
+	toks := doc.Tokens
+	for c := r[1] - 1; c >= r[0] && c >= r[1]-5; c-- {
+		if !isCue(toks[c]) {
+			continue
+		}
+		// "X thanked Tokyo and said": the speaker is the clause's subject.
+		if c > r[0] && strings.EqualFold(toks[c-1].Text, "and") {
+			if sp, ok := subjectOf(doc, r[0], c); ok {
+				return snippet(doc, c, c+1), sp, true
+			}
+		}
+		start := c
+		for start > r[0] && toks[start-1].Text != "," && toks[start-1].Text != ";" && c-start < 12 {
+			start--
+		}
+		sp := trimSpeaker(doc, [2]int{start, c})
+		if sp[1] > sp[0] {
+			return snippet(doc, c, c+1), sp, true
+		}
+	}
+	return nil, [2]int{}, false
+}
+
+// accordingTo matches "according to X".
+func accordingTo(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
+	toks := doc.Tokens
+	for c := r[0]; c+2 < r[1]; c++ {
+		if strings.EqualFold(toks[c].Text, "according") && strings.EqualFold(toks[c+1].Text, "to") {
+			e := c + 2
+			for e < r[1] && e < c+14 && !speakerStops[strings.ToLower(toks[e].Text)] {
+				e++
+			}
+			if e > c+2 {
+				return snippet(doc, c, c+2), [2]int{c + 2, e}, true
+			}
+		}
+	}
+	return nil, [2]int{}, false
+}
+
+// trimSpeaker cuts a speaker phrase to its first comma (an appositive
+// follows) and drops auxiliaries before the cue; it rejects phrases that do
+// not look like a name, a noun phrase or a pronoun.
+func trimSpeaker(doc *dyad.Document, r [2]int) [2]int {
+	toks := doc.Tokens
+	for k := r[0]; k < r[1]; k++ {
+		if toks[k].Text == "," {
+			r[1] = k
+			break
+		}
+	}
+	for r[1] > r[0] && auxiliaries[strings.ToLower(toks[r[1]-1].Text)] {
+		r[1]--
+	}
+	if r[1]-r[0] > 12 || r[1] == r[0] {
+		return [2]int{}
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if t := toks[k]; t.Kind == dyad.Punct && t.Text != "." && t.Text != "-" || t.Kind == dyad.QuoteMark {
+			return [2]int{}
+		}
+	}
+	first := toks[r[0]].Text
+	if r[1]-r[0] == 1 && pronouns[strings.ToLower(first)] {
+		return r
+	}
+	// A speaker phrase holds no verb outside actor mentions: "Villanueva
+	// thanked Tokyo" is a clause, not a speaker, while "WFP regional
+	// director Amira Haddad" is a speaker.
+	for k := r[0]; k < r[1]; k++ {
+		if t := toks[k]; looksFinite(t.Text) && !inMention(doc, t.Span) {
+			return [2]int{}
+		}
+	}
+	// A speaker phrase has a capitalized word or a determiner: "Kim", "the
+	// minister", "officials" is allowed too when it is a plural noun.
+	for k := r[0]; k < r[1]; k++ {
+		ch, _ := utf8.DecodeRuneInString(toks[k].Text)
+		if unicode.IsUpper(ch) {
+			return r
+		}
+	}
+	switch strings.ToLower(first) {
+	case "the", "a", "an", "his", "her", "their", "its", "one", "two", "several", "many", "some":
+		return r
+	}
+	if strings.HasSuffix(toks[r[1]-1].Text, "s") {
+		return r
+	}
+	return [2]int{}
+}
+
+func snippet(doc *dyad.Document, from, to int) *dyad.Snippet {
+	s, e := doc.Tokens[from].Start, doc.Tokens[to-1].End
+	return &dyad.Snippet{Text: doc.Article.Text[s:e], Start: s, End: e}
+}
+
+// resolve turns a speaker's tokens into a Speaker with its actor, if any.
+func resolve(doc *dyad.Document, r [2]int, before int) *dyad.Speaker {
+	s, e := doc.Tokens[r[0]].Start, doc.Tokens[r[1]-1].End
+	sp := &dyad.Speaker{Text: doc.Article.Text[s:e], Start: s, End: e}
+	actor := -1
+	if r[1]-r[0] == 1 && pronouns[strings.ToLower(sp.Text)] {
+		actor = antecedent(doc, strings.ToLower(sp.Text), min(s, before))
+	} else {
+		actor = bestMention(doc, dyad.Span{Start: s, End: e})
+	}
+	if actor >= 0 {
+		a := doc.Actors[actor]
+		sp.Actor, sp.Code, sp.Country, sp.Sector, sp.Role = a.ID, a.Code, a.Country, a.Sector, a.Role
+	}
+	return sp
+}
+
+// kindRank orders actor kinds from most to least specific speaker.
+var kindRank = map[string]int{"person": 4, "agent": 3, "organization": 2, "group": 2, "country": 1}
+
+// bestMention returns the actor of the most specific mention inside span, the
+// first of equally specific ones ("X and Y said"), or -1.
+func bestMention(doc *dyad.Document, span dyad.Span) int {
+	best, rank := -1, 0
+	for _, m := range doc.Mentions {
+		if !span.Overlaps(m.Span) {
+			continue
+		}
+		if r := kindRank[doc.Actors[m.Actor].Kind]; r > rank {
+			best, rank = m.Actor, r
+		}
+	}
+	return best
+}
+
+// antecedent returns the actor a pronoun most likely refers to: the latest
+// person or agent before offset for he and she, the latest actor of any kind
+// for they, we and it.
+func antecedent(doc *dyad.Document, pronoun string, offset int) int {
+	for i := len(doc.Mentions) - 1; i >= 0; i-- {
+		m := doc.Mentions[i]
+		if m.End > offset {
+			continue
+		}
+		kind := doc.Actors[m.Actor].Kind
+		switch pronoun {
+		case "he", "she", "i":
+			if kind == "person" || kind == "agent" {
+				return m.Actor
+			}
+		default:
+			return m.Actor
+		}
+	}
+	return -1
+}
+
+// subjectOf returns the token range of the first actor mention in tokens
+// [from, to) that starts a clause: at from, or after a comma.
+func subjectOf(doc *dyad.Document, from, to int) ([2]int, bool) {
+	toks := doc.Tokens
+	for k := from; k < to; k++ {
+		if k > from && toks[k-1].Text != "," {
+			continue
+		}
+		for _, m := range doc.Mentions {
+			if m.Start != toks[k].Start && !(strings.EqualFold(toks[k].Text, "the") && k+1 < to && m.Start == toks[k+1].Start) {
+				continue
+			}
+			e := k
+			for e < to && toks[e].End <= m.End {
+				e++
+			}
+			if e > k {
+				return [2]int{k, e}, true
+			}
+		}
+	}
+	return [2]int{}, false
+}

@@ -1,0 +1,60 @@
+// Package shareddata locates the third-party training and evaluation data that
+// lives beside the project (../shared/data from the repository root) and that
+// is never committed. Tests and tools use it; the dyad binary never does.
+package shareddata
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// EnvVar overrides the location of the data folder.
+const EnvVar = "DYAD_SHARED_DATA"
+
+// ErrNotFound reports that the shared data folder could not be found.
+var ErrNotFound = errors.New("shareddata: ../shared/data not found (set " + EnvVar + ")")
+
+// Dir returns the shared data folder: $DYAD_SHARED_DATA, or ../shared/data
+// beside the repository root found by walking up from the working directory to
+// the folder that holds go.mod.
+func Dir() (string, error) {
+	if d := os.Getenv(EnvVar); d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d, nil
+		}
+		return "", ErrNotFound
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			d := filepath.Join(dir, "..", "shared", "data")
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				return filepath.Clean(d), nil
+			}
+			return "", ErrNotFound
+		}
+		if filepath.Dir(dir) == dir {
+			return "", ErrNotFound
+		}
+	}
+}
+
+// Path returns the path of elem inside the shared data folder, or skips the
+// test with a message when the folder or the file is absent.
+func Path(t testing.TB, elem ...string) string {
+	t.Helper()
+	d, err := Dir()
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	p := filepath.Join(append([]string{d}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipping: shared data %s absent: %v", filepath.Join(elem...), err)
+	}
+	return p
+}

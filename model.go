@@ -1,0 +1,354 @@
+package dyad
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// SchemaVersion is the version of the JSON contract written by Result. It
+// follows semantic versioning: a new optional field bumps the minor version, a
+// removed or changed field the major one. schema/dyad.schema.json describes it.
+const SchemaVersion = "1.0.0"
+
+// DateLayout is the layout of every calendar date in dyad's output.
+const DateLayout = "2006-01-02"
+
+// Span is a half-open byte range [Start, End) into Article.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len reports the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Article is one news story as a reader produced it.
+type Article struct {
+	// ID is the input's own identifier, or the first 16 hex digits of Hash.
+	ID     string
+	URL    string
+	Title  string
+	Source string // publisher or agency, e.g. "Yonhap"
+	// Date is the publication time; zero when neither the input nor the
+	// caller gave one. HasTime says whether its time of day is known.
+	Date    time.Time
+	HasTime bool
+	// Text is the body exactly as read: valid UTF-8, never rewritten.
+	Text string
+	// Dateline is the story's opening place-and-source line, when it has one.
+	Dateline *Dateline
+	// Skip lists regions of Text that analysis ignores: the dateline, a
+	// leading date line, scrape debris such as table pipes and photo captions.
+	// Sorted by Start, not overlapping.
+	Skip []Span
+	// Input names where the article came from: a path, "-" for standard
+	// input, with the record or line for multi-article files ("a.csv:7").
+	Input string
+	// Hash is the hex SHA-256 of Text: the key that makes ingestion idempotent.
+	Hash string
+}
+
+// Dateline is the opening line of a wire story: "SEOUL, March 17 (Yonhap) --".
+type Dateline struct {
+	Span   Span   `json:"span"`
+	Place  string `json:"place"`
+	Source string `json:"source,omitempty"`
+	// Date is the dateline's own date resolved to YYYY-MM-DD against the
+	// publication date; empty when the dateline gives none.
+	Date string `json:"date,omitempty"`
+}
+
+// ContentHash returns the hex SHA-256 of text, the value of Article.Hash.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Skipped reports whether the byte at offset i lies in a skipped region.
+func (a *Article) Skipped(i int) bool {
+	for _, s := range a.Skip {
+		if i < s.Start {
+			return false
+		}
+		if i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Document is an article under analysis with one layer per stage.
+type Document struct {
+	Article *Article
+
+	// Language layer.
+	Sentences []Sentence
+	Tokens    []Token
+
+	// Actor layer: every recognized mention, and the actors they resolve to.
+	Mentions []Mention
+	Actors   []Actor
+
+	// Knowledge-graph layers.
+	Places []Place
+	Dates  []DateRef
+	Events []Event
+	Quotes []Quote
+	Themes []Theme
+	Tone   *Tone
+
+	// Errors records what a stage could not do for this article; the other
+	// stages still ran.
+	Errors []StageError
+}
+
+// NewDocument starts the analysis of a.
+func NewDocument(a *Article) *Document { return &Document{Article: a} }
+
+// Text returns the text a span names.
+func (d *Document) Text(s Span) string { return d.Article.Text[s.Start:s.End] }
+
+// SentenceAt returns the index of the sentence containing byte offset i, or -1.
+func (d *Document) SentenceAt(i int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch s := d.Sentences[m].Span; {
+		case i < s.Start:
+			hi = m
+		case i >= s.End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Document) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.FirstToken:s.EndToken]
+}
+
+// Stage is one step of the analysis. Process reads the layers that earlier
+// stages added to doc and adds its own. It must not keep doc after returning,
+// must be safe for concurrent use on different documents, and must be
+// deterministic. An error means the stage could not finish its layer for this
+// document; the pipeline records it in doc.Errors and runs the next stages.
+type Stage interface {
+	Name() string
+	Process(doc *Document) error
+}
+
+// StageError is a failure of one stage on one document.
+type StageError struct {
+	Stage   string `json:"stage"`
+	Message string `json:"message"`
+}
+
+// Sentence is a sentence of the body; its tokens are Tokens[FirstToken:EndToken].
+type Sentence struct {
+	Span
+	FirstToken int
+	EndToken   int
+	// Paragraph counts blank-line separated blocks from zero.
+	Paragraph int
+}
+
+// TokenKind is the coarse class the tokenizer gives a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+	QuoteMark // an opening or closing quotation mark
+	Symbol
+	URL
+)
+
+// Token is a word, number, punctuation mark or quotation mark.
+type Token struct {
+	Span
+	Text string // Article.Text[Start:End]
+	Kind TokenKind
+}
+
+// Mention is one place in the text that names or stands for an actor.
+type Mention struct {
+	Span
+	Text     string
+	Actor    int    // index into Document.Actors
+	Kind     string // how it names the actor: name, demonym, capital, agent, pronoun
+	Sentence int
+	// Place is the index into Document.Places when the mention is also a
+	// place name ("Seoul said"), else -1.
+	Place int
+}
+
+// MentionRef is a mention as the JSON view shows it. Sentence is -1 for a
+// mention in the dateline, which is not part of any sentence.
+type MentionRef struct {
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence int    `json:"sentence"`
+}
+
+// Actor is a political actor the article mentions: a country, an organization,
+// a group, a person, or an agent of one ("France's foreign minister").
+type Actor struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`    // canonical name: "France", "French foreign minister"
+	Code    string `json:"code"`    // CAMEO actor code: "FRA", "FRAGOV"
+	Country string `json:"country"` // ISO 3166-1 alpha-3 of the actor's country, "" for IGOs
+	Sector  string `json:"sector,omitempty"`
+	// Kind is one of country, organization, group, person, agent.
+	Kind     string       `json:"kind"`
+	Role     string       `json:"role,omitempty"`
+	Mentions []MentionRef `json:"mentions"`
+}
+
+// ActorRef points from an event or quote to an actor and the words naming it.
+type ActorRef struct {
+	Actor string `json:"actor"` // Actor.ID
+	Text  string `json:"text"`
+	Code  string `json:"code"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// PLOVER is an event's type and mode in the PLOVER ontology.
+type PLOVER struct {
+	Type    string `json:"type"`
+	Mode    string `json:"mode,omitempty"`
+	Context string `json:"context,omitempty"`
+}
+
+// Event is one coded interaction: source did something to target.
+type Event struct {
+	ID        string    `json:"id"`
+	Source    ActorRef  `json:"source"`
+	Target    *ActorRef `json:"target"`
+	CAMEO     string    `json:"cameo"`
+	CAMEOName string    `json:"cameo_name"`
+	Root      string    `json:"root"`
+	QuadClass int       `json:"quad_class"`
+	Goldstein float64   `json:"goldstein"`
+	PLOVER    PLOVER    `json:"plover"`
+	Date      string    `json:"date"`
+	// DateSource says where Date came from: "text" (an expression in the
+	// event's sentence), "dateline" or "article"; "" when the event has no
+	// date because the article has none.
+	DateSource string    `json:"date_source"`
+	Location   *PlaceRef `json:"location"`
+	Negated    bool      `json:"negated"`
+	// Modality is asserted, intended, future, hypothetical or reported.
+	Modality string   `json:"modality"`
+	Sentence int      `json:"sentence"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// Evidence explains why an event was coded.
+type Evidence struct {
+	Text    string  `json:"text"` // the sentence
+	Trigger Snippet `json:"trigger"`
+	// Pattern names the dictionary entry that fired, as "file:line pattern".
+	Pattern string `json:"pattern"`
+}
+
+// Snippet is a piece of the text with its span.
+type Snippet struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Quote is a quotation and who said it.
+type Quote struct {
+	ID string `json:"id"`
+	// Kind is "direct" (inside quotation marks) or "indirect" ("X said that").
+	Kind     string   `json:"kind"`
+	Text     string   `json:"text"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Sentence int      `json:"sentence"`
+	Cue      *Snippet `json:"cue"`
+	Speaker  *Speaker `json:"speaker"`
+}
+
+// Speaker is the words that name a quote's speaker and the actor they resolve to.
+type Speaker struct {
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Actor   string `json:"actor,omitempty"` // Actor.ID when resolved
+	Code    string `json:"code,omitempty"`
+	Country string `json:"country,omitempty"`
+	Sector  string `json:"sector,omitempty"`
+	Role    string `json:"role,omitempty"`
+}
+
+// Place is a location the article names, resolved to the gazetteer.
+type Place struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Kind is country, city, region, province, sea, strait, gulf, ocean,
+	// peninsula, disputed or zone.
+	Kind     string       `json:"kind"`
+	Country  string       `json:"country"` // ISO 3166-1 alpha-3
+	Admin1   string       `json:"admin1,omitempty"`
+	Lat      float64      `json:"lat"`
+	Lon      float64      `json:"lon"`
+	Mentions []MentionRef `json:"mentions"`
+}
+
+// PlaceRef points from an event to a place.
+type PlaceRef struct {
+	Place   string  `json:"place"` // Place.ID
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	// Reason says why the event is placed there, e.g. `"in Seoul" in the
+	// event's sentence` or "dateline".
+	Reason string `json:"reason"`
+}
+
+// DateRef is a date expression in the text and the date it stands for.
+type DateRef struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Value is YYYY-MM-DD for days, YYYY-MM for months, YYYY for years.
+	Value string `json:"value"`
+	// Granularity is day, week (Value is its Monday), month or year.
+	Granularity string `json:"granularity"`
+	Sentence    int    `json:"sentence"`
+}
+
+// Theme is a topic of international affairs the article touches.
+type Theme struct {
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Mentions []MentionRef `json:"mentions"`
+}
+
+// Tone is the article's emotional tone, on GDELT's scale: percentages of
+// positive and negative words, their difference as Tone.
+type Tone struct {
+	Tone     float64 `json:"tone"`
+	Positive float64 `json:"positive"`
+	Negative float64 `json:"negative"`
+	Polarity float64 `json:"polarity"`
+	Words    int     `json:"words"`
+}

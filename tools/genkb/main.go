@@ -1,0 +1,104 @@
+// Command genkb derives the country tables of dyad's knowledge base from the
+// third-party data in ../shared/data and the hand-written facts in
+// internal/kb/countries_extra.tsv.
+//
+// It writes internal/kb/countries.tsv (one row per country or territory: CAMEO
+// and ISO codes, names, adjectives, people nouns, capital with coordinates,
+// centroid) and internal/kb/metonyms.tsv (places and buildings that news uses
+// for a state: "Kremlin", "Pentagon"). The output is deterministic: the same
+// inputs give byte-identical files.
+//
+// Usage, from the repository root:
+//
+//	go run ./tools/genkb [-data DIR] [-out DIR] [-extra FILE]
+//
+// -data defaults to the shared data folder (shareddata.Dir), -out to the
+// module's internal/kb and -extra to OUT/countries_extra.tsv.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/dyadproject/dyad/internal/shareddata"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "genkb:", err)
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// run parses args, builds the tables and writes them, reporting counts on stdout.
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("genkb", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	data := fs.String("data", "", "shared data folder (default: shareddata.Dir())")
+	out := fs.String("out", "", "output folder (default: MODULE/internal/kb)")
+	extra := fs.String("extra", "", "hand-written facts (default: OUT/countries_extra.tsv)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), flag.ErrHelp)
+	}
+	if *data == "" {
+		d, err := shareddata.Dir()
+		if err != nil {
+			return err
+		}
+		*data = d
+	}
+	if *out == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		*out = filepath.Join(root, "internal", "kb")
+	}
+	if *extra == "" {
+		*extra = filepath.Join(*out, "countries_extra.tsv")
+	}
+
+	src, err := readSources(*data)
+	if err != nil {
+		return err
+	}
+	facts, err := readExtraFile(*extra)
+	if err != nil {
+		return err
+	}
+	tables, err := build(src, facts)
+	if err != nil {
+		return err
+	}
+	if err := writeTables(*out, tables); err != nil {
+		return err
+	}
+	tables.stats.print(stdout)
+	return nil
+}
+
+// moduleRoot walks up from the working directory to the folder holding go.mod.
+func moduleRoot() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("find module root: %w", err)
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", fmt.Errorf("find module root: no go.mod above %s", wd)
+		}
+	}
+}
