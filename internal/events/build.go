@@ -73,8 +73,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			r := sv.ref(s)
 			targets = append(targets, &r)
 		}
-	case passive:
-		return nil // no agent: no source to code
+	case passive, m.byAgent:
+		// A passive without its agent has no source to code; an agent
+		// after a participle without "be" ("a statement released by the
+		// ministry") belongs to a reduced relative clause, not to the
+		// sentence's subject.
+		return nil
 	default:
 		for _, s := range subjects {
 			sources = append(sources, sv.ref(s))
@@ -113,9 +117,15 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	var out []dyad.Event
 	for _, s := range sources {
+		if c.anonymous(doc, s) {
+			continue
+		}
 		for _, t := range targets {
 			if t != nil && t.Code == s.Code && t.Actor == s.Actor {
 				continue // an actor does not act on itself
+			}
+			if t != nil && c.anonymous(doc, *t) {
+				continue
 			}
 			e := ev
 			e.Source, e.Target = s, t
@@ -341,6 +351,18 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		byTrigger[pk] = len(longest)
 		longest = append(longest, e)
 	}
+	// A match inside a longer one for the same actors is part of it: "talks
+	// with" inside "held talks with".
+	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
+		for _, o := range longest {
+			if o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor && targetID(o) == targetID(e) &&
+				o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
+				o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End {
+				return true
+			}
+		}
+		return false
+	})
 	seen := map[eventKey]bool{}
 	var out []dyad.Event
 	for _, e := range longest {
@@ -364,4 +386,17 @@ func targetID(e dyad.Event) string {
 		return ""
 	}
 	return e.Target.Actor
+}
+
+// anonymous reports whether an actor is a role that belongs to no country or
+// organization ("officials", "a party", "Foreign Minister X" of an unknown
+// country): its code is only a sector, too vague to code an event on, and
+// the commonest source of over-generation.
+func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
+	for _, a := range doc.Actors {
+		if a.ID == r.Actor {
+			return a.Sector != "" && a.Code == a.Sector
+		}
+	}
+	return false
 }

@@ -30,6 +30,10 @@
 // source is a first-person pronoun or missing, the quote's speaker is the
 // source.
 //
+// Events need actors that belong to a country or an organization: a role
+// alone ("officials", "police" in a story without a dateline) gives no event,
+// since its code would be a bare sector.
+//
 // Negation ("not", "n't", "never", "no longer" just before the trigger) sets
 // Negated; the event is still reported, flagged, so that users can drop or
 // keep it. Modality is future ("will", "is due to"), intended ("plans to",

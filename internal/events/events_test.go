@@ -114,6 +114,8 @@ func TestCoder(t *testing.T) {
 		{"no target actor", "France visited the factory.", map[string]string{"France": fr}, nil},
 		{"no source", "Troops attacked Ukraine.", map[string]string{"Ukraine": ua}, nil},
 		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
+		{"nested match is part of the longer one", "France held talks with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND"}},
+		{"reduced relative is no event", "A statement released by India praised France.", map[string]string{"France": fr, "India": in}, nil},
 		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},
 	}
 	for _, tt := range tests {
