@@ -23,6 +23,13 @@ type Options struct {
 	PatternFiles []string
 }
 
+// Language returns the stages of the language layer alone (tokenize, split,
+// tag, lemmatize, parse), the part of the pipeline that tools compare with
+// other NLP libraries.
+func Language() ([]dyad.Stage, error) {
+	return []dyad.Stage{lang.Splitter{}}, nil
+}
+
 // Standard returns dyad's stages in order: language, places, time, actors,
 // quotes, events, themes and tone, built from the embedded resources.
 func Standard(opt Options) ([]dyad.Stage, error) {
@@ -57,8 +64,11 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []dyad.Stage{
-		lang.Splitter{},
+	language, err := Language()
+	if err != nil {
+		return nil, err
+	}
+	return append(language,
 		places.New(k),
 		timex.Stage{},
 		actors.New(k),
@@ -66,5 +76,5 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 		events.NewCoder(pats, ont),
 		tagger,
 		toner,
-	}, nil
+	), nil
 }
