@@ -367,15 +367,22 @@ func (b *builder) personName(offset int) (int, int, bool) {
 		return 0, 0, false
 	}
 	end := -1
-	for k := first; k < len(b.doc.Tokens) && k < first+4; k++ {
-		t := b.doc.Tokens[k]
-		if k > first && b.doc.Tokens[k-1].End != t.Start-1 || !capitalizedName(t) {
+	toks := b.doc.Tokens
+	for k, words := first, 0; k < len(toks) && words < 4; k++ {
+		t := toks[k]
+		// "Ji-ho" is three tokens without spaces between them.
+		if t.Text == "-" && k+1 < len(toks) && toks[k-1].End == t.Start && toks[k+1].Start == t.End && end == toks[k-1].End {
+			continue
+		}
+		joined := k > first && toks[k-1].Text == "-" && toks[k-1].End == t.Start
+		if k > first && !joined && toks[k-1].End != t.Start-1 || !capitalizedName(t) && !joined {
 			break
 		}
 		if text[t.Start:t.End] != "" && b.knownName(t) {
 			break
 		}
 		end = t.End
+		words++
 	}
 	if end < 0 {
 		return 0, 0, false

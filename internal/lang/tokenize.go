@@ -99,7 +99,14 @@ func scanWord(text string, i, end int) int {
 		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
 		joined := false
 		switch r {
-		case '-', '‐', '‑', '&':
+		case '-', '‐', '‑':
+			// Hyphenated words split as in UD English ("Al - Zaman"),
+			// except after a prefix ("non-human", "e-mail") and between
+			// digits ("713-853-4411").
+			seg := lastSegment(text[i:j])
+			joined = isWordRune(next) && (hyphenPrefixes[strings.ToLower(seg)] ||
+				unicode.IsDigit(prev) && unicode.IsDigit(next))
+		case '&':
 			joined = isWordRune(next)
 		case '.':
 			// "U.S", "a.m", "3.5", "reuters.com" but not "end.Next".
@@ -152,10 +159,17 @@ func isNumber(w string) bool {
 	return true
 }
 
+// fusedWords are written as one word but are two in UD English: "cannot" is
+// "can" + "not". The value is the length of the first part.
+var fusedWords = map[string]int{"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3}
+
 // cliticStart returns the offset in w where a clitic starts ("France's" → 6,
-// "didn't" → 3), or 0.
+// "didn't" → 3, "cannot" → 3), or 0.
 func cliticStart(w string) int {
 	lw := strings.ToLower(w)
+	if k, ok := fusedWords[lw]; ok {
+		return k
+	}
 	for _, apo := range []string{"'", "’"} {
 		if strings.HasSuffix(lw, "n"+apo+"t") && len(lw) > 3+len(apo) {
 			return len(w) - 2 - len(apo)
@@ -203,6 +217,21 @@ func scanPunct(text string, i, end int, r rune, size int) int {
 		return j
 	}
 	return i + size
+}
+
+// hyphenPrefixes are the prefixes that stay attached to the word after their
+// hyphen in UD English EWT.
+var hyphenPrefixes = setOf("e", "non", "mid", "pre", "anti", "re", "post", "co", "pro", "multi", "ex", "sub",
+	"semi", "psycho", "neo", "cross", "over", "inter", "intra", "counter", "pan", "trans", "ultra", "vice",
+	"bi", "tri", "micro", "macro", "mini", "quasi", "pseudo", "socio", "geo")
+
+// lastSegment returns w after its last hyphen.
+func lastSegment(w string) string {
+	if k := strings.LastIndexAny(w, "-‐‑"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(w[k:])
+		return w[k+size:]
+	}
+	return w
 }
 
 // segmentLen counts the runes of w after its last period.
