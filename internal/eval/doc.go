@@ -19,4 +19,26 @@
 //   - Optional gold events are not counted in recall; a prediction matching
 //     one is not counted against precision either.
 //   - Each gold event and each prediction is matched at most once.
+//
+// # Language layer
+//
+// The second gold set is Universal Dependencies English EWT. [ScoreParse]
+// scores tags, lemmas and trees on gold tokenization as the CoNLL 2018 shared
+// task defines them: UPOS, XPOS, Lemma (a gold "_" counts as right), UAS, and
+// LAS on the universal part of DEPREL ("nmod:poss" is "nmod"), each the
+// fraction of all words, punctuation included.
+//
+// [RawDocuments] rebuilds each treebank document's raw text from its
+// sentences' "# text" (joined by a space, by a blank line at a "# newpar")
+// with the gold spans of its words and sentences; [ScoreSegmentation] scores
+// predicted spans against them, and [EvaluateSegmentation] runs dyad's
+// language stage and the baseline, neurosnap/sentences, over the same text.
+// "Tokens" there means syntactic words, what dyad's tokenizer emits: "don't"
+// is "do" + "n't", each matched by its exact byte span; a multiword token
+// whose words do not spell it ("im" for "i" + "am") is one unit. The CoNLL
+// 2018 scorer's Tokens metric differs: it scores surface tokens, so "don't"
+// is one token, on the text with its whitespace removed; its Words metric is
+// closer to ours but aligns the words inside a multiword token by their
+// FORMs, not by spans. Sentences match when their spans, trimmed of spaces,
+// are equal.
 package eval

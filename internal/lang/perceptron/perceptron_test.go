@@ -1,0 +1,114 @@
+package perceptron
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"testing"
+)
+
+// toy learns to predict a class from which of four features are on.
+func toyTrain(t testing.TB) *Model {
+	tr := NewTrainer(3)
+	rng := rand.New(rand.NewPCG(1, 2))
+	scores := make([]float32, 3)
+	for range 2000 {
+		class := rng.IntN(3)
+		feats := []uint64{Feature(0), Feature(1, uint64(class)), Feature(2, uint64(rng.IntN(5)))}
+		tr.Scores(feats, scores)
+		guess := argmax(scores)
+		tr.Update(feats, class, guess)
+		tr.Tick()
+	}
+	return tr.Model(0)
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+func TestLearnsAndRoundTrips(t *testing.T) {
+	m := toyTrain(t)
+	scores := make([]float32, 3)
+	for class := range 3 {
+		m.Scores([]uint64{Feature(0), Feature(1, uint64(class)), Feature(2, 3)}, scores)
+		if got := argmax(scores); got != class {
+			t.Errorf("class %d predicted as %d (%v)", class, got, scores)
+		}
+	}
+	var a, b bytes.Buffer
+	if _, err := m.WriteTo(&a); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Read(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m2.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("write → read → write changed the bytes")
+	}
+	if m2.Features() != m.Features() || m2.Weights() != m.Weights() {
+		t.Errorf("features %d/%d weights %d/%d", m2.Features(), m.Features(), m2.Weights(), m.Weights())
+	}
+	again := toyTrain(t)
+	var c bytes.Buffer
+	again.WriteTo(&c)
+	if !bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Error("training twice gave different models")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	tr := NewTrainer(2)
+	f := []uint64{Feature(7)}
+	tr.Update(f, 1, 0)
+	for range 99 {
+		tr.Tick()
+	}
+	tr.Update([]uint64{Feature(8)}, 1, 0) // seen at the very end: tiny average
+	tr.Tick()
+	if m := tr.Model(0.1); m.Features() != 1 {
+		t.Errorf("pruned model has %d features, want 1", m.Features())
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	toyTrain(f).WriteTo(&buf)
+	f.Add(buf.Bytes())
+	f.Add([]byte("dyadPCP1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Read(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, ErrModel) {
+				t.Fatalf("error %v is not ErrModel", err)
+			}
+			return
+		}
+		scores := make([]float32, m.Classes())
+		m.Scores([]uint64{Feature(0), Feature(1, 2)}, scores)
+	})
+}
+
+func BenchmarkScores(b *testing.B) {
+	m := toyTrain(b)
+	feats := make([]uint64, 70)
+	for i := range feats {
+		feats[i] = Feature(uint64(i%3), uint64(i))
+	}
+	scores := make([]float32, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Scores(feats, scores)
+	}
+	b.ReportMetric(float64(len(feats)*b.N)/b.Elapsed().Seconds(), "features/s")
+}

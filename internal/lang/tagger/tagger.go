@@ -1,0 +1,225 @@
+// Package tagger is dyad's part-of-speech tagger: a greedy left-to-right
+// averaged perceptron that predicts the pair of a Universal Dependencies tag
+// (UPOS) and a Penn Treebank tag (XPOS) for each word, trained on UD English
+// EWT.
+//
+// Predicting the pair as one class keeps the two tag sets consistent (no
+// NNP tagged VERB). Features follow Collins (2002) and Honnibal's
+// perceptron tagger: the word, its prefixes, suffixes and shape, the two
+// words on each side, the two previous predicted tags, and the word's
+// ambiguity class (the set of tags it had in training) and those of its
+// neighbours, which gives a greedy tagger some sight of what comes next.
+package tagger
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad/internal/lang/perceptron"
+)
+
+// ErrModel reports a tagger model that cannot be decoded.
+var ErrModel = errors.New("tagger: bad model")
+
+// Tag is a UPOS and XPOS pair.
+type Tag struct{ UPOS, XPOS string }
+
+// Tagger tags words. It is immutable and safe for concurrent use.
+type Tagger struct {
+	tags []Tag
+	// model tags left to right from the words and its own previous tags;
+	// second, when not nil, tags again with model's tags of the whole
+	// sentence in sight, so that it sees what follows.
+	model  *perceptron.Model
+	second *perceptron.Model
+	// ambiguity maps a normalized word's hash to the hash of the sorted set
+	// of tags it had in training.
+	ambiguity map[uint64]uint64
+}
+
+// Tags returns the tag pairs the tagger predicts, by class number.
+func (t *Tagger) Tags() []Tag { return t.tags }
+
+// Tag predicts a tag class for each word and writes it to out, which must
+// have room for len(words) classes.
+func (t *Tagger) Tag(words []string, out []int) {
+	ws := t.prepare(words)
+	scores := make([]float32, len(t.tags))
+	feats := make([]uint64, 0, 64)
+	t.pass(t.model, ws, nil, out, scores, feats)
+	if t.second != nil {
+		first := append([]int(nil), out[:len(words)]...)
+		t.pass(t.second, ws, first, out, scores, feats)
+	}
+}
+
+// pass tags ws left to right with m, looking at the first pass's tags when
+// first is not nil.
+func (t *Tagger) pass(m *perceptron.Model, ws []word, first, out []int, scores []float32, feats []uint64) {
+	for i := range ws {
+		feats = t.features(feats[:0], ws, out, i)
+		if first != nil {
+			feats = lookahead(feats, first, i, ws[i].norm)
+		}
+		m.Scores(feats, scores)
+		out[i] = argmax(scores)
+	}
+}
+
+// lookahead appends the features of the first pass's tags around word i.
+func lookahead(f []uint64, first []int, i int, norm uint64) []uint64 {
+	F := perceptron.Feature
+	tag := func(k int) uint64 {
+		if k < 0 || k >= len(first) {
+			return 999
+		}
+		return uint64(first[k])
+	}
+	return append(f, F(100, tag(i)), F(101, tag(i+1)), F(102, tag(i+2)), F(103, tag(i+1), tag(i+2)),
+		F(104, tag(i), tag(i+1)), F(105, tag(i-1), tag(i), tag(i+1)), F(106, tag(i+1), norm),
+		F(107, tag(i-1), tag(i+1)), F(108, tag(i), norm))
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// word holds the hashes a word contributes to features.
+type word struct {
+	norm, raw, shape, pre1, pre2, suf1, suf2, suf3, suf4, amb uint64
+	first, upper, title, digit, hyphen                        bool
+}
+
+var boundary = word{norm: 1, raw: 1, shape: 1, pre1: 1, pre2: 1, suf1: 1, suf2: 1, suf3: 1, suf4: 1, amb: 1}
+
+// normalize lowercases w and replaces digits by 0.
+func normalize(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			b.WriteByte('0')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// shape maps characters to X, x, d or themselves and collapses repeats:
+// "McCain" → "XxXx", "2026" → "d", "U.S." → "X.X.".
+func shape(w string) string {
+	var b []byte
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '?'
+		}
+		if c != last || c != 'x' && c != 'X' && c != 'd' {
+			b = append(b, c)
+		}
+		last = c
+		if len(b) > 8 {
+			break
+		}
+	}
+	return string(b)
+}
+
+func prefix(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+func suffix(s string, n int) string {
+	i := len(s)
+	for c := 0; c < n && i > 0; c++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func (t *Tagger) prepare(words []string) []word {
+	ws := make([]word, len(words))
+	for i, w := range words {
+		n := normalize(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		ws[i] = word{
+			norm: perceptron.Hash(n), raw: perceptron.Hash(w), shape: perceptron.Hash(shape(w)),
+			pre1: perceptron.Hash(prefix(n, 1)), pre2: perceptron.Hash(prefix(n, 2)),
+			suf1: perceptron.Hash(suffix(n, 1)), suf2: perceptron.Hash(suffix(n, 2)),
+			suf3: perceptron.Hash(suffix(n, 3)), suf4: perceptron.Hash(suffix(n, 4)),
+			first: i == 0, upper: unicode.IsUpper(r), title: unicode.IsUpper(r) && i > 0,
+			digit: strings.IndexFunc(w, unicode.IsDigit) >= 0, hyphen: strings.Contains(w, "-"),
+		}
+		ws[i].amb = t.ambiguity[ws[i].norm&(1<<perceptron.KeyBits-1)]
+	}
+	return ws
+}
+
+func at(ws []word, i int) *word {
+	if i < 0 || i >= len(ws) {
+		return &boundary
+	}
+	return &ws[i]
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// features appends the features of word i given the tags predicted before it.
+func (t *Tagger) features(f []uint64, ws []word, tags []int, i int) []uint64 {
+	F := perceptron.Feature
+	w0, wm1, wm2, wp1, wp2 := at(ws, i), at(ws, i-1), at(ws, i-2), at(ws, i+1), at(ws, i+2)
+	t1, t2 := uint64(999), uint64(999)
+	if i > 0 {
+		t1 = uint64(tags[i-1])
+	}
+	if i > 1 {
+		t2 = uint64(tags[i-2])
+	}
+	return append(f,
+		F(0),
+		F(1, w0.norm), F(2, w0.raw), F(3, w0.suf1), F(4, w0.suf2), F(5, w0.suf3), F(6, w0.suf4),
+		F(7, w0.pre1), F(8, w0.pre2), F(9, w0.shape), F(10, b2u(w0.first), b2u(w0.upper)),
+		F(11, b2u(w0.digit), b2u(w0.hyphen)),
+		F(12, t1), F(13, t1, t2), F(14, t1, w0.norm),
+		F(15, wm1.norm), F(16, wm1.suf3), F(17, wm2.norm),
+		F(18, wp1.norm), F(19, wp1.suf3), F(20, wp2.norm),
+		F(21, w0.amb), F(22, wp1.amb), F(23, wp2.amb), F(24, wm1.amb),
+		F(25, wm1.norm, w0.norm), F(26, w0.norm, wp1.norm), F(27, t1, wp1.norm),
+		F(28, w0.amb, wp1.amb), F(29, t1, w0.amb), F(30, w0.shape, wp1.shape), F(31, wm1.shape, w0.shape),
+		F(32, t1, w0.suf3), F(33, b2u(w0.title), w0.norm),
+		F(34, wp1.raw), F(35, wm1.raw), F(36, wp1.suf2), F(37, wm1.suf2), F(38, t1, t2, w0.suf2),
+		F(39, wp1.shape), F(40, wm1.shape, t1),
+	)
+}
