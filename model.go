@@ -176,11 +176,20 @@ const (
 	URL
 )
 
-// Token is a word, number, punctuation mark or quotation mark.
+// Token is a word, number, punctuation mark or quotation mark, with what the
+// language layer says of it.
 type Token struct {
 	Span
 	Text string // Article.Text[Start:End]
 	Kind TokenKind
+	// UPOS and XPOS are the Universal Dependencies and Penn Treebank tags.
+	UPOS, XPOS string
+	Lemma      string
+	// Head is the index in Document.Tokens of the token's syntactic head,
+	// -1 for the root of its sentence; Rel is the Universal Dependencies
+	// relation to it ("nsubj", "obj", "nsubj:pass", "root").
+	Head int
+	Rel  string
 }
 
 // Mention is one place in the text that names or stands for an actor.
@@ -352,3 +361,24 @@ type Tone struct {
 	Polarity float64 `json:"polarity"`
 	Words    int     `json:"words"`
 }
+
+// Dependents returns the indices of the tokens whose head is token i, in
+// text order. It scans i's sentence: trees are small.
+func (d *Document) Dependents(i int) []int {
+	si := d.SentenceAt(d.Tokens[i].Start)
+	if si < 0 {
+		return nil
+	}
+	s := d.Sentences[si]
+	var out []int
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if d.Tokens[k].Head == i && k != i {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Parsed reports whether the language layer gave the document's tokens
+// heads and relations.
+func (d *Document) Parsed() bool { return len(d.Tokens) > 0 && d.Tokens[0].Rel != "" }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/lang"
 	"github.com/dyadproject/dyad/internal/pipeline"
 )
 
@@ -31,6 +32,10 @@ type benchReport struct {
 	MBPerSec       float64      `json:"mb_per_sec"`
 	PeakRSSMB      float64      `json:"peak_rss_mb"`
 	Stages         []benchStage `json:"stages"`
+	// LanguageSteps splits the language stage into its steps.
+	LanguageSteps []benchStage `json:"language_steps"`
+	// AllocsPerToken counts heap allocations over the run per token.
+	AllocsPerToken float64 `json:"allocs_per_token"`
 }
 
 type benchStage struct {
@@ -80,6 +85,13 @@ skipped. Example: dyad bench ../shared/data/wikinews`, io)
 	// Warm up: load the matchers and tables outside the measured run.
 	an.Analyze(&dyad.Article{Text: "Warm up."})
 	before := an.Stats()
+	la, err := lang.Load()
+	if err != nil {
+		return err
+	}
+	stepsBefore := la.StepTimes()
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
 	rep := benchReport{Failed: failed, Workers: an.Workers(), CPUs: runtime.NumCPU(), Repeat: *repeat}
 	seq := func(yield func(*dyad.Article, error) bool) {
 		for range *repeat {
@@ -100,8 +112,13 @@ skipped. Example: dyad bench ../shared/data/wikinews`, io)
 		return err
 	}
 	elapsed := time.Since(t0)
+	runtime.ReadMemStats(&ms1)
 	after := an.Stats()
 	fillReport(&rep, before, after, elapsed)
+	if rep.Tokens > 0 {
+		rep.AllocsPerToken = float64(ms1.Mallocs-ms0.Mallocs) / float64(rep.Tokens)
+	}
+	fillSteps(&rep, stepsBefore, la.StepTimes())
 	if *asJSON {
 		enc := json.NewEncoder(io.out)
 		return enc.Encode(rep)
@@ -135,6 +152,26 @@ func fillReport(rep *benchReport, before, after pipeline.Stats, elapsed time.Dur
 	}
 }
 
+// fillSteps reports each language step's share of the layer's time and its
+// rate on one core.
+func fillSteps(rep *benchReport, before, after []lang.StepTime) {
+	var total time.Duration
+	for i := range after {
+		total += after[i].Time - before[i].Time
+	}
+	for i, st := range after {
+		d := st.Time - before[i].Time
+		bs := benchStage{Name: st.Name}
+		if d > 0 {
+			bs.TokensPerSec = float64(rep.Tokens) / d.Seconds()
+		}
+		if total > 0 {
+			bs.Share = float64(d) / float64(total)
+		}
+		rep.LanguageSteps = append(rep.LanguageSteps, bs)
+	}
+}
+
 // peakRSSMB returns the process's peak resident set size in MB.
 func peakRSSMB() float64 {
 	var ru syscall.Rusage
@@ -159,5 +196,14 @@ func printBench(io stdio, rep benchReport) error {
 	for _, s := range stages {
 		fmt.Fprintf(tw, "%s\t%.1f%%\t%.0f\t\n", s.Name, 100*s.Share, s.TokensPerSec)
 	}
-	return tw.Flush()
+	fmt.Fprintln(tw, "\t\t\t")
+	fmt.Fprintln(tw, "language step\tshare\ttokens/s per core\t")
+	for _, s := range rep.LanguageSteps {
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%.0f\t\n", s.Name, 100*s.Share, s.TokensPerSec)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(io.out, "\nallocations: %.1f per token\n", rep.AllocsPerToken)
+	return err
 }

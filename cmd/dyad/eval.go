@@ -7,17 +7,26 @@ import (
 	"os"
 	"strings"
 
+	"github.com/dyadproject/dyad/internal/conllu"
 	"github.com/dyadproject/dyad/internal/eval"
+	"github.com/dyadproject/dyad/internal/lang"
 )
 
 func runEval(ctx context.Context, args []string, io stdio) error {
 	fs := newFlags("eval", "sample [flags]", `
-Score dyad against gold data. 'dyad eval sample' analyzes the embedded sample
-news and compares it with their hand coding (internal/sample/EXPECTED.md):
-events by precision, recall and F1 (strict CAMEO code, and by root), direct
-quotes by precision, recall and F1, and speakers by accuracy over the quotes
-found. Event precision is a lower bound: the gold lists the main events only.`, io)
-	gold := fs.String("gold", "", "gold `file` in the EXPECTED.md format (default: the embedded one)")
+Score dyad against gold data.
+
+'dyad eval sample' analyzes the embedded sample news and compares it with their
+hand coding (internal/sample/EXPECTED.md): events by precision, recall and F1
+(strict CAMEO code, and by root), direct quotes by precision, recall and F1,
+and speakers by accuracy over the quotes found. Event precision is a lower
+bound: the gold lists the main events only.
+
+'dyad eval parse --gold FILE.conllu' scores the language layer on a Universal
+Dependencies treebank: word and sentence F1 from the raw text (beside the
+neurosnap/sentences baseline), and UPOS, XPOS, lemma, UAS and LAS on the gold
+words, as the CoNLL 2018 shared task scorer counts them.`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample (default: the embedded one), CoNLL-U for parse")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
@@ -32,8 +41,12 @@ found. Event precision is a lower bound: the gold lists the main events only.`, 
 	} else if fs.NArg() > 0 {
 		return usagef("unexpected arguments %v", fs.Args())
 	}
-	if set != "sample" {
-		return usagef("want 'dyad eval sample'; other gold sets come with later versions")
+	switch set {
+	case "sample":
+	case "parse":
+		return evalParse(*gold, *asJSON, io)
+	default:
+		return usagef("want 'dyad eval sample' or 'dyad eval parse --gold FILE.conllu'")
 	}
 	var goldData []byte
 	if *gold != "" {
@@ -67,5 +80,37 @@ found. Event precision is a lower bound: the gold lists the main events only.`, 
 	row("events by root", rep.EventsByRoot)
 	row("direct quotes", rep.Quotes)
 	fmt.Fprintf(io.out, "%-16s %.3f of %d quotes with a gold speaker\n", "speaker accuracy", rep.SpeakerAcc, rep.SpeakersScored)
+	return nil
+}
+
+func evalParse(path string, asJSON bool, io stdio) error {
+	if path == "" {
+		return usagef("eval parse needs --gold FILE.conllu")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read gold: %w", err)
+	}
+	defer f.Close()
+	gold, err := conllu.ReadAll(f, path)
+	if err != nil {
+		return err
+	}
+	an, err := lang.Load()
+	if err != nil {
+		return err
+	}
+	sc, err := eval.Language(an, gold)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return json.NewEncoder(io.out).Encode(sc)
+	}
+	fmt.Fprintf(io.out, "%s: %d sentences, %d words\n", path, sc.Sentences, sc.Words)
+	fmt.Fprintf(io.out, "from raw text   words F1 %.4f  sentences F1 %.4f   (neurosnap/sentences: %.4f, %.4f)\n",
+		sc.TokensF1, sc.SentencesF1, sc.BaselineTokensF1, sc.BaselineSentencesF1)
+	fmt.Fprintf(io.out, "on gold words   UPOS %.4f  XPOS %.4f  lemma %.4f  UAS %.4f  LAS %.4f\n",
+		sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS)
 	return nil
 }

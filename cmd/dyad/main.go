@@ -44,7 +44,9 @@ func commands() []command {
 		{"serve", "serve the JSON API and web page over a database", runServe},
 		{"demo", "analyze the embedded sample news, store it and serve it", runDemo},
 		{"bench", "measure the pipeline's throughput and memory on a corpus", runBench},
-		{"eval", "score dyad against gold data (eval sample: the sample's hand coding)", runEval},
+		{"eval", "score dyad against gold data (eval sample | eval parse --gold FILE.conllu)", runEval},
+		{"parse", "tag, lemmatize and parse text or CoNLL-U into UD trees", runParse},
+		{"train", "rebuild the language models from Universal Dependencies EWT", runTrain},
 		{"schema", "print the JSON Schema of `dyad code --format jsonl` output", runSchema},
 		{"version", "print dyad's version and output schema version", runVersion},
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/conllu"
 	"github.com/dyadproject/dyad/internal/store"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
 	"github.com/dyadproject/dyad/schema"
@@ -486,6 +487,66 @@ func TestDemoWithoutServing(t *testing.T) {
 	}
 	if c := counts(t, db); c.Articles != 20 {
 		t.Errorf("demo stored %d articles", c.Articles)
+	}
+}
+
+func TestParseCommand(t *testing.T) {
+	t.Run("conllu in, conllu out", func(t *testing.T) {
+		r := dyadRun(t, "", "parse", "--input", "conllu", "testdata/parse/mini.conllu")
+		if r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		got, err := conllu.ReadAll(strings.NewReader(r.stdout), "out")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || len(got[1].Words) != 7 || len(got[1].Tokens) != 1 {
+			t.Fatalf("parsed %d sentences: %+v", len(got), got)
+		}
+		if id, _ := got[0].Comment("sent_id"); id != "d1-1" {
+			t.Errorf("comments not kept: %v", got[0].Comments)
+		}
+		if w := got[0].Words[1]; w.UPOS != "VERB" || w.Lemma != "praise" || w.Head != 0 || w.Deprel != "root" {
+			t.Errorf("praised: %+v", w)
+		}
+	})
+	t.Run("text in, jsonl out", func(t *testing.T) {
+		r := dyadRun(t, "Chile praised Peru. Peru thanked Chile.", "parse", "--format", "jsonl", "-")
+		if r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		var s sentenceJSON
+		if len(lines) != 2 || json.Unmarshal([]byte(lines[1]), &s) != nil || s.Text != "Peru thanked Chile." || len(s.Words) != 4 {
+			t.Errorf("output %q", r.stdout)
+		}
+	})
+	t.Run("bad flags", func(t *testing.T) {
+		if r := dyadRun(t, "", "parse", "--input", "xml", "x"); r.code != exitUsage {
+			t.Errorf("exit %d", r.code)
+		}
+		if r := dyadRun(t, "", "parse", "--input", "conllu", "testdata/bad/mixed.jsonl"); r.code != exitFailed {
+			t.Errorf("exit %d for a file that is no CoNLL-U: %s", r.code, r.stderr)
+		}
+	})
+}
+
+func TestEvalParse(t *testing.T) {
+	r := dyadRun(t, "", "eval", "parse", "--gold", "testdata/parse/mini.conllu", "--json")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var sc map[string]float64
+	if err := json.Unmarshal([]byte(r.stdout), &sc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"tokens_f1", "sentences_f1", "upos", "xpos", "lemma", "uas", "las"} {
+		if v, ok := sc[k]; !ok || v < 0.5 || v > 1 {
+			t.Errorf("%s = %v in %s", k, v, r.stdout)
+		}
+	}
+	if r := dyadRun(t, "", "eval", "parse"); r.code != exitUsage {
+		t.Errorf("eval parse without --gold: exit %d", r.code)
 	}
 }
 

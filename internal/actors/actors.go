@@ -331,15 +331,17 @@ func (b *builder) namedAfterComma(offset int) (int, int, bool) {
 
 // appositiveName returns the name in "Name Surname, a|an|the ... ROLE" for
 // the role noun starting at offset: a comma and an article before the role
-// (with up to three words between them), capitalized words before the comma.
+// (with up to six tokens between them), capitalized words before the comma.
 func (b *builder) appositiveName(offset int) (int, int, bool) {
 	toks := b.doc.Tokens
 	k := tokenAfter(toks, offset)
 	if k <= 0 {
 		return 0, 0, false
 	}
+	// Up to six words between the article and the role, hyphens included:
+	// "a 22 - year - old law student".
 	j := k - 1
-	for n := 0; j >= 0 && n < 3 && !isArticle(toks[j].Text) && toks[j].Kind != dyad.Punct; n++ {
+	for n := 0; j >= 0 && n < 6 && !isArticle(toks[j].Text) && (toks[j].Kind != dyad.Punct || toks[j].Text == "-"); n++ {
 		j--
 	}
 	if j < 1 || !isArticle(toks[j].Text) || toks[j-1].Text != "," {

@@ -62,6 +62,10 @@ func TestActors(t *testing.T) {
 		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
 		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
 		{"lower-case us", "Let us talk.", ""},
+		{"appositive role", "It was led by Milica Jovanovic, a 22-year-old law student.",
+			"Milica Jovanovic=EDU(person) student=EDU(person)"},
+		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
+			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

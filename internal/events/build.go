@@ -57,6 +57,15 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	doc := sv.doc
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
+	if doc.Parsed() {
+		if group, pass, ok := sv.treeSubject(m.trigger); ok {
+			subjects, passive = group, pass
+			if agent := sv.treeAgent(m.trigger); passive && agent >= 0 {
+				m.byAgent = true
+				m.targets = []int{agent}
+			}
+		}
+	}
 	var sources []dyad.ActorRef
 	var targets []*dyad.ActorRef
 	for _, t := range m.targets {
@@ -96,6 +105,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	from := max(subjectEnd, m.trigger-4, sv.first)
 	modality := sv.modality(from, m.trigger)
+	negated := sv.negated(from, m.trigger)
+	if doc.Parsed() {
+		if mod := sv.treeModality(m.trigger); mod != "" {
+			modality = mod
+		}
+		negated = negated || sv.treeNegated(m.trigger)
+	}
 	code := m.pat.Code
 	if modality == "future" || modality == "intended" {
 		if ic, ok := intentCodes[code[:2]]; ok {
@@ -107,7 +123,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	ev := dyad.Event{
 		CAMEO: info.Code, CAMEOName: info.Name, Root: info.Root, QuadClass: info.QuadClass,
 		Goldstein: info.Goldstein, PLOVER: info.PLOVER, Date: date, DateSource: dateSource,
-		Location: eventPlace(sv, m.trigger), Negated: sv.negated(from, m.trigger), Modality: modality,
+		Location: eventPlace(sv, m.trigger), Negated: negated, Modality: modality,
 		Sentence: sv.index,
 		Evidence: dyad.Evidence{
 			Text:    doc.Text(doc.Sentences[sv.index].Span),

@@ -21,11 +21,16 @@
 //
 // # The coder
 //
-// This first version works on tokens and the actor layer, not yet on a
-// dependency parse. The source is the actor group nearest before the trigger
-// in the same sentence that is not the object of a preposition, with its
-// coordinated actors ("France and India" gives one event per source). In a
-// passive ("was attacked by X") source and target swap. The target is the
+// Patterns match words; the dependency tree of the language layer decides who
+// acts. The source is the trigger's subject (nsubj), or the subject of the
+// verb that controls it ("France agreed to visit India"; a coordinated verb
+// shares its head's subject), or the possessor of a nominal trigger
+// ("Russia's invasion of Ukraine"), with the subject's conjuncts ("France and
+// India" gives one event per source); in a passive (nsubj:pass) the subject is
+// the target and the agent ("by X") the source. When the tree gives no
+// subject that is an actor, word order decides: the actor group nearest
+// before the trigger in the same sentence that is not the object of a
+// preposition. The target is the
 // pattern's + slot, with its coordinated actors. Inside a direct quote whose
 // source is a first-person pronoun or missing, the quote's speaker is the
 // source.
@@ -34,11 +39,12 @@
 // alone ("officials", "police" in a story without a dateline) gives no event,
 // since its code would be a bare sector.
 //
-// Negation ("not", "n't", "never", "no longer" just before the trigger) sets
-// Negated; the event is still reported, flagged, so that users can drop or
+// Negation (a "not" or "never" dependent of the trigger, or "not", "n't",
+// "never", "no longer" just before it) sets Negated; the event is still reported, flagged, so that users can drop or
 // keep it. Modality is future ("will", "is due to"), intended ("plans to",
 // "agreed to"), hypothetical ("would", "could", "if"), reported ("reportedly",
-// "allegedly") or asserted. A future or intended consultation, cooperation,
+// "allegedly") or asserted, read from the trigger's auxiliaries and
+// controlling verb in the tree and from the words before it. A future or intended consultation, cooperation,
 // aid or concession is coded as the matching CAMEO intent code (04x → 036,
 // 05x → 032, 06x → 030, 07x → 033, 08x → 035); intended force (18, 19, 20)
 // as a threat of military force (138).

@@ -31,7 +31,11 @@ func loadCoder(t testing.TB) *Coder {
 func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]string, *dyad.Document) {
 	t.Helper()
 	doc := dyad.NewDocument(&dyad.Article{Text: text, Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
-	if err := (lang.Splitter{}).Process(doc); err != nil {
+	an, err := lang.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := an.Process(doc); err != nil {
 		t.Fatal(err)
 	}
 	names := make([]string, 0, len(actors))
@@ -114,6 +118,12 @@ func TestCoder(t *testing.T) {
 		{"no target actor", "France visited the factory.", map[string]string{"France": fr}, nil},
 		{"no source", "Troops attacked Ukraine.", map[string]string{"Ukraine": ua}, nil},
 		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
+		{"relative clause between subject and verb", "France, which has long courted India, praised Australia.",
+			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 051 AUS"}},
+		{"control verb lends its subject", "France agreed on Monday to visit India.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 036 IND intended"}},
+		{"possessor of a nominal trigger", "Ukraine condemned Russia's invasion of Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua},
+			[]string{"UKR 111 RUS", "RUS 190 UKR"}},
 		{"nested match is part of the longer one", "France held talks with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND"}},
 		{"reduced relative is no event", "A statement released by India praised France.", map[string]string{"France": fr, "India": in}, nil},
 		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},

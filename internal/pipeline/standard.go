@@ -27,7 +27,11 @@ type Options struct {
 // tag, lemmatize, parse), the part of the pipeline that tools compare with
 // other NLP libraries.
 func Language() ([]dyad.Stage, error) {
-	return []dyad.Stage{lang.Splitter{}}, nil
+	an, err := lang.Load()
+	if err != nil {
+		return nil, err
+	}
+	return []dyad.Stage{an}, nil
 }
 
 // Standard returns dyad's stages in order: language, places, time, actors,

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,10 +39,10 @@ func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
 	after := afterQuote(doc, q)
 	before := beforeQuote(doc, q)
 	if cue, sp, ok := cueAfter(doc, after); ok {
-		return cue, resolve(doc, sp, q.Start)
+		return cue, resolve(doc, bySubject(doc, cue, sp, after), q.Start)
 	}
 	if cue, sp, ok := cueBefore(doc, before); ok {
-		return cue, resolve(doc, sp, q.Start)
+		return cue, resolve(doc, bySubject(doc, cue, sp, before), q.Start)
 	}
 	for _, region := range [][2]int{after, before} {
 		if cue, sp, ok := accordingTo(doc, region); ok {
@@ -84,6 +85,36 @@ func beforeQuote(doc *dyad.Document, q quoteSpan) [2]int {
 }
 
 func isCue(t dyad.Token) bool { return cues[strings.ToLower(t.Text)] }
+
+// treeSpeaker returns the token range of the subject of cue token c, when
+// the language layer parsed the sentence: its subtree without appositions,
+// relative clauses and punctuation ("Ivanov, a Kremlin aide," → "Ivanov").
+func treeSpeaker(doc *dyad.Document, c int) ([2]int, bool) {
+	if !doc.Parsed() {
+		return [2]int{}, false
+	}
+	for _, k := range doc.Dependents(c) {
+		if r := doc.Tokens[k].Rel; r != "nsubj" && r != "nsubj:pass" {
+			continue
+		}
+		lo, hi := k, k
+		stack := []int{k}
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			lo, hi = min(lo, n), max(hi, n)
+			for _, d := range doc.Dependents(n) {
+				switch doc.Tokens[d].Rel {
+				case "appos", "acl:relcl", "acl", "punct", "parataxis", "advcl":
+					continue
+				}
+				stack = append(stack, d)
+			}
+		}
+		return [2]int{lo, hi + 1}, true
+	}
+	return [2]int{}, false
+}
 
 // cueAfter matches `…," X said` and `…," said X`.
 func cueAfter(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
@@ -289,4 +320,33 @@ func subjectOf(doc *dyad.Document, from, to int) ([2]int, bool) {
 		}
 	}
 	return [2]int{}, false
+}
+
+// bySubject prefers the cue verb's subject in the parse to the speaker the
+// word-order rules found, when the subject lies in the same stretch of text
+// outside the quote (region): a subject inside the quote means the tree is
+// confused by the quotation marks.
+func bySubject(doc *dyad.Document, cue *dyad.Snippet, sp, region [2]int) [2]int {
+	c := tokenStarting(doc, cue.Start)
+	if c < 0 {
+		return sp
+	}
+	r, ok := treeSpeaker(doc, c)
+	if !ok || r[0] < region[0] || r[1] > region[1] {
+		return sp
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if doc.Tokens[k].Kind == dyad.QuoteMark {
+			return sp
+		}
+	}
+	return r
+}
+
+func tokenStarting(doc *dyad.Document, offset int) int {
+	k, found := slices.BinarySearchFunc(doc.Tokens, offset, func(t dyad.Token, off int) int { return t.Start - off })
+	if !found {
+		return -1
+	}
+	return k
 }

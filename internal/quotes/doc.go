@@ -10,6 +10,10 @@
 //
 // The speaker comes from a cue in the quote's sentence, outside the quote:
 // "…," X said; "…," said X; X said: "…"; X told reporters "…"; according to X.
+// Once the cue verb is found, its subject in the dependency tree gives the
+// speaker's words (without appositions or relative clauses: "Ivanov, a
+// Kremlin aide, said" → "Ivanov"; "X and Y wrote" → both), when it lies
+// outside the quote; word order gives them otherwise.
 // A quote without a cue of its own takes the speaker of the quote just before
 // it in the same or the previous paragraph. The speaker's words are resolved
 // to an actor through the actor layer: a mention inside the speaker's words,

@@ -13,7 +13,11 @@ import (
 func analyze(t *testing.T, text string, actors map[string]string) *dyad.Document {
 	t.Helper()
 	doc := dyad.NewDocument(&dyad.Article{Text: text})
-	if err := (lang.Splitter{}).Process(doc); err != nil {
+	an, err := lang.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := an.Process(doc); err != nil {
 		t.Fatal(err)
 	}
 	for name, kind := range actors {

@@ -169,51 +169,130 @@ func (t *Trainer) Model(prune float32) *Model {
 // Model is a trained, immutable linear model.
 type Model struct {
 	classes int
-	// Open-addressing table: slot → key, start into classes/weights, count.
-	keys    []uint64
-	starts  []uint32
-	counts  []uint8
+	// slots is an open-addressing table with linear probing. Scoring is
+	// bound by cache misses on large models, so the hot data is small: a
+	// slot is 8 bytes (a 32-bit fingerprint of the key, and where the
+	// weights are), a weight 4 bytes (a bfloat16 and the class).
+	slots   []slot
 	mask    uint64
-	nfeat   int
-	cls     []uint8
-	weights []float32
+	weights []packed
+	// The full keys and float32 weights, in key order, for writing and
+	// pruning; never touched while scoring.
+	keys   []uint64
+	starts []uint32
+	counts []uint8
+	exact  []float32
+	cls    []uint8
 }
+
+// slot is one feature: fp is its key's fingerprint (never 0, which marks a
+// free slot), at holds start<<8 | count of its weights.
+type slot struct {
+	fp, at uint32
+}
+
+// packed is a weight: the top 16 bits of its float32 (bfloat16) and the
+// class in the low 8 bits.
+type packed uint32
+
+func (p packed) class() uint32  { return uint32(p) & 0xff }
+func (p packed) value() float32 { return math.Float32frombits(uint32(p) &^ 0xffff) }
+
+func pack(class uint8, w float32) packed {
+	b := math.Float32bits(w)
+	b += 0x7fff + (b >> 16 & 1) // round to nearest even in the top 16 bits
+	return packed(b&^0xffff | uint32(class))
+}
+
+// maxWeights bounds a model's weights: a slot addresses them with 24 bits.
+const maxWeights = 1 << 24
+
+func fingerprint(k uint64) uint32 { return uint32(k>>16) | 1 }
+
+func slotOf(k uint64, mask uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> 11 & mask }
 
 // Classes reports the number of classes.
 func (m *Model) Classes() int { return m.classes }
 
 // Features reports the number of features with weights.
-func (m *Model) Features() int { return m.nfeat }
+func (m *Model) Features() int { return len(m.keys) }
 
 // Weights reports the number of stored weights.
 func (m *Model) Weights() int { return len(m.weights) }
 
-// Scores sets scores[c] to the score of class c for the features.
-func (m *Model) Scores(feats []uint64, scores []float32) {
-	clear(scores[:m.classes])
-	for _, f := range feats {
-		f &= keyMask
-		slot := (f * 0x9e3779b97f4a7c15) >> 11 & m.mask
-		for {
-			k := m.keys[slot]
-			if k == f {
-				s := m.starts[slot]
-				n := uint32(m.counts[slot])
-				for i := s; i < s+n; i++ {
-					scores[m.cls[i]] += m.weights[i]
-				}
-				break
+// Pruned returns a copy of m without the weights whose magnitude is below
+// threshold, and without the features left with none.
+func (m *Model) Pruned(threshold float32) *Model {
+	b := newBuilder(m.classes)
+	var cls []uint8
+	var ws []float32
+	for i, k := range m.keys {
+		cls, ws = cls[:0], ws[:0]
+		for j := m.starts[i]; j < m.starts[i]+uint32(m.counts[i]); j++ {
+			if w := m.exact[j]; w >= threshold || w <= -threshold {
+				cls = append(cls, m.cls[j])
+				ws = append(ws, w)
 			}
-			if k == empty {
-				break
-			}
-			slot = (slot + 1) & m.mask
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
 		}
 	}
+	return b.build()
 }
 
-// empty marks a free slot: no feature key has the top bit set.
-const empty = 1 << 63
+func cmpKey(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// batch is how many features Scores looks up at once.
+const batch = 32
+
+// Scores sets scores[c] to the score of class c for the features.
+//
+// Lookups go in batches of independent loads (first the slots, then the
+// weights of the features found), so that the processor overlaps their
+// cache misses instead of waiting for each in turn: scoring a large model
+// is bound by memory latency, not arithmetic.
+func (m *Model) Scores(feats []uint64, scores []float32) {
+	scores = scores[:m.classes]
+	clear(scores)
+	var idx [batch]uint64
+	var found [batch]slot
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for j, f := range feats[:n] {
+			idx[j] = slotOf(f&keyMask, m.mask)
+			found[j] = m.slots[idx[j]] // independent loads
+		}
+		k := 0
+		for j, f := range feats[:n] {
+			fp := fingerprint(f & keyMask)
+			sl, i := found[j], idx[j]
+			for sl.fp != fp && sl.fp != 0 {
+				i = (i + 1) & m.mask
+				sl = m.slots[i]
+			}
+			if sl.fp == fp {
+				found[k] = sl
+				k++
+			}
+		}
+		for _, sl := range found[:k] {
+			start := sl.at >> 8
+			for _, w := range m.weights[start : start+sl.at&0xff] {
+				scores[w.class()] += w.value()
+			}
+		}
+		feats = feats[n:]
+	}
+}
 
 // builder accumulates features in key order.
 type builder struct {
@@ -236,75 +315,55 @@ func (b *builder) add(key uint64, cls []uint8, ws []float32) {
 }
 
 func (b *builder) build() *Model {
+	if len(b.weights) >= maxWeights {
+		panic(fmt.Sprintf("perceptron: %d weights, at most %d", len(b.weights), maxWeights))
+	}
 	size := 16
-	for size < 2*len(b.fkeys) {
+	for size*3 < 4*len(b.fkeys) { // load factor at most 3/4
 		size *= 2
 	}
-	m := &Model{classes: b.classes, keys: make([]uint64, size), starts: make([]uint32, size),
-		counts: make([]uint8, size), mask: uint64(size - 1), nfeat: len(b.fkeys), cls: b.cls, weights: b.weights}
-	for i := range m.keys {
-		m.keys[i] = empty
+	m := &Model{classes: b.classes, mask: uint64(size - 1), keys: b.fkeys, starts: b.fstart, counts: b.fcount,
+		exact: b.weights, cls: b.cls}
+	m.slots = hugeAlloc[slot](m, size)
+	m.weights = hugeAlloc[packed](m, len(b.weights))
+	for i, w := range b.weights {
+		m.weights[i] = pack(b.cls[i], w)
 	}
 	for i, k := range b.fkeys {
-		slot := (k * 0x9e3779b97f4a7c15) >> 11 & m.mask
-		for m.keys[slot] != empty {
-			slot = (slot + 1) & m.mask
+		j := slotOf(k, m.mask)
+		for m.slots[j].fp != 0 {
+			j = (j + 1) & m.mask
 		}
-		m.keys[slot], m.starts[slot], m.counts[slot] = k, b.fstart[i], b.fcount[i]
+		m.slots[j] = slot{fp: fingerprint(k), at: b.fstart[i]<<8 | uint32(b.fcount[i])}
 	}
 	return m
 }
 
-// Encoding: magic, classes, feature count, scale; then per feature in key
-// order the key delta (uvarint), the count, the classes and the quantized
-// weights (int16 little endian).
-const magic = "dyadPCP1"
+// Encoding: magic, classes, feature count; then per feature in key order
+// the key delta (uvarint), the count, the classes and the weights as IEEE
+// half-precision floats (little endian).
+const magic = "dyadPCP2"
 
 // WriteTo writes the model in its compact binary form, deterministically.
-// Weights are quantized to 16 bits.
+// Weights are stored as half-precision floats: a relative error of at most
+// 1/2048 whatever their magnitude, where a fixed-point scale would crush the
+// many small weights that large ones share a model with.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	type feat struct {
-		key          uint64
-		start, count uint32
-	}
-	fs := make([]feat, 0, m.nfeat)
-	for slot, k := range m.keys {
-		if k != empty {
-			fs = append(fs, feat{k, m.starts[slot], uint32(m.counts[slot])})
-		}
-	}
-	slices.SortFunc(fs, func(a, b feat) int {
-		if a.key < b.key {
-			return -1
-		}
-		if a.key > b.key {
-			return 1
-		}
-		return 0
-	})
-	var maxAbs float32
-	for _, v := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
 	cw := &countingWriter{w: bufio.NewWriter(w)}
 	cw.Write([]byte(magic))
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { n := binary.PutUvarint(buf[:], v); cw.Write(buf[:n]) }
 	put(uint64(m.classes))
-	put(uint64(len(fs)))
-	binary.Write(cw, binary.LittleEndian, scale)
+	put(uint64(len(m.keys)))
 	prev := uint64(0)
-	for _, f := range fs {
-		put(f.key - prev)
-		prev = f.key
-		cw.Write([]byte{uint8(f.count)})
-		cw.Write(m.cls[f.start : f.start+f.count])
-		for i := f.start; i < f.start+f.count; i++ {
-			q := uint16(int16(math.Round(float64(m.weights[i] / scale))))
+	for i, k := range m.keys {
+		put(k - prev)
+		prev = k
+		start, end := m.starts[i], m.starts[i]+uint32(m.counts[i])
+		cw.Write([]byte{m.counts[i]})
+		cw.Write(m.cls[start:end])
+		for _, w := range m.exact[start:end] {
+			q := toHalf(w)
 			cw.Write([]byte{byte(q), byte(q >> 8)})
 		}
 	}
@@ -330,9 +389,14 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Read decodes a model written by WriteTo.
+// Read decodes a model written by WriteTo. Given a *bufio.Reader it reads no
+// further than the model's end, so that several models can follow each other
+// in one stream.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("%w: missing header", ErrModel)
@@ -344,10 +408,6 @@ func Read(r io.Reader) (*Model, error) {
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<28 {
 		return nil, fmt.Errorf("%w: feature count", ErrModel)
-	}
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil || math.IsNaN(float64(scale)) {
-		return nil, fmt.Errorf("%w: scale", ErrModel)
 	}
 	b := newBuilder(int(classes))
 	key := uint64(0)
@@ -381,9 +441,62 @@ func Read(r io.Reader) (*Model, error) {
 			if err1 != nil || err2 != nil {
 				return nil, fmt.Errorf("%w: feature %d: weight", ErrModel, i)
 			}
-			ws = append(ws, float32(int16(uint16(lo)|uint16(hi)<<8))*scale)
+			ws = append(ws, fromHalf(uint16(lo)|uint16(hi)<<8))
+		}
+		if len(b.weights)+len(ws) >= maxWeights {
+			return nil, fmt.Errorf("%w: more than %d weights", ErrModel, maxWeights)
 		}
 		b.add(key, cls, ws)
 	}
 	return b.build(), nil
+}
+
+// toHalf converts f to the nearest IEEE 754 half-precision float, clamping
+// magnitudes beyond its range to the largest finite one.
+func toHalf(f float32) uint16 {
+	b := math.Float32bits(f)
+	sign := uint16(b>>16) & 0x8000
+	exp := int32(b>>23&0xff) - 127 + 15
+	mant := b & 0x7fffff
+	switch {
+	case exp >= 31:
+		return sign | 0x7bff
+	case exp <= 0:
+		if exp < -10 {
+			return sign
+		}
+		mant |= 0x800000
+		shift := uint32(14 - exp)
+		h := uint16(mant >> shift)
+		if mant>>(shift-1)&1 != 0 {
+			h++
+		}
+		return sign | h
+	}
+	h := uint16(exp)<<10 | uint16(mant>>13)
+	if mant&0x1000 != 0 {
+		h++ // a carry into the exponent is still the right rounding
+	}
+	if h >= 0x7c00 {
+		h = 0x7bff
+	}
+	return sign | h
+}
+
+// fromHalf converts a half-precision float to float32.
+func fromHalf(h uint16) float32 {
+	sign := uint32(h&0x8000) << 16
+	exp := uint32(h>>10) & 0x1f
+	mant := uint32(h & 0x3ff)
+	switch exp {
+	case 0:
+		f := float32(mant) / (1 << 24) // subnormal: mant × 2^-24
+		if sign != 0 {
+			f = -f
+		}
+		return f
+	case 31:
+		exp, mant = 30, 0x3ff // not written by toHalf; read as the largest finite value
+	}
+	return math.Float32frombits(sign | (exp-15+127)<<23 | mant<<13)
 }

@@ -85,7 +85,7 @@ func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	toyTrain(f).WriteTo(&buf)
 	f.Add(buf.Bytes())
-	f.Add([]byte("dyadPCP1"))
+	f.Add([]byte("dyadPCP2"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Read(bytes.NewReader(data))
 		if err != nil {
@@ -111,4 +111,23 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats, scores)
 	}
 	b.ReportMetric(float64(len(feats)*b.N)/b.Elapsed().Seconds(), "features/s")
+}
+
+func TestHalf(t *testing.T) {
+	for _, f := range []float32{0, 1, -1, 0.5, 3.14159, -1234.5, 65504, 1e-3, -2.5e-5, 1e-9, 1e9} {
+		got := fromHalf(toHalf(f))
+		want := f
+		if f > 65504 {
+			want = 65504
+		}
+		if f != 0 && f > -1e-7 && f < 1e-7 {
+			want = 0
+		}
+		if diff := got - want; diff > want/1024 && diff > 1e-7 || diff < -want/1024 && diff < -1e-7 && want > 0 {
+			t.Errorf("half(%g) = %g", f, got)
+		}
+		if (got < 0) != (want < 0) && want != 0 {
+			t.Errorf("half(%g) = %g: sign lost", f, got)
+		}
+	}
 }

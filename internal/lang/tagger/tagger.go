@@ -39,6 +39,13 @@ type Tagger struct {
 	ambiguity map[uint64]uint64
 }
 
+// Ambiguity returns a hash of the set of tags word had in training, 0 for
+// a rare or unseen word: a lexical feature that the parser can use next to
+// the predicted tag, so that one wrong tag misleads it less.
+func (t *Tagger) Ambiguity(word string) uint64 {
+	return t.ambiguity[perceptron.Hash(normalize(word))&(1<<perceptron.KeyBits-1)]
+}
+
 // Tags returns the tag pairs the tagger predicts, by class number.
 func (t *Tagger) Tags() []Tag { return t.tags }
 
@@ -59,13 +66,33 @@ func (t *Tagger) Tag(words []string, out []int) {
 // first is not nil.
 func (t *Tagger) pass(m *perceptron.Model, ws []word, first, out []int, scores []float32, feats []uint64) {
 	for i := range ws {
-		feats = t.features(feats[:0], ws, out, i)
-		if first != nil {
-			feats = lookahead(feats, first, i, ws[i].norm)
-		}
+		feats = t.passFeatures(feats[:0], ws, out, first, i)
 		m.Scores(feats, scores)
 		out[i] = argmax(scores)
 	}
+}
+
+// passFeatures returns the features of word i: all of them in the first
+// pass; in the second (first != nil), which mostly corrects the first with
+// sight of what follows, the first pass's tags and a few word features, so
+// that it costs a third of the first.
+func (t *Tagger) passFeatures(f []uint64, ws []word, tags, first []int, i int) []uint64 {
+	if first == nil {
+		return t.features(f, ws, tags, i)
+	}
+	F := perceptron.Feature
+	w0, wm1, wp1, wp2 := at(ws, i), at(ws, i-1), at(ws, i+1), at(ws, i+2)
+	t1, t2 := uint64(999), uint64(999)
+	if i > 0 {
+		t1 = uint64(tags[i-1])
+	}
+	if i > 1 {
+		t2 = uint64(tags[i-2])
+	}
+	f = append(f, F(0), F(1, w0.norm), F(2, w0.raw), F(4, w0.suf2), F(5, w0.suf3), F(9, w0.shape), F(12, t1),
+		F(13, t1, t2), F(15, wm1.norm), F(18, wp1.norm), F(19, wp1.suf3), F(20, wp2.norm), F(21, w0.amb),
+		F(22, wp1.amb), F(25, wm1.norm, w0.norm))
+	return lookahead(f, first, i, w0.norm)
 }
 
 // lookahead appends the features of the first pass's tags around word i.
@@ -222,4 +249,25 @@ func (t *Tagger) features(f []uint64, ws []word, tags []int, i int) []uint64 {
 		F(34, wp1.raw), F(35, wm1.raw), F(36, wp1.suf2), F(37, wm1.suf2), F(38, t1, t2, w0.suf2),
 		F(39, wp1.shape), F(40, wm1.shape, t1),
 	)
+}
+
+// Pruned returns a copy of t without the weights whose magnitude is below
+// threshold: a smaller, faster model, usually at a small cost in accuracy.
+func (t *Tagger) Pruned(threshold float32) *Tagger {
+	u := *t
+	u.model = t.model.Pruned(threshold)
+	if t.second != nil {
+		u.second = t.second.Pruned(threshold)
+	}
+	return &u
+}
+
+// Size reports the number of features and weights of the model's passes.
+func (t *Tagger) Size() (features, weights int) {
+	features, weights = t.model.Features(), t.model.Weights()
+	if t.second != nil {
+		features += t.second.Features()
+		weights += t.second.Weights()
+	}
+	return features, weights
 }

@@ -28,9 +28,12 @@ type TrainOptions struct {
 	Log   io.Writer // progress, one line per epoch; nil for none
 }
 
-// Train learns a tagger from treebank sentences. dev, when not empty, is
-// tagged after each epoch and its accuracy logged.
-func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Tagger, error) {
+// Train learns a tagger from treebank sentences; dev, when not empty, is
+// tagged at the end and its accuracy logged. With opt.Folds above 1 it also
+// returns, for each training sentence, the tags that a tagger trained on the
+// other folds gave it: what a parser should learn from, since they are as
+// wrong as tags on new text.
+func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Tagger, [][]Tag, error) {
 	if opt.Epochs == 0 {
 		opt.Epochs = 10
 	}
@@ -54,7 +57,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Tagger, error) {
 		return t.tags[i].UPOS+"\t"+t.tags[i].XPOS < t.tags[j].UPOS+"\t"+t.tags[j].XPOS
 	})
 	if len(t.tags) > 255 {
-		return nil, fmt.Errorf("tagger: %d tag pairs, at most 255", len(t.tags))
+		return nil, nil, fmt.Errorf("tagger: %d tag pairs, at most 255", len(t.tags))
 	}
 	for i, tag := range t.tags {
 		index[tag] = i
@@ -89,16 +92,27 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions) (*Tagger, error) {
 			for _, ex := range held {
 				ex.first = make([]int, len(ex.words))
 				fold.Tag(ex.words, ex.first)
-				exs[indexOf(exs, ex)].first = ex.first
+				exs[ex.id].first = ex.first
 			}
 		}
 		t.second = t.trainPass(exs, opt, "second pass")
+	}
+	var jack [][]Tag
+	if opt.Folds > 1 {
+		jack = make([][]Tag, len(exs))
+		for _, ex := range exs {
+			tags := make([]Tag, len(ex.first))
+			for i, c := range ex.first {
+				tags[i] = t.tags[c]
+			}
+			jack[ex.id] = tags
+		}
 	}
 	if opt.Log != nil && len(dev) > 0 {
 		up, xp := t.Accuracy(dev)
 		fmt.Fprintf(opt.Log, "tagger: dev UPOS %.4f XPOS %.4f, %d features, %d weights\n", up, xp, t.model.Features(), t.model.Weights())
 	}
-	return t, nil
+	return t, jack, nil
 }
 
 // example is one training sentence: its words, gold tag classes and, for
@@ -109,8 +123,6 @@ type example struct {
 	first []int
 	id    int
 }
-
-func indexOf(exs []example, ex example) int { return ex.id }
 
 // trainPass trains one left-to-right pass; with first-pass tags on the
 // examples, the second.
@@ -127,10 +139,7 @@ func (t *Tagger) trainPass(exs []example, opt TrainOptions, name string) *percep
 			ws := t.prepare(ex.words)
 			pred := make([]int, len(ex.words))
 			for i := range ex.words {
-				feats = t.features(feats[:0], ws, pred, i)
-				if ex.first != nil {
-					feats = lookahead(feats, ex.first, i, ws[i].norm)
-				}
+				feats = t.passFeatures(feats[:0], ws, pred, ex.first, i)
 				tr.Scores(feats, scores)
 				guess := argmax(scores)
 				tr.Update(feats, ex.gold[i], guess)
@@ -213,7 +222,7 @@ func (t *Tagger) Accuracy(sents []*conllu.Sentence) (upos, xpos float64) {
 	return float64(right1) / float64(total), float64(right2) / float64(total)
 }
 
-const magic = "dyadTAG1"
+const magic = "dyadTAG2"
 
 // WriteTo writes the tagger: its tag pairs, ambiguity classes and weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
@@ -242,11 +251,25 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		binary.LittleEndian.PutUint64(buf[:8], t.ambiguity[k])
 		write(buf[:8])
 	}
+	if t.second != nil {
+		write([]byte{2})
+	} else {
+		write([]byte{1})
+	}
 	if err := bw.Flush(); err != nil {
 		return n, err
 	}
-	m, err := t.model.WriteTo(w)
-	return n + m, err
+	for _, m := range []*perceptron.Model{t.model, t.second} {
+		if m == nil {
+			continue
+		}
+		k, err := m.WriteTo(w)
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // Read decodes a tagger written by WriteTo.
@@ -296,13 +319,23 @@ func Read(r io.Reader) (*Tagger, error) {
 		}
 		t.ambiguity[key] = binary.LittleEndian.Uint64(buf[:])
 	}
-	m, err := perceptron.Read(br)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrModel, err)
+	passes, err := br.ReadByte()
+	if err != nil || passes < 1 || passes > 2 {
+		return nil, fmt.Errorf("%w: pass count", ErrModel)
 	}
-	if m.Classes() != len(t.tags) {
-		return nil, fmt.Errorf("%w: %d classes for %d tags", ErrModel, m.Classes(), len(t.tags))
+	for p := range int(passes) {
+		m, err := perceptron.Read(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrModel, err)
+		}
+		if m.Classes() != len(t.tags) {
+			return nil, fmt.Errorf("%w: %d classes for %d tags", ErrModel, m.Classes(), len(t.tags))
+		}
+		if p == 0 {
+			t.model = m
+		} else {
+			t.second = m
+		}
 	}
-	t.model = m
 	return t, nil
 }

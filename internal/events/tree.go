@@ -1,0 +1,137 @@
+package events
+
+import "strings"
+
+// The dependency tree, when the language layer gave one, decides who acts:
+// the subject of the trigger, or of the verb that controls it ("agreed to
+// visit"), or the possessor of a nominal trigger ("Russia's invasion"); the
+// agent of a passive ("by X"); negation and modality from the trigger's own
+// dependents. The word-order rules in build.go remain as the fallback for
+// sentences the tree does not settle.
+
+// intentVerbs head an infinitive that a source intends rather than does.
+var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
+	hope offer propose try attempt refuse`)
+
+// futureVerbs head an infinitive that is expected to happen.
+var futureVerbs = wordSet("expect schedule set due")
+
+// treeSubject returns the mentions of the trigger's subject and whether the
+// subject is passive, following control and coordination upwards.
+func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool) {
+	doc := sv.doc
+	for v, hops := trigger, 0; v >= 0 && hops < 4; hops++ {
+		for _, k := range doc.Dependents(v) {
+			switch doc.Tokens[k].Rel {
+			case "nsubj", "nsubj:pass", "nmod:poss":
+				if mi := sv.mentionOfSubtree(k); mi >= 0 {
+					return sv.withConjuncts(mi, k), doc.Tokens[k].Rel == "nsubj:pass", true
+				}
+				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
+			}
+		}
+		// No subject of its own: an infinitive or a coordinated verb shares
+		// its head's ("France agreed to visit", "met X and praised Y").
+		if rel := doc.Tokens[v].Rel; rel != "xcomp" && rel != "conj" {
+			return nil, false, false
+		}
+		v = doc.Tokens[v].Head
+	}
+	return nil, false, false
+}
+
+// treeAgent returns the mention of a passive trigger's agent ("by X").
+func (sv *sentenceView) treeAgent(trigger int) int {
+	doc := sv.doc
+	for _, k := range doc.Dependents(trigger) {
+		t := doc.Tokens[k]
+		if t.Rel == "obl:agent" || t.Rel == "obl" && sv.hasCase(k, "by") {
+			return sv.mentionOfSubtree(k)
+		}
+	}
+	return -1
+}
+
+func (sv *sentenceView) hasCase(k int, word string) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if sv.doc.Tokens[c].Rel == "case" && strings.EqualFold(sv.doc.Tokens[c].Text, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionOfSubtree returns the top-level mention covering token k, or else
+// one covering a dependent that modifies it as owner ("Germany's
+// chancellor", "French troops"), or -1.
+func (sv *sentenceView) mentionOfSubtree(k int) int {
+	if mi := sv.coveredBy(k); mi >= 0 {
+		return mi
+	}
+	for _, c := range sv.doc.Dependents(k) {
+		switch sv.doc.Tokens[c].Rel {
+		case "compound", "amod", "nmod:poss", "flat", "appos":
+			if mi := sv.coveredBy(c); mi >= 0 {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+// withConjuncts returns mi and the mentions of the subject's conjuncts
+// ("France and India").
+func (sv *sentenceView) withConjuncts(mi, head int) []int {
+	group := []int{mi}
+	for _, c := range sv.doc.Dependents(head) {
+		if sv.doc.Tokens[c].Rel != "conj" {
+			continue
+		}
+		if cm := sv.mentionOfSubtree(c); cm >= 0 && cm != mi {
+			group = append(group, cm)
+		}
+	}
+	return group
+}
+
+// treeNegated reports whether the trigger has a negating dependent.
+func (sv *sentenceView) treeNegated(trigger int) bool {
+	for _, k := range sv.doc.Dependents(trigger) {
+		t := sv.doc.Tokens[k]
+		if t.Rel == "advmod" && (t.Lemma == "not" || t.Lemma == "never" || strings.EqualFold(t.Text, "n't")) {
+			return true
+		}
+	}
+	return false
+}
+
+// treeModality reads the trigger's auxiliaries and the verb that controls
+// it; "" when the tree says nothing.
+func (sv *sentenceView) treeModality(trigger int) string {
+	doc := sv.doc
+	for _, k := range doc.Dependents(trigger) {
+		t := doc.Tokens[k]
+		if t.Rel != "aux" {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "will", "'ll", "shall":
+			return "future"
+		case "would", "could", "might", "may":
+			return "hypothetical"
+		}
+	}
+	if t := doc.Tokens[trigger]; t.Rel == "xcomp" && t.Head >= 0 {
+		h := doc.Tokens[t.Head]
+		switch {
+		case futureVerbs[h.Lemma]:
+			return "future"
+		case intentVerbs[h.Lemma]:
+			return "intended"
+		}
+		if m := sv.treeModality(t.Head); m == "future" {
+			return "future"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package perceptron
+
+func hugeAlloc[T any](owner *Model, n int) []T { return make([]T, n) }
