@@ -191,7 +191,10 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	case target:
 		for j := k; j < sv.end && j <= k+3; j++ {
 			if mi := sv.mentionAt(j); mi >= 0 {
-				m.byAgent = j > sv.first && sv.lower(j-1) == "by"
+				m.byAgent = false
+				for b := k; b < j; b++ {
+					m.byAgent = m.byAgent || sv.lower(b) == "by" // "by the ministry"
+				}
 				m.targets = sv.coordinated(mi, +1)
 				return matchFrom(sv, p, e+1, sv.mentionEnd(m.targets[len(m.targets)-1]), m)
 			}

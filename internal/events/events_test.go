@@ -126,6 +126,7 @@ func TestCoder(t *testing.T) {
 			[]string{"UKR 111 RUS", "RUS 190 UKR"}},
 		{"nested match is part of the longer one", "France held talks with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND"}},
 		{"reduced relative is no event", "A statement released by India praised France.", map[string]string{"France": fr, "India": in}, nil},
+		{"reduced relative with a determiner", "France cited a statement released by the Indian government.", map[string]string{"France": fr, "Indian government": in}, nil},
 		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},
 	}
 	for _, tt := range tests {
