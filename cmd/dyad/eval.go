@@ -87,14 +87,9 @@ func evalParse(path string, asJSON bool, io stdio) error {
 	if path == "" {
 		return usagef("eval parse needs --gold FILE.conllu")
 	}
-	f, err := os.Open(path)
+	gold, err := conllu.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("read gold: %w", err)
-	}
-	defer f.Close()
-	gold, err := conllu.ReadAll(f, path)
-	if err != nil {
-		return err
 	}
 	an, err := lang.Load()
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 )
@@ -172,6 +173,16 @@ func (r *Reader) Read() (*Sentence, error) {
 			return nil, fmt.Errorf("%s:%d: %w: %v", r.name, r.line, ErrFormat, err)
 		}
 	}
+}
+
+// ReadFile reads every sentence of the file at path.
+func ReadFile(path string) ([]*Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadAll(f, path)
 }
 
 // ReadAll reads every sentence of r.

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"os"
 	"testing"
 
 	"github.com/dyadproject/dyad/internal/conllu"
@@ -17,13 +16,7 @@ var languageFloors = LanguageScores{
 }
 
 func TestLanguageFloors(t *testing.T) {
-	path := shareddata.Path(t, "ud-en-ewt", "en_ewt-ud-test.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := conllu.ReadAll(f, path)
-	f.Close()
+	gold, err := conllu.ReadFile(shareddata.Path(t, "ud-en-ewt", "en_ewt-ud-test.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,13 +17,7 @@ var writeModel = flag.String("write-model", "", "TestAccuracy writes the gzip-co
 // readTreebank reads one file of UD English EWT, skipping when absent.
 func readTreebank(t testing.TB, name string) []*conllu.Sentence {
 	t.Helper()
-	path := shareddata.Path(t, "ud-en-ewt", name)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
+	sents, err := conllu.ReadFile(shareddata.Path(t, "ud-en-ewt", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,13 +10,7 @@ import (
 
 func load(t testing.TB, name string) []*conllu.Sentence {
 	t.Helper()
-	path := shareddata.Path(t, "ud-en-ewt", name)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := conllu.ReadAll(f, path)
+	ss, err := conllu.ReadFile(shareddata.Path(t, "ud-en-ewt", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package train
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,10 +19,7 @@ func TestPruneExperiment(t *testing.T) {
 	if os.Getenv("DYAD_EXPERIMENT") == "" {
 		t.Skip("set DYAD_EXPERIMENT=1")
 	}
-	path := shareddata.Path(t, "ud-en-ewt", "en_ewt-ud-dev.conllu")
-	f, _ := os.Open(path)
-	dev, err := conllu.ReadAll(f, filepath.Base(path))
-	f.Close()
+	dev, err := conllu.ReadFile(shareddata.Path(t, "ud-en-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}
