@@ -68,7 +68,7 @@ func (p *Parser) Parse(words []Word, heads, rels []int) {
 		p.model.Scores(feats, scores)
 		st.apply(p.bestLegal(st, scores), p.root)
 	}
-	st.finish(p.root, p.labelIndex("dep"))
+	st.finish(p.root, p.labelIndex("punct"), p.labelIndex("parataxis"))
 	for i := 1; i <= st.n; i++ {
 		heads[i-1] = st.head[i]
 		rels[i-1] = st.label[i]
@@ -227,8 +227,9 @@ func (st *state) attach(h, d, l int) {
 }
 
 // finish attaches words left without a head: to the root's dependent, or
-// the first such word becomes it.
-func (st *state) finish(root, dep int) {
+// the first such word becomes it. In EWT such leftovers are mostly
+// punctuation and loosely joined clauses, hence the labels.
+func (st *state) finish(root, punct, parataxis int) {
 	for i := 1; i <= st.n; i++ {
 		if st.head[i] >= 0 {
 			continue
@@ -237,9 +238,14 @@ func (st *state) finish(root, dep int) {
 			st.head[i], st.label[i], st.rootCh = 0, root, i
 			continue
 		}
-		st.head[i], st.label[i] = st.rootCh, dep
+		st.head[i], st.label[i] = st.rootCh, parataxis
+		if st.u[i] == punctTag {
+			st.label[i] = punct
+		}
 	}
 }
+
+var punctTag = perceptron.Hash("PUNCT")
 
 // Feature templates of Zhang and Nivre (2011), over the stack top S0, the
 // buffer's first three words N0..N2, and S0's head, grandparent and outer

@@ -73,7 +73,7 @@ func TestOracleRebuildsGold(t *testing.T) {
 			}
 			st.apply(next, 0)
 		}
-		st.finish(0, 1)
+		st.finish(0, 1, 1)
 		for i, h := range g.heads {
 			if st.head[i+1] != h || st.label[i+1] != g.rels[i] {
 				t.Fatalf("%s: word %d got head %d label %d, gold %d %d", s.Comments[0], i+1, st.head[i+1], st.label[i+1], h, g.rels[i])

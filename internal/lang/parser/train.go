@@ -39,7 +39,7 @@ func Train(train []*conllu.Sentence, opt TrainOptions) (*Parser, error) {
 	if opt.Explore == 0 {
 		opt.Explore = 0.9
 	}
-	labelSet := map[string]bool{"root": true, "dep": true}
+	labelSet := map[string]bool{"root": true, "dep": true, "punct": true, "parataxis": true}
 	for _, s := range train {
 		for _, w := range s.Words {
 			labelSet[w.Deprel] = true
