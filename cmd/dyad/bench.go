@@ -135,41 +135,43 @@ func fillReport(rep *benchReport, before, after pipeline.Stats, elapsed time.Dur
 	rep.TokensPerSec = float64(rep.Tokens) / rep.Seconds
 	rep.MBPerSec = float64(rep.Bytes) / 1e6 / rep.Seconds
 	rep.PeakRSSMB = peakRSSMB()
-	var total time.Duration
+	names := make([]string, len(after.Stages))
+	spent := make([]time.Duration, len(after.Stages))
 	for i, s := range after.Stages {
-		total += s.Time - before.Stages[i].Time
+		names[i], spent[i] = s.Name, s.Time-before.Stages[i].Time
 	}
-	for i, s := range after.Stages {
-		d := s.Time - before.Stages[i].Time
-		bs := benchStage{Name: s.Name}
-		if total > 0 {
-			bs.Share = float64(d) / float64(total)
-		}
-		if d > 0 {
-			bs.TokensPerSec = float64(rep.Tokens) / d.Seconds()
-		}
-		rep.Stages = append(rep.Stages, bs)
-	}
+	rep.Stages = shares(names, spent, rep.Tokens)
 }
 
 // fillSteps reports each language step's share of the layer's time and its
 // rate on one core.
 func fillSteps(rep *benchReport, before, after []lang.StepTime) {
-	var total time.Duration
-	for i := range after {
-		total += after[i].Time - before[i].Time
-	}
+	names := make([]string, len(after))
+	spent := make([]time.Duration, len(after))
 	for i, st := range after {
-		d := st.Time - before[i].Time
-		bs := benchStage{Name: st.Name}
-		if d > 0 {
-			bs.TokensPerSec = float64(rep.Tokens) / d.Seconds()
-		}
-		if total > 0 {
-			bs.Share = float64(d) / float64(total)
-		}
-		rep.LanguageSteps = append(rep.LanguageSteps, bs)
+		names[i], spent[i] = st.Name, st.Time-before[i].Time
 	}
+	rep.LanguageSteps = shares(names, spent, rep.Tokens)
+}
+
+// shares turns the time spent in each part into its share of the whole and
+// its rate in tokens per second on one core.
+func shares(names []string, spent []time.Duration, tokens int64) []benchStage {
+	var total time.Duration
+	for _, d := range spent {
+		total += d
+	}
+	out := make([]benchStage, len(names))
+	for i, d := range spent {
+		out[i].Name = names[i]
+		if total > 0 {
+			out[i].Share = float64(d) / float64(total)
+		}
+		if d > 0 {
+			out[i].TokensPerSec = float64(tokens) / d.Seconds()
+		}
+	}
+	return out
 }
 
 // peakRSSMB returns the process's peak resident set size in MB.
