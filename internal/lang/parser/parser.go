@@ -21,8 +21,6 @@ package parser
 import (
 	"errors"
 	"math/bits"
-	"strings"
-	"unicode"
 
 	"github.com/dyadproject/dyad/internal/lang/perceptron"
 )
@@ -130,7 +128,7 @@ func newState(words []Word) *state {
 		v[0], v[n+1] = rootWord, noneWord
 	}
 	for i, w := range words {
-		norm := normalize(w.Form)
+		norm := perceptron.NormalizeWord(w.Form)
 		st.w[i+1] = perceptron.Hash(norm)
 		st.p[i+1] = perceptron.Hash(w.XPOS)
 		st.u[i+1] = perceptron.Hash(w.UPOS)
@@ -141,16 +139,6 @@ func newState(words []Word) *state {
 		st.s3[i+1] = perceptron.Hash(norm)
 	}
 	return st
-}
-
-// normalize lowercases a word and maps digits to 0.
-func normalize(w string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) {
-			return '0'
-		}
-		return unicode.ToLower(r)
-	}, w)
 }
 
 func (st *state) terminal() bool { return st.b > st.n }

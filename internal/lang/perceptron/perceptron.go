@@ -30,6 +30,8 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // KeyBits is the number of feature-hash bits a model keeps.
@@ -49,6 +51,29 @@ func Hash(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// NormalizeWord lowercases a word and maps its digits to 0, the form in
+// which the tagger and the parser hash words ("2026" and "1999" share their
+// features).
+func NormalizeWord(w string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return '0'
+		}
+		return unicode.ToLower(r)
+	}, w)
+}
+
+// Argmax returns the class with the highest score, the first of equals.
+func Argmax(scores []float32) int {
+	best := 0
+	for i, v := range scores {
+		if v > scores[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 // Mix combines a feature so far with one more value.

@@ -16,21 +16,11 @@ func toyTrain(t testing.TB) *Model {
 		class := rng.IntN(3)
 		feats := []uint64{Feature(0), Feature(1, uint64(class)), Feature(2, uint64(rng.IntN(5)))}
 		tr.Scores(feats, scores)
-		guess := argmax(scores)
+		guess := Argmax(scores)
 		tr.Update(feats, class, guess)
 		tr.Tick()
 	}
 	return tr.Model(0)
-}
-
-func argmax(s []float32) int {
-	best := 0
-	for i, v := range s {
-		if v > s[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 func TestLearnsAndRoundTrips(t *testing.T) {
@@ -38,7 +28,7 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 	scores := make([]float32, 3)
 	for class := range 3 {
 		m.Scores([]uint64{Feature(0), Feature(1, uint64(class)), Feature(2, 3)}, scores)
-		if got := argmax(scores); got != class {
+		if got := Argmax(scores); got != class {
 			t.Errorf("class %d predicted as %d (%v)", class, got, scores)
 		}
 	}

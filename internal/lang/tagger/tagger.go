@@ -43,7 +43,7 @@ type Tagger struct {
 // a rare or unseen word: a lexical feature that the parser can use next to
 // the predicted tag, so that one wrong tag misleads it less.
 func (t *Tagger) Ambiguity(word string) uint64 {
-	return t.ambiguity[perceptron.Hash(normalize(word))&(1<<perceptron.KeyBits-1)]
+	return t.ambiguity[perceptron.Hash(perceptron.NormalizeWord(word))&(1<<perceptron.KeyBits-1)]
 }
 
 // Tags returns the tag pairs the tagger predicts, by class number.
@@ -68,7 +68,7 @@ func (t *Tagger) pass(m *perceptron.Model, ws []word, first, out []int, scores [
 	for i := range ws {
 		feats = t.passFeatures(feats[:0], ws, out, first, i)
 		m.Scores(feats, scores)
-		out[i] = argmax(scores)
+		out[i] = perceptron.Argmax(scores)
 	}
 }
 
@@ -109,16 +109,6 @@ func lookahead(f []uint64, first []int, i int, norm uint64) []uint64 {
 		F(107, tag(i-1), tag(i+1)), F(108, tag(i), norm))
 }
 
-func argmax(s []float32) int {
-	best := 0
-	for i, v := range s {
-		if v > s[best] {
-			best = i
-		}
-	}
-	return best
-}
-
 // word holds the hashes a word contributes to features.
 type word struct {
 	norm, raw, shape, pre1, pre2, suf1, suf2, suf3, suf4, amb uint64
@@ -126,20 +116,6 @@ type word struct {
 }
 
 var boundary = word{norm: 1, raw: 1, shape: 1, pre1: 1, pre2: 1, suf1: 1, suf2: 1, suf3: 1, suf4: 1, amb: 1}
-
-// normalize lowercases w and replaces digits by 0.
-func normalize(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		switch {
-		case unicode.IsDigit(r):
-			b.WriteByte('0')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
 
 // shape maps characters to X, x, d or themselves and collapses repeats:
 // "McCain" → "XxXx", "2026" → "d", "U.S." → "X.X.".
@@ -194,7 +170,7 @@ func suffix(s string, n int) string {
 func (t *Tagger) prepare(words []string) []word {
 	ws := make([]word, len(words))
 	for i, w := range words {
-		n := normalize(w)
+		n := perceptron.NormalizeWord(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		ws[i] = word{
 			norm: perceptron.Hash(n), raw: perceptron.Hash(w), shape: perceptron.Hash(shape(w)),

@@ -141,7 +141,7 @@ func (t *Tagger) trainPass(exs []example, opt TrainOptions, name string) *percep
 			for i := range ex.words {
 				feats = t.passFeatures(feats[:0], ws, pred, ex.first, i)
 				tr.Scores(feats, scores)
-				guess := argmax(scores)
+				guess := perceptron.Argmax(scores)
 				tr.Update(feats, ex.gold[i], guess)
 				tr.Tick()
 				pred[i] = guess
@@ -164,7 +164,7 @@ func (t *Tagger) buildAmbiguity(train []*conllu.Sentence, index map[Tag]int, min
 	counts := map[uint64]map[int]int{}
 	for _, s := range train {
 		for _, w := range s.Words {
-			h := perceptron.Hash(normalize(w.Form)) & (1<<perceptron.KeyBits - 1)
+			h := perceptron.Hash(perceptron.NormalizeWord(w.Form)) & (1<<perceptron.KeyBits - 1)
 			if counts[h] == nil {
 				counts[h] = map[int]int{}
 			}
