@@ -36,35 +36,20 @@ func normalize(dst []byte, s string) []byte {
 }
 
 // lowerCase appends s lowercased to dst; invalid UTF-8 bytes are copied.
-func lowerCase(dst, s []byte) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, c)
-		} else {
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		}
-		i += size
-	}
-	return dst
-}
+func lowerCase(dst, s []byte) []byte { return mapCase(dst, s, 'A', unicode.ToLower) }
 
 // upperCase appends s uppercased to dst; invalid UTF-8 bytes are copied.
-func upperCase(dst, s []byte) []byte {
+func upperCase(dst, s []byte) []byte { return mapCase(dst, s, 'a', unicode.ToUpper) }
+
+// mapCase appends s to dst with every letter mapped by to; from is the first
+// ASCII letter that changes ('A' to lower, 'a' to upper), handled without
+// decoding on the fast path.
+func mapCase(dst, s []byte, from byte, to func(rune) rune) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
+			if from <= c && c <= from+'z'-'a' {
+				c ^= 'a' - 'A'
 			}
 			dst = append(dst, c)
 			i++
@@ -74,7 +59,7 @@ func upperCase(dst, s []byte) []byte {
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, c)
 		} else {
-			dst = utf8.AppendRune(dst, unicode.ToUpper(r))
+			dst = utf8.AppendRune(dst, to(r))
 		}
 		i += size
 	}
