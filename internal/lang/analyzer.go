@@ -57,11 +57,6 @@ func (a *Analyzer) StepTimes() []StepTime {
 
 var _ dyad.Stage = (*Analyzer)(nil)
 
-// NewAnalyzer returns an analyzer over trained models.
-func NewAnalyzer(t *tagger.Tagger, l *lemma.Model, p *parser.Parser) *Analyzer {
-	return &Analyzer{tagger: t, lemma: l, parser: p, nanos: new([numSteps]atomic.Int64)}
-}
-
 // loadEmbedded decodes the embedded models once per process: they are
 // immutable, and decoding them takes a noticeable fraction of a second.
 var loadEmbedded = sync.OnceValues(func() (*Analyzer, error) { return LoadFS(models.FS) })

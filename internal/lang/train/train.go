@@ -118,7 +118,12 @@ func Run(opt Options) ([]Scores, error) {
 			return nil, err
 		}
 	}
-	an := lang.NewAnalyzer(tg, lm, ps)
+	// Score the models as the binary will load them, from the written
+	// bytes: storage rounds their weights.
+	an, err := lang.LoadFS(os.DirFS(opt.Out))
+	if err != nil {
+		return nil, err
+	}
 	var scores []Scores
 	for _, set := range []string{"dev", "test"} {
 		ls, err := eval.Language(an, sets[set])
