@@ -9,7 +9,7 @@ import (
 // SchemaVersion is the version of the JSON contract written by Result. It
 // follows semantic versioning: a new optional field bumps the minor version, a
 // removed or changed field the major one. schema/dyad.schema.json describes it.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "2.0.0"
 
 // DateLayout is the layout of every calendar date in dyad's output.
 const DateLayout = "2006-01-02"
@@ -202,6 +202,9 @@ type Mention struct {
 	// Place is the index into Document.Places when the mention is also a
 	// place name ("Seoul said"), else -1.
 	Place int
+	// Also holds further actors the words stand for: a plural pronoun or
+	// description ("they", "the two allies") names a group, Actor and Also.
+	Also []int
 }
 
 // MentionRef is a mention as the JSON view shows it. Sentence is -1 for a
@@ -216,14 +219,24 @@ type MentionRef struct {
 // Actor is a political actor the article mentions: a country, an organization,
 // a group, a person, or an agent of one ("France's foreign minister").
 type Actor struct {
-	ID      string `json:"id"`
-	Text    string `json:"text"`    // canonical name: "France", "French foreign minister"
+	ID string `json:"id"`
+	// Text is the words of the actor's first mention ("Paris", "Secretary
+	// Blinken"); Name is its canonical name ("France", "Antony Blinken",
+	// "French foreign minister").
+	Text    string `json:"text"`
+	Name    string `json:"name"`
 	Code    string `json:"code"`    // CAMEO actor code: "FRA", "FRAGOV"
 	Country string `json:"country"` // ISO 3166-1 alpha-3 of the actor's country, "" for IGOs
 	Sector  string `json:"sector,omitempty"`
 	// Kind is one of country, organization, group, person, agent.
-	Kind     string       `json:"kind"`
-	Role     string       `json:"role,omitempty"`
+	Kind string `json:"kind"`
+	// Role is the office or function: "foreign minister", "former head of
+	// state", "troops".
+	Role string `json:"role,omitempty"`
+	// Source says where a person's code comes from: the knowledge-base row
+	// or dictionary line of the office held on the article's date
+	// ("g7.tsv:12"); empty for actors composed from the text.
+	Source   string       `json:"source,omitempty"`
 	Mentions []MentionRef `json:"mentions"`
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,16 +48,29 @@ type builder struct {
 	chain    *owner
 	chainEnd int
 	matchAt  map[int]bool // start offsets of the matcher's matches
+	// at is the article's date, on which officials are coded.
+	at time.Time
+	// consumed marks matches (by start offset) already read as part of a
+	// longer mention ("Foreign Minister" + "Wang Yi").
+	consumed map[int]bool
+	// sentMatches are the current sentence's matches by start offset.
+	sentMatches map[int]kb.Match
+	// singular and plural mark agent actors (by index) named by a singular
+	// role noun for a person ("the minister") or a plural one ("the
+	// protesters"); body marks those named by a singular noun for a body
+	// ("the government", "the military"), which "it" may stand for.
+	singular, plural, body map[int]bool
 }
 
 // Process adds doc.Mentions and doc.Actors.
 func (s *Stage) Process(doc *dyad.Document) error {
-	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}}
+	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}, at: articleDate(doc),
+		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{}}
 	b.home = s.datelineCountry(doc)
 	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.matchAt = make(map[int]bool, len(matches))
 	for _, m := range matches {
-		b.matchAt[m.Start] = true
+		b.matchAt[m.Start] = !surnameOnly(m)
 	}
 	mi := 0
 	for si := range doc.Sentences {
@@ -71,6 +85,8 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		b.sentence(si, ms)
 	}
 	b.surnames()
+	b.coreference()
+	b.prune()
 	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int {
 		if x.Start != y.Start {
 			return x.Start - y.Start
@@ -82,20 +98,60 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		doc.Actors[i].ID = fmt.Sprintf("a%d", i+1)
 	}
 	for _, m := range doc.Mentions {
-		a := &doc.Actors[m.Actor]
-		a.Mentions = append(a.Mentions, dyad.MentionRef{Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence})
+		ref := dyad.MentionRef{Text: m.Text, Start: m.Start, End: m.End, Sentence: m.Sentence}
+		for _, ai := range append([]int{m.Actor}, m.Also...) {
+			a := &doc.Actors[ai]
+			if len(a.Mentions) == 0 {
+				a.Text = m.Text
+			}
+			a.Mentions = append(a.Mentions, ref)
+		}
 	}
 	return nil
+}
+
+// articleDate is the date officials are coded on: the dateline's own date,
+// else the publication date, else zero (each official's latest office).
+func articleDate(doc *dyad.Document) time.Time {
+	a := doc.Article
+	if a.Dateline != nil && a.Dateline.Date != "" {
+		if t, err := time.Parse(dyad.DateLayout, a.Dateline.Date); err == nil {
+			return t
+		}
+	}
+	if a.Date.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(a.Date.Year(), a.Date.Month(), a.Date.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // sentence reads the matches of sentence si.
 func (b *builder) sentence(si int, ms []kb.Match) {
 	text := b.doc.Article.Text
+	b.sentMatches = make(map[int]kb.Match, len(ms))
+	for _, m := range ms {
+		b.sentMatches[m.Start] = m
+	}
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		if b.consumed[m.Start] {
+			continue
+		}
+		if oi, ok := b.officialFor(si, m, nil, nil); ok {
+			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
+			continue
+		}
+		if b.partOfPersonName(si, m) {
+			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds"
+		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)
 		switch {
+		case ownKind == "adjective" && i+2 < len(ms) && b.sharedAgent(m, ms[i+1], ms[i+2]):
+			// "German and Polish counterparts": the role belongs to both.
+			ag, _ := b.agentOf(ms[i+2])
+			b.agentWithOwnerSpan(si, m.Start, m.End, ms[i+2], ag, &own) // first: the events use it
+			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
 		case isOwner && i+1 < len(ms) && b.adjacentAgent(m, ms[i+1]):
 			ag, _ := b.agentOf(ms[i+1])
 			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
@@ -196,6 +252,21 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’"
 }
 
+// sharedAgent reports whether m and next are coordinated adjectives of one
+// role noun: "German and Polish counterparts", "US, Japanese and Korean
+// troops" (the first of each pair).
+func (b *builder) sharedAgent(m, next, role kb.Match) bool {
+	_, kind, ok := b.ownerOf(next, b.doc.Article.Text)
+	if !ok || kind != "adjective" {
+		return false
+	}
+	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
+	if gap != "and" && gap != "," && gap != ", and" && gap != "or" {
+		return false
+	}
+	return b.adjacentAgent(next, role)
+}
+
 // ofPhrase matches "ROLE of OWNER" ("the foreign minister of France") at
 // ms[i], returning the owner and the end of the phrase.
 func (b *builder) ofPhrase(ms []kb.Match, i int) (owner, int, bool) {
@@ -249,6 +320,14 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	if o != nil {
 		code, country = joinCode(*o, ag.Sector), o.country
 	}
+	if next, ok := b.nextMatch(m.End); ok && ag.Kind == kb.Person && end == m.End {
+		// "Foreign Minister Wang Yi", "President Xi", "Secretary Blinken".
+		if oi, ok := b.officialFor(si, next, &ag, o); ok {
+			b.consumed[next.Start] = true
+			b.mention(si, start, next.End, "person", b.officialActor(oi))
+			return
+		}
+	}
 	if nameStart, nameEnd, ok := b.personName(m.End); ok && ag.Kind == kb.Person && end == m.End {
 		idx := b.person(text[nameStart:nameEnd], o, ag)
 		b.mention(si, start, nameEnd, "person", idx)
@@ -274,8 +353,15 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		idx = len(b.doc.Actors)
 		b.index[key] = idx
 		kind := "agent"
-		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: label, Code: code, Country: country, Sector: sector,
+		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: label, Code: code, Country: country, Sector: sector,
 			Kind: kind, Role: ag.Role})
+	}
+	if noun := strings.ToLower(text[m.Start:m.End]); noun == ag.Phrase && ag.Kind == kb.Person {
+		b.singular[idx] = true
+	} else if noun == ag.Phrase {
+		b.body[idx] = true
+	} else if slices.Contains(ag.Plurals, noun) {
+		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
 }
@@ -296,7 +382,7 @@ func (b *builder) person(name string, o *owner, ag kb.Agent) int {
 	}
 	idx := len(b.doc.Actors)
 	b.index[key] = idx
-	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: name, Code: code, Country: country, Sector: ag.Sector,
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: name, Code: code, Country: country, Sector: ag.Sector,
 		Kind: "person", Role: ag.Role})
 	words := strings.Fields(name)
 	for _, w := range []string{words[0], words[len(words)-1]} {
@@ -392,11 +478,22 @@ func (b *builder) personName(offset int) (int, int, bool) {
 	return b.doc.Tokens[first].Start, end, true
 }
 
-// knownName reports whether a token starts a knowledge-base name, which ends
-// a person's name ("President Lee Seoul" is not a name).
+// knownName reports whether a token starts a knowledge-base name other than
+// a bare surname, which ends a person's name ("President Lee Seoul" is not
+// a name).
 func (b *builder) knownName(t dyad.Token) bool {
-	_, ok := b.matchAt[t.Start]
-	return ok
+	return b.matchAt[t.Start]
+}
+
+// surnameOnly reports whether a match is only the surname of known
+// officials, which may be part of anyone's name ("Kim" in "Kim Ji-ho").
+func surnameOnly(m kb.Match) bool {
+	for _, e := range m.Entries {
+		if e.Kind != kb.SurnameEntry {
+			return false
+		}
+	}
+	return true
 }
 
 // notNames are capitalized words that follow titles but are not names.
@@ -472,7 +569,7 @@ func (b *builder) ownerActor(o owner) int {
 	if o.sector != "" && o.kind == "country" {
 		kind = "agent"
 	}
-	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Text: strings.TrimSpace(text), Code: o.code, Country: o.country,
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: strings.TrimSpace(text), Code: o.code, Country: o.country,
 		Sector: o.sector, Kind: kind})
 	return idx
 }

@@ -69,8 +69,9 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	var sources []dyad.ActorRef
 	var targets []*dyad.ActorRef
 	for _, t := range m.targets {
-		r := sv.ref(t)
-		targets = append(targets, &r)
+		for _, r := range sv.refs(t) {
+			targets = append(targets, &r)
+		}
 	}
 	switch {
 	case passive && m.byAgent:
@@ -79,8 +80,9 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		targets = nil
 		for _, s := range subjects {
-			r := sv.ref(s)
-			targets = append(targets, &r)
+			for _, r := range sv.refs(s) {
+				targets = append(targets, &r)
+			}
 		}
 	case passive, m.byAgent:
 		// A passive without its agent has no source to code; an agent
@@ -90,7 +92,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	default:
 		for _, s := range subjects {
-			sources = append(sources, sv.ref(s))
+			sources = append(sources, sv.refs(s)...)
 		}
 	}
 	trigger := doc.Tokens[m.trigger]
@@ -156,10 +158,17 @@ func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
 	return dyad.Snippet{Text: doc.Article.Text[s:e], Start: s, End: e}
 }
 
-func (sv *sentenceView) ref(mi int) dyad.ActorRef {
+// refs returns the actors mention mi names: one, or several for a plural
+// pronoun or description ("they", "the two allies"), each an event's own
+// source or target.
+func (sv *sentenceView) refs(mi int) []dyad.ActorRef {
 	m := sv.doc.Mentions[mi]
-	a := sv.doc.Actors[m.Actor]
-	return dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End}
+	var out []dyad.ActorRef
+	for _, ai := range append([]int{m.Actor}, m.Also...) {
+		a := sv.doc.Actors[ai]
+		out = append(out, dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End})
+	}
+	return out
 }
 
 // subject returns the actor group nearest before the trigger that is not the

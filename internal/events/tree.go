@@ -25,7 +25,9 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			switch doc.Tokens[k].Rel {
 			case "nsubj", "nsubj:pass", "nmod:poss":
 				if mi := sv.mentionOfSubtree(k); mi >= 0 {
-					return sv.withConjuncts(mi, k), doc.Tokens[k].Rel == "nsubj:pass", true
+					// A passive subject needs a passive auxiliary: the
+					// parser sometimes takes "had spoken by phone" for one.
+					return sv.withConjuncts(mi, k), doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass"), true
 				}
 				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
 			}
@@ -38,6 +40,16 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		v = doc.Tokens[v].Head
 	}
 	return nil, false, false
+}
+
+// hasRel reports whether token k has a dependent with relation rel.
+func (sv *sentenceView) hasRel(k int, rel string) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if sv.doc.Tokens[c].Rel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // treeAgent returns the mention of a passive trigger's agent ("by X").

@@ -88,7 +88,7 @@ func csvActor(x index, ref *dyad.ActorRef) []string {
 		return []string{"", "", ""}
 	}
 	a := x.actor(ref)
-	name := a.Text
+	name := a.Name
 	if name == "" {
 		name = ref.Text
 	}

@@ -157,7 +157,7 @@ func gdeltActor(x index, ref *dyad.ActorRef) []string {
 	if code == "" {
 		code = a.Code
 	}
-	name := a.Text
+	name := a.Name
 	if name == "" {
 		name = ref.Text
 	}

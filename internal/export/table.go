@@ -179,7 +179,7 @@ func writeQuotes(b *bytes.Buffer, r *dyad.Result) {
 func writeActors(b *bytes.Buffer, r *dyad.Result) {
 	rows := make([][]string, len(r.Actors))
 	for i, a := range r.Actors {
-		rows[i] = []string{orDash(a.Code), a.Text, a.Kind, orDash(a.Role), strconv.Itoa(len(a.Mentions))}
+		rows[i] = []string{orDash(a.Code), a.Name, a.Kind, orDash(a.Role), strconv.Itoa(len(a.Mentions))}
 	}
 	section(b, "ACTORS", []column{
 		{"CODE", 4, 15}, {"NAME", 4, 40}, {"KIND", 4, 12}, {"ROLE", 4, 30}, {"MENTIONS", 8, 8},

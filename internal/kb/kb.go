@@ -9,7 +9,7 @@ import (
 	"sync"
 )
 
-//go:embed countries.tsv metonyms.tsv organizations.tsv agents.tsv places.tsv ambiguous.tsv
+//go:embed countries.tsv metonyms.tsv organizations.tsv agents.tsv places.tsv ambiguous.tsv people/*.tsv
 var tables embed.FS
 
 // ErrTable reports a malformed knowledge-base table.
@@ -122,11 +122,16 @@ type KB struct {
 	agents    []Agent
 	regions   []Region
 	policy    []policyRule
+	people    []Official
 
 	byCode, byISO3, byISO2 map[string]int
 	orgByID                map[string]int
 	agentByForm            map[string]int
 	regionByName           map[string]int
+	personByName           map[string]int
+
+	surnameOnce sync.Once
+	bySurname   map[string][]int
 
 	matcherOnce sync.Once
 	matcher     *Matcher
@@ -164,6 +169,9 @@ func load(fsys fs.FS) (*KB, error) {
 		if err := s.parse(k, s.file, b); err != nil {
 			return nil, err
 		}
+	}
+	if err := k.parsePeople(fsys); err != nil {
+		return nil, err
 	}
 	return k, nil
 }

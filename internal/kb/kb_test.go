@@ -245,16 +245,16 @@ func TestLoadErrors(t *testing.T) {
 func copyTables(t *testing.T) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	entries, err := fs.ReadDir(tables, ".")
+	err := fs.WalkDir(tables, ".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(tables, path)
+		m[path] = &fstest.MapFile{Data: b}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := fs.ReadFile(tables, e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[e.Name()] = &fstest.MapFile{Data: b}
 	}
 	return m
 }

@@ -25,10 +25,12 @@ const (
 	OrgEntry                          // an organization's name or alias; Index into Orgs
 	AgentEntry                        // a role noun; Index into Agents
 	RegionEntry                       // a region's name or alias; Index into Regions
+	OfficialEntry                     // a person's full name or alias; Index into Officials
+	SurnameEntry                      // a person's surname alone; Index into Officials
 )
 
 var entryKindNames = [...]string{"CountryName", "CountryAdjective", "CountryPeople", "Capital",
-	"Metonym", "Org", "Agent", "Region"}
+	"Metonym", "Org", "Agent", "Region", "Official", "Surname"}
 
 // String returns the kind's name: "CountryName", "Agent", ...
 func (k EntryKind) String() string {
@@ -159,6 +161,14 @@ func dictionaries(k *KB) (names, agents map[string][]Entry) {
 	for i, g := range k.regions {
 		for _, n := range append([]string{g.Name}, g.Aliases...) {
 			addName(n, Entry{RegionEntry, i})
+		}
+	}
+	for i, p := range k.people {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			addName(n, Entry{OfficialEntry, i})
+		}
+		if p.Surname != "" && p.Surname != p.Name {
+			addName(p.Surname, Entry{SurnameEntry, i})
 		}
 	}
 	for _, p := range k.policy {

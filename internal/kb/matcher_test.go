@@ -61,8 +61,10 @@ func TestFindAll(t *testing.T) {
 			[]string{"Iranian=CountryAdjective:IRN", "Iran=CountryName:IRN"}},
 		{"lower-case words are not countries", "chad jordan georgia turkey china may",
 			nil},
+		// "May" is only Theresa May's surname here; the actor stage takes a
+		// month-like surname for her only after a title or her full name.
 		{"May is not a country", "In May, Chad and Jordan met.",
-			[]string{"Chad=CountryName:TCD", "Jordan=CountryName:JOR"}},
+			[]string{"May=Surname:", "Chad=CountryName:TCD", "Jordan=CountryName:JOR"}},
 		{"no match inside a word", "Chinatown, Omanis, Americana",
 			[]string{"Omanis=CountryPeople:OMN"}},
 		{"all-caps dateline", "SEOUL, Nov. 25 (Yonhap) --",
@@ -231,6 +233,11 @@ func entryNames(k *KB, e Entry, s string) bool {
 	case RegionEntry:
 		g := k.regions[e.Index]
 		return proper(append([]string{g.Name}, g.Aliases...)...)
+	case OfficialEntry:
+		p := k.people[e.Index]
+		return proper(append([]string{p.Name}, p.Aliases...)...)
+	case SurnameEntry:
+		return proper(k.people[e.Index].Surname)
 	case AgentEntry:
 		a := k.agents[e.Index]
 		return slices.Contains(append([]string{a.Phrase}, a.Plurals...), string(lowerASCII(s)))
@@ -310,6 +317,7 @@ func ExampleMatcher_FindAll() {
 	// SEOUL Capital
 	// South Korean CountryAdjective
 	// Foreign Minister Agent
+	// Kim Surname
 	// Japanese CountryAdjective
 	// officials Agent
 }

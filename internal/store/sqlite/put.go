@@ -242,7 +242,7 @@ func (p *putStmts) putActors(ctx context.Context, pk int64, r *dyad.Result) erro
 	mentions := map[string]int{} // by code, over the article's actors
 	var codes []string
 	for i, a := range r.Actors {
-		if _, err := p.actor.ExecContext(ctx, pk, i, a.ID, a.Code, a.Text, a.Country, a.Sector, a.Kind, a.Role,
+		if _, err := p.actor.ExecContext(ctx, pk, i, a.ID, a.Code, a.Name, a.Country, a.Sector, a.Kind, a.Role,
 			len(a.Mentions)); err != nil {
 			return fmt.Errorf("insert actor %s: %w", a.ID, err)
 		}
@@ -253,8 +253,8 @@ func (p *putStmts) putActors(ctx context.Context, pk int64, r *dyad.Result) erro
 			codes = append(codes, a.Code)
 		}
 		mentions[a.Code] += len(a.Mentions)
-		if _, err := p.actorName.ExecContext(ctx, a.Code, a.Text, a.Country, a.Sector, a.Kind,
-			strings.ToLower(a.Text), len(a.Mentions)); err != nil {
+		if _, err := p.actorName.ExecContext(ctx, a.Code, a.Name, a.Country, a.Sector, a.Kind,
+			strings.ToLower(a.Name), len(a.Mentions)); err != nil {
 			return fmt.Errorf("count actor %s: %w", a.ID, err)
 		}
 	}

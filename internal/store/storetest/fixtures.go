@@ -163,10 +163,13 @@ func (b *builder) mention(s string, sentence int) dyad.MentionRef {
 
 // actor adds an actor mentioned by the given words, all in one sentence.
 func (b *builder) actor(name, code, country, sector, kind, role string, sentence int, words ...string) int {
-	a := dyad.Actor{ID: fmt.Sprintf("a%d", len(b.res.Actors)+1), Text: name, Code: code, Country: country,
+	a := dyad.Actor{ID: fmt.Sprintf("a%d", len(b.res.Actors)+1), Text: name, Name: name, Code: code, Country: country,
 		Sector: sector, Kind: kind, Role: role, Mentions: []dyad.MentionRef{}}
 	for _, w := range words {
 		a.Mentions = append(a.Mentions, b.mention(w, sentence))
+	}
+	if len(words) > 0 {
+		a.Text = words[0]
 	}
 	b.res.Actors = append(b.res.Actors, a)
 	return len(b.res.Actors) - 1

@@ -497,7 +497,7 @@ func testActors(t *testing.T, s store.Store) {
 	// A second article naming France adds to its totals.
 	extra := other(Records()[2], " France welcomed the accord.")
 	extra.Result.ID = "br-ar-2"
-	extra.Result.Actors = append(extra.Result.Actors, dyad.Actor{ID: "a9", Text: "France", Code: "FRA", Country: "FRA", Kind: "country",
+	extra.Result.Actors = append(extra.Result.Actors, dyad.Actor{ID: "a9", Text: "France", Name: "France", Code: "FRA", Country: "FRA", Kind: "country",
 		Mentions: []dyad.MentionRef{{Text: "France", Start: len(extra.Text) - 27, End: len(extra.Text) - 21, Sentence: 2}}})
 	put(t, s, []store.Record{extra})
 	p, err = s.Actors(context.Background(), store.ActorQuery{Q: "fra"})

@@ -1,0 +1,465 @@
+package actors
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/kb"
+)
+
+// How far back, in sentences, pronouns and descriptions look for their
+// antecedent.
+const lookBack = 3
+
+// Pronoun classes.
+var (
+	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true,
+		"hers": true, "himself": true, "herself": true}
+	pluralPronouns = map[string]bool{"they": true, "them": true, "their": true, "themselves": true,
+		"we": true, "us": true, "our": true, "ourselves": true}
+	// collectiveNouns name a group of countries in "the two allies",
+	// "both countries", "the two sides"; leaderNouns a group of leaders.
+	collectiveNouns = map[string]bool{"allies": true, "countries": true, "nations": true, "sides": true,
+		"neighbors": true, "neighbours": true, "governments": true, "states": true, "powers": true,
+		"rivals": true, "partners": true, "capitals": true}
+	possessives = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true}
+	leaderNouns = map[string]bool{"leaders": true, "presidents": true, "heads": true}
+	// nonReferentialHeads are verbs whose subject "it" is usually empty:
+	// "it is likely", "it seems", "it remains unclear".
+	nonReferentialHeads = map[string]bool{"be": true, "seem": true, "appear": true, "remain": true,
+		"happen": true, "matter": true, "take": true, "rain": true, "mean": true}
+)
+
+// coreference links pronouns and definite descriptions to the actors they
+// stand for, after all names are read:
+//
+//   - "he", "she", "his" ... name the person who is the subject of the
+//     nearest sentence (this one first, left of the pronoun) that names a
+//     person, else that sentence's nearest person;
+//   - a subject "it" names the nearest country or organization, unless its
+//     verb makes it empty ("it is likely", "it seems");
+//   - "they", "we", "their" ... name the most recent group of coordinated
+//     actors ("the Secretary of State and the Defense Secretary"), else the
+//     most recent plural agent ("the protesters");
+//   - "the minister", "the secretary": the most recent person whose office
+//     fits the noun (and its country, if the description names one);
+//     "the ministers", "the US secretaries": every such person;
+//   - "his South Korean counterpart": a person of that country in the same
+//     office as the person "his" names;
+//   - "the two allies", "both countries", "the two sides": the two most
+//     recent countries; "the two leaders": the two most recent top leaders.
+//
+// A plural antecedent makes one mention stand for several actors
+// (Mention.Also). Nothing is linked across more than three sentences.
+func (b *builder) coreference() {
+	doc := b.doc
+	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
+	b.counterparts()
+	b.descriptions()
+	covered := make([]bool, len(doc.Tokens))
+	for _, m := range doc.Mentions {
+		for k := tokenAfter(doc.Tokens, m.Start); k >= 0 && k < len(doc.Tokens) && doc.Tokens[k].Start < m.End; k++ {
+			covered[k] = true
+		}
+	}
+	var added []dyad.Mention
+	for si, sent := range doc.Sentences {
+		for k := sent.FirstToken; k < sent.EndToken; k++ {
+			if covered[k] {
+				continue
+			}
+			t := doc.Tokens[k]
+			low := strings.ToLower(t.Text)
+			if possessives[low] && k+1 < sent.EndToken && (covered[k+1] || b.startsAgent(doc.Tokens[k+1].Text)) {
+				// "their foreign ministers", "his South Korean counterpart":
+				// the role noun's owner, read with it.
+				continue
+			}
+			var actors []int
+			switch {
+			case personPronouns[low]:
+				actors = b.personAntecedent(si, t.Start)
+			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
+				actors = b.nearest(si, t.Start, func(a *dyad.Actor) bool {
+					return a.Kind == "country" || a.Kind == "organization" || b.body[b.actorIndex(a)]
+				})
+			case pluralPronouns[low] && t.Text != "US":
+				actors = b.groupAntecedent(si, t.Start)
+			}
+			if len(actors) == 0 {
+				continue
+			}
+			added = append(added, dyad.Mention{Span: t.Span, Text: t.Text, Actor: actors[0], Also: actors[1:],
+				Kind: "pronoun", Sentence: si, Place: -1})
+		}
+	}
+	doc.Mentions = append(doc.Mentions, added...)
+	b.collectives()
+}
+
+// actorIndex returns the index of a, a pointer into doc.Actors.
+func (b *builder) actorIndex(a *dyad.Actor) int {
+	for i := range b.doc.Actors {
+		if &b.doc.Actors[i] == a {
+			return i
+		}
+	}
+	return -1
+}
+
+// startsAgent reports whether word is a role noun.
+func (b *builder) startsAgent(word string) bool {
+	_, ok := b.s.kb.AgentFor(word)
+	return ok
+}
+
+// emptyIt reports whether the subject "it" at token k is non-referential.
+func (b *builder) emptyIt(k int) bool {
+	t := b.doc.Tokens[k]
+	if t.Head < 0 || t.Head >= len(b.doc.Tokens) {
+		return true
+	}
+	return nonReferentialHeads[b.doc.Tokens[t.Head].Lemma]
+}
+
+// mentionsBefore returns the mentions of sentence si that start before
+// offset (all of them when offset is negative), in text order.
+func (b *builder) mentionsBefore(si, offset int) []int {
+	var out []int
+	for i, m := range b.doc.Mentions {
+		if m.Sentence == si && (offset < 0 || m.End <= offset) && m.Kind != "pronoun" && !b.nested(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// nested reports whether mention i lies inside a longer one ("Mali" in
+// "Mali's military government"), which is what a later pronoun names.
+func (b *builder) nested(i int) bool {
+	m := b.doc.Mentions[i]
+	for j, o := range b.doc.Mentions {
+		if j != i && o.Contains(m.Span) && o.Len() > m.Len() {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubject reports whether mention i heads a nominal subject in the parse.
+func (b *builder) isSubject(i int) bool {
+	m := b.doc.Mentions[i]
+	for k := tokenAfter(b.doc.Tokens, m.Start); k >= 0 && k < len(b.doc.Tokens) && b.doc.Tokens[k].Start < m.End; k++ {
+		if strings.HasPrefix(b.doc.Tokens[k].Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// personAntecedent finds the person a singular pronoun at offset names.
+func (b *builder) personAntecedent(si, offset int) []int {
+	isPerson := func(a int) bool {
+		act := &b.doc.Actors[a]
+		return act.Kind == "person" || act.Kind == "agent" && b.singular[a]
+	}
+	for s := si; s >= 0 && s >= si-lookBack; s-- {
+		off := -1
+		if s == si {
+			off = offset
+		}
+		ms := b.mentionsBefore(s, off)
+		var persons []int
+		for _, i := range ms {
+			if isPerson(b.doc.Mentions[i].Actor) {
+				persons = append(persons, i)
+			}
+		}
+		if len(persons) == 0 {
+			continue
+		}
+		for _, i := range persons {
+			if b.isSubject(i) {
+				return []int{b.doc.Mentions[i].Actor}
+			}
+		}
+		if s == si {
+			return []int{b.doc.Mentions[persons[len(persons)-1]].Actor}
+		}
+		return []int{b.doc.Mentions[persons[0]].Actor}
+	}
+	return nil
+}
+
+// nearest returns the actor of the nearest mention before offset, within
+// lookBack sentences, whose actor satisfies ok.
+func (b *builder) nearest(si, offset int, ok func(*dyad.Actor) bool) []int {
+	for s := si; s >= 0 && s >= si-lookBack; s-- {
+		off := -1
+		if s == si {
+			off = offset
+		}
+		ms := b.mentionsBefore(s, off)
+		for j := len(ms) - 1; j >= 0; j-- {
+			if a := b.doc.Mentions[ms[j]].Actor; ok(&b.doc.Actors[a]) {
+				return []int{a}
+			}
+		}
+	}
+	return nil
+}
+
+// groupAntecedent finds what a plural pronoun at offset names: the latest
+// coordinated group of actors, else the latest plural agent.
+func (b *builder) groupAntecedent(si, offset int) []int {
+	for s := si; s >= 0 && s >= si-lookBack; s-- {
+		off := -1
+		if s == si {
+			off = offset
+		}
+		ms := b.mentionsBefore(s, off)
+		for j := len(ms) - 1; j >= 0; j-- {
+			if g := b.coordinatedGroup(ms, j); len(g) > 1 {
+				return g
+			}
+			ai := b.doc.Mentions[ms[j]].Actor
+			if b.plural[ai] || b.doc.Actors[ai].Kind == "group" {
+				return []int{b.doc.Mentions[ms[j]].Actor}
+			}
+		}
+	}
+	return nil
+}
+
+// coordinatedGroup returns the distinct actors of the coordination that
+// ends with mention ms[j]: "A and B", "A, B and C"; nested mentions (the
+// country inside "France's foreign minister") are skipped.
+func (b *builder) coordinatedGroup(ms []int, j int) []int {
+	text := b.doc.Article.Text
+	last := b.doc.Mentions[ms[j]]
+	group := []int{last.Actor}
+	prevStart := last.Start
+	for i := j - 1; i >= 0; i-- {
+		m := b.doc.Mentions[ms[i]]
+		if m.End > prevStart {
+			continue // inside a later mention
+		}
+		gap := strings.TrimSpace(text[m.End:prevStart])
+		gap = strings.TrimPrefix(gap, ",")
+		gap = strings.TrimSpace(gap)
+		gap = strings.TrimPrefix(gap, "and")
+		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), "the"))
+		if gap != "" && gap != "," {
+			break
+		}
+		if !slices.Contains(group, m.Actor) {
+			group = append([]int{m.Actor}, group...)
+		}
+		prevStart = m.Start
+	}
+	return group
+}
+
+// descriptions relinks "the ROLE" mentions, made as generic agents of the
+// dateline's country or of none, to the person the story introduced in a
+// fitting office; and plural ones ("the ministers") to every such person.
+func (b *builder) descriptions() {
+	text := b.doc.Article.Text
+	for i := range b.doc.Mentions {
+		m := &b.doc.Mentions[i]
+		a := b.doc.Actors[m.Actor]
+		if m.Kind != "agent" || a.Kind != "agent" {
+			continue
+		}
+		before := strings.ToLower(text[max(0, m.Start-5):m.Start])
+		if !strings.HasSuffix(before, "the ") && !strings.HasSuffix(before, "both ") {
+			continue
+		}
+		ag, ok := agentSuffix(b.s.kb, m.Text)
+		if !ok || ag.Kind != kb.Person {
+			continue
+		}
+		var found []int
+		for ai := range b.doc.Actors {
+			p := &b.doc.Actors[ai]
+			if p.Kind != "person" || ai == m.Actor || b.firstMention(ai) >= m.Start || !roleFits(ag, p.Role) {
+				continue
+			}
+			if a.Country != "" && p.Country != a.Country && !b.homeCountry(a.Country) {
+				continue
+			}
+			found = append(found, ai)
+		}
+		if len(found) == 0 {
+			continue
+		}
+		if b.plural[m.Actor] {
+			m.Actor, m.Also = found[0], found[1:]
+		} else {
+			m.Actor = b.latest(found, m.Start)
+		}
+		m.Kind = "description"
+	}
+}
+
+// agentSuffix returns the agent named by the longest run of words that
+// ends a mention ("secretaries" in "US secretaries").
+func agentSuffix(k *kb.KB, text string) (*kb.Agent, bool) {
+	words := strings.Fields(text)
+	for n := len(words); n > 0; n-- {
+		if ag, ok := k.AgentFor(strings.Join(words[len(words)-n:], " ")); ok {
+			return ag, true
+		}
+	}
+	return nil, false
+}
+
+// homeCountry reports whether iso3 is the dateline's country, which owns
+// role nouns by default and so does not restrict a description.
+func (b *builder) homeCountry(iso3 string) bool { return b.home != nil && b.home.country == iso3 }
+
+// latest returns, of actors, the one mentioned last before offset.
+func (b *builder) latest(actors []int, offset int) int {
+	best, at := actors[0], -1
+	for _, m := range b.doc.Mentions {
+		if m.Start < offset && m.Start > at && slices.Contains(actors, m.Actor) {
+			best, at = m.Actor, m.Start
+		}
+	}
+	return best
+}
+
+// counterparts gives each "counterpart" the office of the person it is the
+// counterpart of: "Blinken met his South Korean counterpart" is South
+// Korea's foreign minister.
+func (b *builder) counterparts() {
+	for i := range b.doc.Mentions {
+		m := b.doc.Mentions[i]
+		a := &b.doc.Actors[m.Actor]
+		if a.Role != "counterpart" {
+			continue
+		}
+		p := b.personAntecedent(m.Sentence, m.Start)
+		if len(p) == 0 {
+			continue
+		}
+		of := b.doc.Actors[p[0]]
+		a.Role, a.Sector = of.Role, of.Sector
+		if a.Country != "" {
+			if c, ok := b.s.kb.CountryByISO3(a.Country); ok && of.Sector != "" {
+				a.Code = c.Code + of.Sector
+			}
+			if a.Kind == "agent" {
+				a.Name = strings.TrimSuffix(a.Name, "counterpart") + of.Role
+			}
+		}
+	}
+}
+
+// collectives adds mentions for "the two allies", "both countries", "the
+// two sides" (the two most recent countries) and "the two leaders" (the
+// two most recent top leaders).
+func (b *builder) collectives() {
+	doc := b.doc
+	toks := doc.Tokens
+	var added []dyad.Mention
+	for si, sent := range doc.Sentences {
+		for k := sent.FirstToken; k < sent.EndToken; k++ {
+			det := strings.ToLower(toks[k].Text)
+			if det != "the" && det != "both" {
+				continue
+			}
+			j := k + 1
+			two := j < sent.EndToken && strings.ToLower(toks[j].Text) == "two"
+			if two {
+				j++
+			}
+			for j < sent.EndToken && j-k <= 4 && toks[j].UPOS == "ADJ" {
+				j++
+			}
+			if j >= sent.EndToken {
+				continue
+			}
+			noun := strings.ToLower(toks[j].Text)
+			if det == "the" && !two && noun != "allies" {
+				continue
+			}
+			var want func(*dyad.Actor) bool
+			switch {
+			case collectiveNouns[noun]:
+				want = func(a *dyad.Actor) bool { return a.Kind == "country" }
+			case leaderNouns[noun]:
+				want = func(a *dyad.Actor) bool { return a.Kind == "person" && topRoles[a.Role] }
+			default:
+				continue
+			}
+			span := dyad.Span{Start: toks[k].Start, End: toks[j].End}
+			if b.overlapsMention(span) {
+				continue
+			}
+			var got []int
+			for s := si; s >= 0 && s >= si-lookBack && len(got) < 2; s-- {
+				off := -1
+				if s == si {
+					off = span.Start
+				}
+				ms := b.mentionsBefore(s, off)
+				for x := len(ms) - 1; x >= 0 && len(got) < 2; x-- {
+					a := doc.Mentions[ms[x]].Actor
+					if want(&doc.Actors[a]) && !slices.Contains(got, a) {
+						got = append(got, a)
+					}
+				}
+			}
+			if len(got) < 2 {
+				continue
+			}
+			slices.Reverse(got)
+			added = append(added, dyad.Mention{Span: span, Text: doc.Article.Text[span.Start:span.End],
+				Actor: got[0], Also: got[1:], Kind: "description", Sentence: si, Place: -1})
+			k = j
+		}
+	}
+	doc.Mentions = append(doc.Mentions, added...)
+}
+
+func (b *builder) overlapsMention(s dyad.Span) bool {
+	for _, m := range b.doc.Mentions {
+		if m.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// prune drops actors left without mentions (a generic "the minister" whose
+// mentions all went to the person it describes) and renumbers the rest.
+func (b *builder) prune() {
+	used := make([]bool, len(b.doc.Actors))
+	for _, m := range b.doc.Mentions {
+		used[m.Actor] = true
+		for _, a := range m.Also {
+			used[a] = true
+		}
+	}
+	renum := make([]int, len(b.doc.Actors))
+	var kept []dyad.Actor
+	for i, a := range b.doc.Actors {
+		renum[i] = len(kept)
+		if used[i] {
+			kept = append(kept, a)
+		}
+	}
+	if len(kept) == len(b.doc.Actors) {
+		return
+	}
+	for i := range b.doc.Mentions {
+		m := &b.doc.Mentions[i]
+		m.Actor = renum[m.Actor]
+		for j := range m.Also {
+			m.Also[j] = renum[m.Also[j]]
+		}
+	}
+	b.doc.Actors = kept
+}

@@ -1,0 +1,144 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/kb"
+	"github.com/dyadproject/dyad/internal/lang"
+	"github.com/dyadproject/dyad/internal/places"
+)
+
+// analyzeParsed runs the language layer, places and actors on text
+// published on date (YYYY-MM-DD, or "" for none).
+func analyzeParsed(t testing.TB, k *kb.KB, text, date string) *dyad.Document {
+	t.Helper()
+	an, err := lang.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &dyad.Article{Text: text}
+	if date != "" {
+		if a.Date, err = time.Parse(time.DateOnly, date); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := dyad.NewDocument(a)
+	for _, s := range []dyad.Stage{an, places.New(k), New(k)} {
+		if err := s.Process(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return doc
+}
+
+// describeAll lists the top-level mentions as "text=CODE(kind)", joining
+// the codes of a mention that stands for several actors with "+".
+func describeAll(doc *dyad.Document) string {
+	var out []string
+	end := -1
+	for _, m := range doc.Mentions {
+		if m.Start < end {
+			continue
+		}
+		end = m.End
+		var codes []string
+		for _, ai := range append([]int{m.Actor}, m.Also...) {
+			codes = append(codes, doc.Actors[ai].Code)
+		}
+		out = append(out, m.Text+"="+strings.Join(codes, "+")+"("+doc.Actors[m.Actor].Kind+")")
+	}
+	return strings.Join(out, " ")
+}
+
+func TestOfficialsAndCoreference(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, date, text, want string
+	}{
+		// Officials of the knowledge base, coded for the article's date.
+		{"full name in office", "2023-05-02", "Antony Blinken met Japan's foreign minister.",
+			"Antony Blinken=USAGOV(person) Japan's foreign minister=JPNGOV(agent)"},
+		{"former IGO head", "2023-05-02", "Ban Ki-moon criticized Japan.",
+			"Ban Ki-moon=KORELI(person) Japan=JPN(country)"},
+		{"title and surname", "2022-03-01", "Secretary Blinken called Japan.",
+			"Secretary Blinken=USAGOV(person) Japan=JPN(country)"},
+		{"title, country and surname", "2022-03-01", "U.S. Secretary of State Blinken called Japan.",
+			"U.S. Secretary of State Blinken=USAGOV(person) Japan=JPN(country)"},
+		{"same person, other office", "2012-06-01", "Biden visited Japan.",
+			"Biden=USAGOV(person) Japan=JPN(country)"},
+		{"bare surname out of office", "2026-06-01", "Blinken visited Japan.",
+			"Japan=JPN(country)"},
+		{"title names a former holder", "2023-06-01", "President Trump criticized Japan.",
+			"President Trump=USAELI(person) Japan=JPN(country)"},
+		{"month is not a surname", "2017-05-03", "In May, Japan protested.", "Japan=JPN(country)"},
+		{"month-like surname after title", "2017-05-03", "Prime Minister May protested.",
+			"Prime Minister May=GBRGOV(person)"},
+		{"surname after full name", "2017-05-03", "Theresa May arrived. May then left.",
+			"Theresa May=GBRGOV(person) May=GBRGOV(person)"},
+		{"surname inside another name", "2023-05-02", "Sarah Blinken Jones met Japan.", "Japan=JPN(country)"},
+		// Countries that are also given names.
+		{"country as given name", "", "Jordan Peterson spoke on Monday.", ""},
+		{"country as surname", "", "Fans cheered Michael Jordan loudly.", ""},
+		{"country acts", "", "Jordan criticized Israel.", "Jordan=JOR(country) Israel=ISR(country)"},
+		{"headline title case", "", "Jordan Warns Israel Over Gaza Strikes", "Jordan=JOR(country) Israel=ISR(country)"},
+		// Pronouns.
+		{"he is the subject", "2023-05-02", "Antony Blinken met Japanese officials. He criticized China.",
+			"Antony Blinken=USAGOV(person) Japanese officials=JPNGOV(agent) He=USAGOV(person) China=CHN(country)"},
+		{"it is an organization", "", "NATO met in Brussels. It condemned Russia.",
+			"NATO=IGOWSTNAT(organization) It=IGOWSTNAT(organization) Russia=RUS(country)"},
+		{"empty it", "", "NATO met in Brussels. It is unclear what Russia wants.",
+			"NATO=IGOWSTNAT(organization) Russia=RUS(country)"},
+		{"they is the compound", "", "The Secretary of State and the Defense Secretary arrived. They met Japan's prime minister.",
+			"Secretary of State=GOV(agent) Defense Secretary=GOVMIL(agent) They=GOV+GOVMIL(agent) Japan's prime minister=JPNGOV(agent)"},
+		{"they is a plural agent", "", "Protesters marched in Paris. They blocked roads.",
+			"Protesters=OPP(agent) They=OPP(agent)"},
+		// Definite descriptions.
+		{"the secretary", "2023-05-02", "Antony Blinken arrived in Seoul. The secretary praised South Korea.",
+			"Antony Blinken=USAGOV(person) secretary=USAGOV(person) South Korea=KOR(country)"},
+		{"the ministers", "2023-11-02", "Antony Blinken met Yoko Kamikawa. The ministers praised NATO.",
+			"Antony Blinken=USAGOV(person) Yoko Kamikawa=JPNGOV(person) ministers=USAGOV+JPNGOV(person) NATO=IGOWSTNAT(organization)"},
+		{"counterpart", "2023-05-02", "Antony Blinken met his South Korean counterpart in Seoul.",
+			"Antony Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent)"},
+		{"the two allies", "", "Japan and South Korea held talks. The two Asian allies condemned North Korea.",
+			"Japan=JPN(country) South Korea=KOR(country) The two Asian allies=JPN+KOR(country) North Korea=PRK(country)"},
+		{"both countries", "", "Japan criticized China. Both countries later met.",
+			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := analyzeParsed(t, k, tt.text, tt.date)
+			if got := describeAll(doc); got != tt.want {
+				t.Errorf("%q (%s)\n got %s\nwant %s", tt.text, tt.date, got, tt.want)
+			}
+			for _, a := range doc.Actors {
+				if a.Name == "" || len(a.Mentions) == 0 || a.Text != a.Mentions[0].Text {
+					t.Errorf("actor %+v: no name, no mentions or text is not its first mention", a)
+				}
+			}
+		})
+	}
+}
+
+// TestOfficialFields checks every field an official's actor carries.
+func TestOfficialFields(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyzeParsed(t, k, "Secretary of State Antony Blinken met reporters. Blinken said little.", "2022-03-01")
+	if len(doc.Actors) == 0 {
+		t.Fatal("no actors")
+	}
+	a := doc.Actors[0]
+	if a.Name != "Antony Blinken" || a.Text != "Secretary of State Antony Blinken" || a.Code != "USAGOV" ||
+		a.Country != "USA" || a.Sector != "GOV" || a.Kind != "person" || a.Role != "foreign minister" ||
+		!strings.HasPrefix(a.Source, "g7.tsv:") || len(a.Mentions) != 2 || a.Mentions[1].Text != "Blinken" {
+		t.Errorf("actor %+v", a)
+	}
+}

@@ -1,0 +1,304 @@
+package actors
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/kb"
+)
+
+// topRoles are the offices whose holders news names by surname alone
+// without a title ("Putin said", "Xi warned").
+var topRoles = map[string]bool{"head of state": true, "head of government": true,
+	"head of state and government": true, "monarch": true, "supreme leader": true}
+
+// commonSurnames are surnames shared by so many people in the news that a
+// bare one is never taken for an office holder unless the story introduced
+// the holder or a title precedes it.
+var commonSurnames = map[string]bool{"Kim": true, "Lee": true, "Park": true, "Choi": true, "Wang": true,
+	"Li": true, "Zhang": true, "Chen": true, "Liu": true, "Yang": true, "Zhao": true, "Huang": true,
+	"Nguyen": true, "Tran": true, "Khan": true, "Singh": true, "Ali": true, "Ahmed": true, "Hassan": true,
+	"Hussein": true, "Mohammed": true, "Smith": true, "Jones": true, "Brown": true, "Johnson": true,
+	"Williams": true, "Miller": true, "Davis": true, "Wilson": true, "Taylor": true, "Martin": true,
+	"Rodriguez": true, "Garcia": true, "Lopez": true, "Gonzalez": true, "Kumar": true, "Sharma": true,
+	"Abe": false}
+
+// monthWords are surnames that are also months or other capitalized words;
+// they are taken for an office holder only after a title or once the story
+// introduced the holder by full name.
+var monthWords = map[string]bool{"May": true, "March": true, "August": true, "June": true, "April": true}
+
+// officialFor returns the knowledge-base official that match m names, if
+// any: a full name or alias; or a surname that the context makes safe. With
+// a title (ag, and o the title's owner if any) a surname names the one
+// holder of a fitting office on the article's date; without one it names a
+// holder the story already introduced, or the single holder on that date of
+// a top office or of a distinctive surname.
+func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, bool) {
+	k := b.s.kb
+	var full, sur []int
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.OfficialEntry:
+			full = append(full, e.Index)
+		case kb.SurnameEntry:
+			sur = append(sur, e.Index)
+		}
+	}
+	if len(full) > 0 {
+		return b.pickOfficial(full, ag, o, true)
+	}
+	if len(sur) == 0 || b.inLongerName(si, m) {
+		return 0, false
+	}
+	// A holder the story introduced, most recent first.
+	for ai := len(b.doc.Actors) - 1; ai >= 0; ai-- {
+		for _, oi := range sur {
+			if idx, ok := b.index[officialKey(oi)]; ok && idx == ai {
+				return oi, true
+			}
+		}
+	}
+	surname := b.doc.Article.Text[m.Start:m.End]
+	if ag != nil {
+		return b.pickOfficial(sur, ag, o, false)
+	}
+	if t := b.titleBefore(m.Start); t != "" {
+		// "Mr. Putin", "Dr. Tedros": any office.
+		return b.pickOfficial(sur, &kb.Agent{}, nil, false)
+	}
+	if commonSurnames[surname] || monthWords[surname] || len(m.Entries) > len(sur) {
+		// Also a country, an adjective or an organization ("Jordan"):
+		// only with a title.
+		return 0, false
+	}
+	oi, ok := b.pickOfficial(sur, nil, nil, false)
+	if !ok {
+		return 0, false
+	}
+	st := k.Officials()[oi].On(b.at)
+	if !topRoles[st.Role] && utf8.RuneCountInString(surname) < 5 {
+		return 0, false
+	}
+	return oi, true
+}
+
+// pickOfficial chooses among the officials that share a name or surname:
+// those in office on the article's date in an office the title ag fits, and
+// of the title's owner o. A full name (full) may also name a former or
+// future holder; a surname needs exactly one holder in office.
+func (b *builder) pickOfficial(cands []int, ag *kb.Agent, o *owner, full bool) (int, bool) {
+	k := b.s.kb
+	var fit []int
+	for _, oi := range cands {
+		st := k.Officials()[oi].On(b.at)
+		if !st.Current {
+			continue
+		}
+		if ag != nil && !roleFits(ag, st.Role) {
+			continue
+		}
+		if o != nil && o.country != st.Country && o.code != st.Code {
+			continue
+		}
+		fit = append(fit, oi)
+	}
+	if len(fit) == 1 {
+		return fit[0], true
+	}
+	if len(fit) > 1 {
+		return 0, false
+	}
+	if full && len(cands) == 1 {
+		return cands[0], true
+	}
+	if ag == nil {
+		return 0, false
+	}
+	// With a title, a single holder at another time: "President Trump"
+	// in 2023 is the former president.
+	fit = fit[:0]
+	for _, oi := range cands {
+		for _, t := range k.Officials()[oi].Terms {
+			if roleFits(ag, t.Role) && (o == nil || o.country == t.Country || o.code == t.Code) {
+				fit = append(fit, oi)
+				break
+			}
+		}
+	}
+	if len(fit) == 1 {
+		return fit[0], true
+	}
+	return 0, false
+}
+
+// roleFits reports whether a title fits an office: "President" a head of
+// state or an organization's president, "Secretary" an American cabinet
+// secretary, "Minister" any minister; an empty title (Mr., Dr.) fits all.
+func roleFits(ag *kb.Agent, office string) bool {
+	title := ag.Role
+	switch {
+	case title == "" || title == office:
+		return true
+	case title == "head of state":
+		return office == "head of state and government" || office == "monarch" || office == "supreme leader" ||
+			office == "president" && ag.Phrase == "president"
+	case title == "head of government":
+		return office == "head of state and government"
+	case title == "leader":
+		return topRoles[office]
+	case title == "minister":
+		return strings.HasSuffix(office, " minister")
+	case title == "secretary":
+		return strings.HasSuffix(office, " minister") || office == "secretary-general"
+	}
+	return false
+}
+
+// officialKey is the builder's index key of an official's actor.
+func officialKey(oi int) string { return fmt.Sprintf("official:%d", oi) }
+
+// officialActor returns the actor of knowledge-base official oi, coded for
+// the article's date, adding it on first mention.
+func (b *builder) officialActor(oi int) int {
+	key := officialKey(oi)
+	if idx, ok := b.index[key]; ok {
+		return idx
+	}
+	p := &b.s.kb.Officials()[oi]
+	st := p.On(b.at)
+	idx := len(b.doc.Actors)
+	b.index[key] = idx
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: p.Name, Code: st.Code, Country: st.Country,
+		Sector: st.Sector, Kind: "person", Role: st.Role, Source: st.Source})
+	return idx
+}
+
+// nextMatch returns the match of the current sentence that starts one space
+// after offset.
+func (b *builder) nextMatch(offset int) (kb.Match, bool) {
+	text := b.doc.Article.Text
+	if offset >= len(text) || text[offset] != ' ' {
+		return kb.Match{}, false
+	}
+	m, ok := b.sentMatches[offset+1]
+	return m, ok
+}
+
+// titleBefore returns the courtesy title right before offset ("Mr.",
+// "Mrs.", "Ms.", "Dr."), or "".
+func (b *builder) titleBefore(offset int) string {
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-6):offset], " ")
+	for _, t := range []string{"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"} {
+		if strings.HasSuffix(before, t) {
+			i := len(before) - len(t)
+			if i == 0 || before[i-1] == ' ' || before[i-1] == '(' || before[i-1] == '\n' {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// inLongerName reports whether a surname match is part of someone else's
+// name: a capitalized word right before it ("Jim Kim", unless it is a title
+// or starts the sentence) or right after it ("Kim Ji-ho").
+func (b *builder) inLongerName(si int, m kb.Match) bool {
+	toks := b.doc.Tokens
+	sent := b.doc.Sentences[si]
+	k := tokenAfter(toks, m.Start)
+	if k < 0 {
+		return false
+	}
+	end := k
+	for end < sent.EndToken && toks[end].End <= m.End {
+		end++
+	}
+	if end < sent.EndToken && toks[end].Start == m.End+1 && nameWord(toks[end]) && !b.knownName(toks[end]) {
+		return true
+	}
+	if k-1 >= sent.FirstToken && toks[k-1].End+1 == m.Start && nameWord(toks[k-1]) && !b.knownName(toks[k-1]) &&
+		!b.isAgentAt(toks[k-1].Start, toks[k-1].End) {
+		return true
+	}
+	return false
+}
+
+// isAgentAt reports whether a role-noun match ends at end, starting at or
+// before start ("Foreign Minister" before "Wang").
+func (b *builder) isAgentAt(start, end int) bool {
+	for s, m := range b.sentMatches {
+		if s <= start && m.End == end {
+			if _, ok := b.agentOf(m); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWord reports whether a token looks like part of a personal name: a
+// capitalized word that is not a function word, weekday or pronoun.
+func nameWord(t dyad.Token) bool {
+	if !capitalizedName(t) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t.Text)
+	return unicode.IsLetter(r)
+}
+
+// partOfPersonName reports whether a country, capital or organization name
+// is part of a personal name the parse shows: "Jordan" in "Michael Jordan"
+// or "Jordan Peterson", "Chad" in "Chad Reynolds". The neighbour must be a
+// capitalized proper noun the knowledge base does not know, in a sentence
+// that is not written in title case (a headline capitalizes every word).
+func (b *builder) partOfPersonName(si int, m kb.Match) bool {
+	isCountry := false
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.CountryName, kb.Capital:
+			isCountry = true
+		case kb.OfficialEntry, kb.OrgEntry, kb.AgentEntry, kb.MetonymEntry, kb.RegionEntry, kb.CountryAdjective, kb.CountryPeople:
+			return false
+		}
+	}
+	if !isCountry || strings.Contains(b.doc.Article.Text[m.Start:m.End], " ") || b.titleCase(si) {
+		return false
+	}
+	toks := b.doc.Tokens
+	sent := b.doc.Sentences[si]
+	k := tokenAfter(toks, m.Start)
+	if k < 0 || toks[k].End != m.End {
+		return false
+	}
+	givenName := func(j int) bool {
+		return j >= sent.FirstToken && j < sent.EndToken && toks[j].UPOS == "PROPN" && nameWord(toks[j]) &&
+			!b.knownName(toks[j]) && !b.isAgentAt(toks[j].Start, toks[j].End) && b.titleBefore(toks[j].Start) == ""
+	}
+	next := k + 1
+	if next < sent.EndToken && toks[next].Start == m.End+1 && givenName(next) {
+		return true
+	}
+	prev := k - 1
+	return prev >= sent.FirstToken && toks[prev].End+1 == m.Start && givenName(prev) && prev > sent.FirstToken
+}
+
+// titleCase reports whether most words of sentence si are capitalized, as
+// in a headline.
+func (b *builder) titleCase(si int) bool {
+	sent := b.doc.Sentences[si]
+	words, caps := 0, 0
+	for _, t := range b.doc.Tokens[sent.FirstToken:sent.EndToken] {
+		if t.Kind != dyad.Word {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
