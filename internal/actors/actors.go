@@ -141,8 +141,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
-		if b.partOfPersonName(si, m) {
-			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds"
+		if b.partOfPersonName(si, m) || b.usState(si, m) {
+			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)

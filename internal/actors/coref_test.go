@@ -87,6 +87,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		{"country as surname", "", "Fans cheered Michael Jordan loudly.", ""},
 		{"country acts", "", "Jordan criticized Israel.", "Jordan=JOR(country) Israel=ISR(country)"},
 		{"headline title case", "", "Jordan Warns Israel Over Gaza Strikes", "Jordan=JOR(country) Israel=ISR(country)"},
+		{"Georgia the country", "", "Georgia accused Russia.", "Georgia=GEO(country) Russia=RUS(country)"},
+		{"Georgia the state", "", "Georgia's Republican governor criticized China.", "governor=GOV(agent) China=CHN(country)"},
+		{"Georgia after a city", "", "Protesters gathered in Savannah, Georgia, on Monday.", "Protesters=OPP(agent)"},
+		{"Niger is not Nigeria", "", "Niger and Nigeria met.", "Niger=NER(country) Nigeria=NGA(country)"},
+		{"turkey the bird", "", "Officials ate turkey.", "Officials=GOV(agent)"},
 		// Pronouns.
 		{"he is the subject", "2023-05-02", "Antony Blinken met Japanese officials. He criticized China.",
 			"Antony Blinken=USAGOV(person) Japanese officials=JPNGOV(agent) He=USAGOV(person) China=CHN(country)"},

@@ -26,7 +26,57 @@
 //     actors, and are skipped;
 //   - a metonym is the part of the state it stands for ("Kremlin": RUSGOV);
 //   - a capital is its country when it acts ("Beijing warned") and only a
-//     place after a locative preposition ("talks in Beijing").
+//     place after a locative preposition ("talks in Beijing");
+//   - a knowledge-base official named in full ("Antony Blinken"), or by
+//     title and surname ("Secretary Blinken", "President Xi", "Mr. Putin"),
+//     is coded for the article's date (the dateline's date, else the
+//     publication date): the office held then (USAGOV), or, out of office,
+//     an elite of their country (USAELI, role "former foreign minister").
+//     A title picks, among officials who share a surname, the one in a
+//     fitting office on that date ("Foreign Minister Wang" is the foreign
+//     minister then, not the premier of another year). A bare surname names
+//     an official the story introduced, or the single holder on that date of
+//     a top office (head of state or government, monarch) or of a
+//     distinctive surname of five letters or more; never a common surname
+//     ("Kim", "Wang") or one that is also a month ("May") without a title;
+//   - coordinated adjectives share a role noun ("German and Polish
+//     counterparts": DEUGOV and POLGOV).
+//
+// # Ambiguous names
+//
+// Decisions, each tested:
+//
+//   - Georgia is the country, except after "state of", in "Savannah,
+//     Georgia" (an unknown place name before the comma) or in a sentence
+//     with marks of American state politics or places (Atlanta,
+//     Republican, governor, county), where it is the US state and no actor.
+//   - Jordan, Chad (and any country or capital name) right before or after
+//     a capitalized proper noun the knowledge base does not know is part of
+//     a personal name ("Jordan Peterson", "Michael Jordan", "Chad
+//     Reynolds") and no actor, unless the sentence is a title-case headline.
+//   - Niger and Nigeria, Turkey and the bird: names match only as spelled
+//     (case-sensitive), so "turkey" is never Turkey and "Nigerien" is
+//     Niger's adjective.
+//   - A person named like a place ("Paris Hilton") follows the same rule as
+//     Jordan; an official's surname that is also a country or organization
+//     name needs a title.
+//
+// # Coreference
+//
+// After the names, a second pass links the words that stand for actors
+// already named (see coref.go): singular pronouns to the person who is the
+// subject of the nearest sentence naming one; a subject "it" to the nearest
+// country, organization or body ("the government"), unless its verb makes
+// it empty ("it is likely"); "they", "we" and "their" to the most recent
+// coordinated group of actors ("the Secretary of State and the Defense
+// Secretary ... they said"), else to the most recent plural agent;
+// definite descriptions ("the secretary", "the ministers", "the US
+// secretaries") to the people the story introduced in a fitting office;
+// "his South Korean counterpart" to that country's holder of the same
+// office; "the two Asian allies", "both countries", "the two sides" to the
+// two most recent countries. A plural mention stands for several actors
+// (Mention.Also) and the event coder codes one event for each. Nothing is
+// linked across more than three sentences; gender is not used.
 //
 // Every mention keeps its span, its sentence and how it names the actor (its
 // kind: name, adjective, people, capital, metonym, organization, agent,
@@ -35,8 +85,7 @@
 // minister") is also an actor of its own, so mentions may nest; the event
 // coder uses the outermost.
 //
-// Not yet: pronouns and definite descriptions ("the minister", "the two
-// allies"), people without a role noun before their name, appositions
-// ("Kim, the foreign minister,"), and the dated list of office holders that
-// the knowledge-base issue adds.
+// Not yet: people unknown to the knowledge base without a role noun before
+// their name, appositions after the name ("Kim, the foreign minister,"),
+// and the gender of pronouns.
 package actors

@@ -286,6 +286,41 @@ func (b *builder) partOfPersonName(si int, m kb.Match) bool {
 	return prev >= sent.FirstToken && toks[prev].End+1 == m.Start && givenName(prev) && prev > sent.FirstToken
 }
 
+// usStateContext are words near "Georgia" that mark the US state.
+var usStateContext = map[string]bool{"Atlanta": true, "Savannah": true, "Republican": true, "Republicans": true,
+	"Democrat": true, "Democrats": true, "Democratic": true, "Senate": true, "senator": true, "Sen.": true,
+	"governor": true, "Gov.": true, "county": true, "County": true, "Peach": true, "Braves": true}
+
+// usState reports whether "Georgia" names the US state, not the country:
+// after "state of" or "Atlanta,", in "Savannah, Georgia", or with a mark of
+// American state politics or places in its sentence ("Georgia's Republican
+// governor", "a Georgia county").
+func (b *builder) usState(si int, m kb.Match) bool {
+	text := b.doc.Article.Text
+	if text[m.Start:m.End] != "Georgia" {
+		return false
+	}
+	before := strings.TrimRight(text[max(0, m.Start-40):m.Start], " ")
+	if strings.HasSuffix(before, "state of") || strings.HasSuffix(before, "State of") {
+		return true
+	}
+	if c := strings.TrimSuffix(before, ","); c != before {
+		// "Savannah, Georgia": a place name the knowledge base does not
+		// know before the comma (not "Armenia, Georgia").
+		k := tokenAfter(b.doc.Tokens, m.Start)
+		if k >= 2 && nameWord(b.doc.Tokens[k-2]) && !b.knownName(b.doc.Tokens[k-2]) {
+			return true
+		}
+	}
+	sent := b.doc.Sentences[si]
+	for _, t := range b.doc.Tokens[sent.FirstToken:sent.EndToken] {
+		if usStateContext[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleCase reports whether most words of sentence si are capitalized, as
 // in a headline.
 func (b *builder) titleCase(si int) bool {
