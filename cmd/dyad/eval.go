@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyadproject/dyad/internal/conllu"
 	"github.com/dyadproject/dyad/internal/eval"
+	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/lang"
 )
 
@@ -25,8 +26,14 @@ bound: the gold lists the main events only.
 'dyad eval parse --gold FILE.conllu' scores the language layer on a Universal
 Dependencies treebank: word and sentence F1 from the raw text (beside the
 neurosnap/sentences baseline), and UPOS, XPOS, lemma, UAS and LAS on the gold
-words, as the CoNLL 2018 shared task scorer counts them.`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample (default: the embedded one), CoNLL-U for parse")
+words, as the CoNLL 2018 shared task scorer counts them.
+
+'dyad eval actors [--gold FILE]' recognizes and codes the actors of dyad's own
+gold of invented sentences (internal/eval/testdata/actors.gold, the default):
+top-level mentions by precision, recall and F1 (right words and right CAMEO
+codes on the article's date), the pronouns and descriptions alone
+(coreference), and the codes by case whatever their spans.`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
@@ -45,8 +52,10 @@ words, as the CoNLL 2018 shared task scorer counts them.`, io)
 	case "sample":
 	case "parse":
 		return evalParse(*gold, *asJSON, io)
+	case "actors":
+		return evalActors(*gold, *asJSON, *details, io)
 	default:
-		return usagef("want 'dyad eval sample' or 'dyad eval parse --gold FILE.conllu'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors' or 'dyad eval parse --gold FILE.conllu'")
 	}
 	var goldData []byte
 	if *gold != "" {
@@ -107,5 +116,49 @@ func evalParse(path string, asJSON bool, io stdio) error {
 		sc.TokensF1, sc.SentencesF1, sc.BaselineTokensF1, sc.BaselineSentencesF1)
 	fmt.Fprintf(io.out, "on gold words   UPOS %.4f  XPOS %.4f  lemma %.4f  UAS %.4f  LAS %.4f\n",
 		sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS)
+	return nil
+}
+
+func evalActors(path string, asJSON, details bool, io stdio) error {
+	gold := eval.ActorsGold()
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("read gold: %w", err)
+		}
+		gold = b
+	}
+	an, err := lang.Load()
+	if err != nil {
+		return err
+	}
+	k, err := kb.Load()
+	if err != nil {
+		return err
+	}
+	rep, err := eval.Actors(an, k, gold)
+	if err != nil {
+		if path != "" {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return err
+	}
+	if !details {
+		rep.Misses = nil
+	}
+	if asJSON {
+		return json.NewEncoder(io.out).Encode(rep)
+	}
+	row := func(name string, p eval.PRF) {
+		fmt.Fprintf(io.out, "%-12s P %.3f  R %.3f  F1 %.3f   (%d predicted, %d gold, %d right)\n",
+			name, p.Precision, p.Recall, p.F1, p.Predicted, p.Gold, p.TruePos)
+	}
+	fmt.Fprintf(io.out, "actors gold: %d cases\n", rep.Cases)
+	row("mentions", rep.Mentions)
+	row("coreference", rep.Coreference)
+	row("codes", rep.Codes)
+	for _, m := range rep.Misses {
+		fmt.Fprintln(io.out, "  "+m)
+	}
 	return nil
 }

@@ -167,8 +167,10 @@ func dictionaries(k *KB) (names, agents map[string][]Entry) {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			addName(n, Entry{OfficialEntry, i})
 		}
-		if p.Surname != "" && p.Surname != p.Name {
-			addName(p.Surname, Entry{SurnameEntry, i})
+		for _, s := range p.Surnames {
+			if s != p.Name {
+				addName(s, Entry{SurnameEntry, i})
+			}
 		}
 	}
 	for _, p := range k.policy {

@@ -237,7 +237,7 @@ func entryNames(k *KB, e Entry, s string) bool {
 		p := k.people[e.Index]
 		return proper(append([]string{p.Name}, p.Aliases...)...)
 	case SurnameEntry:
-		return proper(k.people[e.Index].Surname)
+		return proper(k.people[e.Index].Surnames...)
 	case AgentEntry:
 		a := k.agents[e.Index]
 		return slices.Contains(append([]string{a.Phrase}, a.Plurals...), string(lowerASCII(s)))

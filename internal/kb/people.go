@@ -22,6 +22,10 @@ type Official struct {
 	// title ("Blinken", "Xi", "bin Salman"); "" when the name has none that
 	// is safe to match (a one-word name is its own surname).
 	Surname string
+	// Surnames are Surname and the other spellings its aliases give in
+	// Western name order ("Erdoğan" and "Erdogan", "Zelensky" and
+	// "Zelenskyy").
+	Surnames []string
 	// Terms are the offices held, sorted by Start.
 	Terms []Term
 }
@@ -206,19 +210,27 @@ func (k *KB) parsePeopleTable(name string, data []byte) error {
 		if err != nil {
 			return r.errorf(name, "%v", err)
 		}
-		k.addPerson(c[0], aliases, surname, t)
+		surnames := []string{surname}
+		if c[6] == "" && surname != "" {
+			for _, a := range aliases {
+				if s, _ := surnameOf(a, ""); s != "" && len(strings.Fields(a)) > 1 && !slices.Contains(surnames, s) {
+					surnames = append(surnames, s)
+				}
+			}
+		}
+		k.addPerson(c[0], aliases, surnames, t)
 	}
 	return nil
 }
 
 // addPerson adds a term to the person called name, creating the person on
 // first use.
-func (k *KB) addPerson(name string, aliases []string, surname string, t Term) {
+func (k *KB) addPerson(name string, aliases, surnames []string, t Term) {
 	i, ok := k.personByName[name]
 	if !ok {
 		i = len(k.people)
 		k.personByName[name] = i
-		k.people = append(k.people, Official{Name: name, Surname: surname})
+		k.people = append(k.people, Official{Name: name})
 	}
 	p := &k.people[i]
 	for _, a := range aliases {
@@ -226,8 +238,13 @@ func (k *KB) addPerson(name string, aliases []string, surname string, t Term) {
 			p.Aliases = append(p.Aliases, a)
 		}
 	}
-	if p.Surname == "" {
-		p.Surname = surname
+	for _, s := range surnames {
+		if s != "" && !slices.Contains(p.Surnames, s) {
+			p.Surnames = append(p.Surnames, s)
+		}
+	}
+	if len(p.Surnames) > 0 {
+		p.Surname = p.Surnames[0]
 	}
 	p.Terms = append(p.Terms, t)
 }
@@ -324,8 +341,8 @@ func (k *KB) BySurname(s string) []int {
 	k.surnameOnce.Do(func() {
 		k.bySurname = map[string][]int{}
 		for i, p := range k.people {
-			if p.Surname != "" {
-				k.bySurname[p.Surname] = append(k.bySurname[p.Surname], i)
+			for _, s := range p.Surnames {
+				k.bySurname[s] = append(k.bySurname[s], i)
 			}
 		}
 	})
