@@ -60,6 +60,9 @@ type builder struct {
 	// protesters"); body marks those named by a singular noun for a body
 	// ("the government", "the military"), which "it" may stand for.
 	singular, plural, body map[int]bool
+	// nestedAt marks the mentions inside a longer one, by index, as the
+	// coreference pass found them.
+	nestedAt []bool
 }
 
 // Process adds doc.Mentions and doc.Actors.

@@ -55,6 +55,10 @@ var (
 func (b *builder) coreference() {
 	doc := b.doc
 	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
+	b.nestedAt = make([]bool, len(doc.Mentions))
+	for i := range doc.Mentions {
+		b.nestedAt[i] = b.nested(i)
+	}
 	b.counterparts()
 	b.descriptions()
 	covered := make([]bool, len(doc.Tokens))
@@ -128,7 +132,7 @@ func (b *builder) emptyIt(k int) bool {
 func (b *builder) mentionsBefore(si, offset int) []int {
 	var out []int
 	for i, m := range b.doc.Mentions {
-		if m.Sentence == si && (offset < 0 || m.End <= offset) && m.Kind != "pronoun" && !b.nested(i) {
+		if m.Sentence == si && (offset < 0 || m.End <= offset) && m.Kind != "pronoun" && (i >= len(b.nestedAt) || !b.nestedAt[i]) {
 			out = append(out, i)
 		}
 	}
