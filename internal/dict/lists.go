@@ -145,35 +145,56 @@ func attr(tag, name string) string {
 // does: a '+' gives a blank and a hyphen version, then N:WORD gives WORD and
 // its plural and V:WORD the verb and its regular forms (the prefix may follow
 // other letters: PRE+N:SCHOOL gives PRE SCHOOL, PRE SCHOOLS, PRE-SCHOOL and
-// PRE-SCHOOLS).
+// PRE-SCHOOLS). The number of forms is bounded by maxExpansions before any is
+// built.
 func issueForms(ph string) ([]string, error) {
-	if n := strings.Count(ph, "+"); n > 10 {
-		return nil, fmt.Errorf("%q has %d '+' expansions; at most 10 are read", ph, n)
+	n := 1
+	for _, c := range []struct {
+		sub    string
+		factor int
+	}{{"+", 2}, {"N:", 2}, {"V:", 4}} {
+		for k := strings.Count(ph, c.sub); k > 0; k-- {
+			if n *= c.factor; n > maxExpansions {
+				return nil, fmt.Errorf("%q expands to more than %d forms", ph, maxExpansions)
+			}
+		}
 	}
 	var out []string
 	for _, pf := range plusForms(ph) {
-		forms := []string{""}
-		for _, w := range strings.Fields(pf) {
-			alts, err := wordForms(w)
+		words := strings.Fields(pf)
+		if len(words) == 0 {
+			continue
+		}
+		alts := make([][]string, len(words))
+		for i, w := range words {
+			a, err := wordForms(w)
 			if err != nil {
 				return nil, err
 			}
-			if len(out)+len(forms)*len(alts) > maxExpansions {
-				return nil, fmt.Errorf("%q expands to more than %d forms", ph, maxExpansions)
-			}
-			next := make([]string, 0, len(forms)*len(alts))
-			for _, f := range forms {
-				for _, a := range alts {
-					if f == "" {
-						next = append(next, a)
-					} else {
-						next = append(next, f+" "+a)
-					}
-				}
-			}
-			forms = next
+			alts[i] = a
 		}
-		out = append(out, forms...)
+		// count through every choice of one alternative per word
+		pick := make([]int, len(words))
+		parts := make([]string, len(words))
+		for {
+			for i := range words {
+				parts[i] = alts[i][pick[i]]
+			}
+			out = append(out, strings.Join(parts, " "))
+			i := len(words) - 1
+			for ; i >= 0; i-- {
+				if pick[i]++; pick[i] < len(alts[i]) {
+					break
+				}
+				pick[i] = 0
+			}
+			if i < 0 {
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("issue %q has no words", ph)
 	}
 	return out, nil
 }
