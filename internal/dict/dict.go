@@ -14,12 +14,12 @@ type Kind uint8
 
 // The kinds of dictionary files.
 const (
-	KindUnknown Kind = iota
-	KindActors
-	KindAgents
-	KindDiscards
-	KindIssues
-	KindVerbs
+	KindUnknown  Kind = iota // no entries to tell the kind by
+	KindActors               // actors: names and dated codes
+	KindAgents               // agents: role nouns and sector codes
+	KindDiscards             // discards: phrases that stop coding
+	KindIssues               // issues: phrases and issue codes
+	KindVerbs                // verbs: synsets, verb blocks, patterns, transformations
 )
 
 var kindNames = [...]string{"unknown", "actors", "agents", "discards", "issues", "verbs"}
@@ -114,6 +114,17 @@ func (st Stats) String() string {
 	return b.String()
 }
 
+// Synset returns the synonym set name ("&CURRENCY") defined in the verb file
+// file: patterns refer to the synsets of their own file.
+func (s *Set) Synset(file, name string) (*Synset, bool) {
+	for i := range s.Synsets {
+		if s.Synsets[i].Name == name && s.Synsets[i].File == file {
+			return &s.Synsets[i], true
+		}
+	}
+	return nil, false
+}
+
 // add appends the entries of o to s.
 func (s *Set) add(o *Set) {
 	s.Files = append(s.Files, o.Files...)
@@ -128,9 +139,10 @@ func (s *Set) add(o *Set) {
 
 // Load reads dictionary files. Each path is a file or a folder whose *.txt
 // files (not its subfolders) are read in name order. The kind of each file is
-// detected by [DetectKind]. Skipped entries are returned as []error holding
-// [*Error] values; the final error reports a path that cannot be read or a file
-// whose kind cannot be told, and then the Set is nil.
+// detected by [DetectKind]; a file without entries is listed in Files with
+// [KindUnknown] and otherwise ignored. Skipped entries are returned as []error
+// holding [*Error] values; the final error reports a path that cannot be read,
+// and then the Set is nil.
 func Load(paths ...string) (*Set, []error, error) {
 	var files []string
 	for _, p := range paths {
@@ -166,7 +178,9 @@ func Load(paths ...string) (*Set, []error, error) {
 		}
 		kind := DetectKind(f, data)
 		if kind == KindUnknown {
-			return nil, nil, fmt.Errorf("dict: %s: %w (name it *.actors.txt, *.agents.txt, *.discards.txt, *.issues.txt or *.verbs.txt)", f, ErrUnknownKind)
+			// Only a file without entries has no kind: nothing to read.
+			set.Files = append(set.Files, File{Path: f, Kind: KindUnknown})
+			continue
 		}
 		s, e, err := Parse(f, data, kind)
 		if err != nil {
@@ -213,7 +227,8 @@ func (p *parser) errorf(line int, format string, args ...any) {
 }
 
 // DetectKind tells the kind of a dictionary file from its content, and from
-// its name when the content is not conclusive: verb files have "--- NAME
+// its name when the content is not conclusive (it returns [KindUnknown] only
+// for a file without entries and without a telling name): verb files have "--- NAME
 // [CODE] ---" blocks or &SYNSET lines, issue files <ISSUE> sections, agent
 // files codes with '~' or !MARKER! = definitions, actor files bracketed codes
 // without '~', and discard files no brackets at all.

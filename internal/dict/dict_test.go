@@ -107,8 +107,8 @@ func TestLoad(t *testing.T) {
 		t.Errorf("missing file: err = %v", err)
 	}
 	odd := write("odd.dat", "# nothing to tell the kind by\n")
-	if _, _, err := Load(odd); !errors.Is(err, ErrUnknownKind) {
-		t.Errorf("unknown kind: err = %v", err)
+	if s, errs, err := Load(odd); err != nil || len(errs) != 0 || len(s.Files) != 1 || s.Files[0].Kind != KindUnknown {
+		t.Errorf("file without entries: %+v, %v, %v", s, errs, err)
 	}
 	if _, _, err := Parse("x", nil, KindUnknown); !errors.Is(err, ErrUnknownKind) {
 		t.Errorf("Parse(KindUnknown): err = %v", err)

@@ -42,8 +42,8 @@ type Pattern struct {
 }
 
 // Codes splits a TABARI complex code "042:043" into the code of the event
-// from source to target and the code of the reverse event; a plain code has
-// no reverse ("", for ":173" no forward).
+// from source to target and the code of the reverse event, from target to
+// source. A plain code has no reverse code; ":173" has only a reverse one.
 func (p *Pattern) Codes() (forward, reverse string) {
 	if i := strings.IndexByte(p.Code, ':'); i >= 0 {
 		return p.Code[:i], p.Code[i+1:]

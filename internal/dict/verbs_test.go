@@ -114,6 +114,12 @@ func TestVerbs(t *testing.T) {
 	if f, r := p.Codes(); f != "0332" || r != "0331" {
 		t.Errorf("Codes() = %q, %q", f, r)
 	}
+	if syn, ok := s.Synset("v.txt", "&AUXVERB"); !ok || syn.Line != 7 {
+		t.Errorf("Synset(&AUXVERB) = %+v, %v", syn, ok)
+	}
+	if _, ok := s.Synset("other.txt", "&AUXVERB"); ok {
+		t.Error("Synset found in the wrong file")
+	}
 	if b.Patterns[0].Comment != "PLEDGE" {
 		t.Errorf("comment = %q", b.Patterns[0].Comment)
 	}
