@@ -93,7 +93,8 @@ func day(t time.Time) time.Time {
 }
 
 // actors reads an actor file. An entry is a primary line, then '+' synonym
-// lines and '[...]' code lines. A malformed primary line discards the whole
+// lines and '[...]' code lines; codes written on a synonym line (TABARI
+// allowed it) belong to the whole entry. A malformed primary line discards the whole
 // entry, so that its synonyms and codes do not stick to the previous actor;
 // a malformed synonym or code line is skipped alone.
 func (p *parser) actors(text string) {

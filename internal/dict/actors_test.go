@@ -56,7 +56,7 @@ SYLVANIA [SYL]
 `
 
 func TestActors(t *testing.T) {
-	s, errs := parseKind(t, "a.actors.txt", actorsText, KindActors)
+	s, errs := parseKind(t, "a.actors.txt", "\ufeff"+actorsText, KindActors)
 	if len(errs) != 0 {
 		t.Fatalf("unexpected errors: %v", errs)
 	}

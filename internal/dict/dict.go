@@ -197,7 +197,7 @@ func Load(paths ...string) (*Set, []error, error) {
 // entries as [*Error] values, and [ErrUnknownKind] for [KindUnknown].
 func Parse(name string, data []byte, kind Kind) (*Set, []error, error) {
 	p := &parser{file: name, set: &Set{Files: []File{{Path: name, Kind: kind}}}}
-	text := string(data)
+	text := strings.TrimPrefix(string(data), "\ufeff") // a byte-order mark is no part of the first entry
 	switch kind {
 	case KindActors:
 		p.actors(text)
