@@ -47,6 +47,7 @@ func commands() []command {
 		{"eval", "score dyad against gold data (eval sample | eval parse --gold FILE.conllu)", runEval},
 		{"parse", "tag, lemmatize and parse text or CoNLL-U into UD trees", runParse},
 		{"train", "rebuild the language models from Universal Dependencies EWT", runTrain},
+		{"dict", "check CAMEO/PETRARCH dictionary files (dict check PATH...)", runDict},
 		{"schema", "print the JSON Schema of `dyad code --format jsonl` output", runSchema},
 		{"version", "print dyad's version and output schema version", runVersion},
 	}
