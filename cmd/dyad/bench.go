@@ -78,7 +78,7 @@ skipped. Example: dyad bench ../shared/data/wikinews`, io)
 	if len(corpus) == 0 {
 		return fmt.Errorf("no articles to analyze")
 	}
-	an, err := in.analyzer()
+	an, err := in.analyzer(io)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ Formats:
 	if err != nil {
 		return err
 	}
-	an, err := in.analyzer()
+	an, err := in.analyzer(io)
 	if err != nil {
 		return err
 	}
@@ -60,8 +60,5 @@ Formats:
 	if runErr != nil {
 		return runErr
 	}
-	if failed > 0 {
-		return fmt.Errorf("%w: %d input(s) could not be read", errPartial, failed)
-	}
-	return nil
+	return in.partial(failed)
 }

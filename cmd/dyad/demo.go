@@ -28,7 +28,7 @@ Ctrl-C. With --serve=false it stops after storing.`, io)
 	if err != nil {
 		return err
 	}
-	an, err := in.analyzer()
+	an, err := in.analyzer(io)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ codes on the article's date), the pronouns and descriptions alone
 		goldData = b
 	}
 	in := inputFlags{}
-	an, err := in.analyzer()
+	an, err := in.analyzer(io)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ it. A progress line is shown when standard error is a terminal.`, io)
 	if err != nil {
 		return err
 	}
-	an, err := in.analyzer()
+	an, err := in.analyzer(io)
 	if err != nil {
 		return err
 	}
@@ -61,10 +61,7 @@ it. A progress line is shown when standard error is a terminal.`, io)
 	if err != nil {
 		return err
 	}
-	if stats.failed > 0 {
-		return fmt.Errorf("%w: %d input(s) could not be read", errPartial, stats.failed)
-	}
-	return nil
+	return in.partial(stats.failed)
 }
 
 // ingest analyzes articles and stores them in batches of size; each result

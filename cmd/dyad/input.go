@@ -21,6 +21,10 @@ type inputFlags struct {
 	workers  int
 	maxBytes int
 	patterns multiFlag
+	dicts    multiFlag
+	// dictSkipped counts the dictionary entries skipped as malformed; a
+	// command that analyzes exits with 1 when there were any.
+	dictSkipped int
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -29,6 +33,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "articles analyzed at once (0: one per CPU)")
 	fs.IntVar(&f.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest article body accepted, in bytes; larger ones are refused, never truncated")
 	fs.Var(&f.patterns, "patterns", "extra event pattern `FILE` (repeatable; see internal/events/doc.go for the format)")
+	fs.Var(&f.dicts, "dict", "CAMEO/PETRARCH/TABARI actor or agent dictionary `PATH`, a file or a folder (repeatable); its entries take precedence")
 }
 
 // options checks the flags and the paths and returns the reader options.
@@ -75,11 +80,30 @@ func (f *inputFlags) articles(ctx context.Context, paths []string, opt article.O
 	}
 }
 
-// analyzer builds the standard pipeline.
-func (f *inputFlags) analyzer() (*pipeline.Analyzer, error) {
-	stages, err := pipeline.Standard(pipeline.Options{PatternFiles: f.patterns})
+// analyzer builds the standard pipeline, naming on standard error each
+// dictionary entry skipped as malformed.
+func (f *inputFlags) analyzer(io stdio) (*pipeline.Analyzer, error) {
+	stages, err := pipeline.Standard(pipeline.Options{PatternFiles: f.patterns, DictPaths: f.dicts,
+		Warn: func(err error) {
+			f.dictSkipped++
+			fmt.Fprintf(io.err, "dyad: %v\n", err)
+		}})
 	if err != nil {
 		return nil, fmt.Errorf("load resources: %w", err)
 	}
 	return pipeline.New(pipeline.Config{Stages: stages, Workers: f.workers}), nil
+}
+
+// partial returns the error for a run in which failed inputs could not be
+// read, counting skipped dictionary entries as failures too; nil if none.
+func (f *inputFlags) partial(failed int) error {
+	switch {
+	case failed > 0 && f.dictSkipped > 0:
+		return fmt.Errorf("%w: %d input(s) could not be read, %d dictionary entries skipped", errPartial, failed, f.dictSkipped)
+	case failed > 0:
+		return fmt.Errorf("%w: %d input(s) could not be read", errPartial, failed)
+	case f.dictSkipped > 0:
+		return fmt.Errorf("%w: %d dictionary entries skipped", errPartial, f.dictSkipped)
+	}
+	return nil
 }

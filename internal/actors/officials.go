@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,15 +42,19 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 	k := b.s.kb
 	var full, sur []int
 	for _, e := range m.Entries {
-		switch e.Kind {
-		case kb.OfficialEntry:
+		switch {
+		case e.Kind == kb.OfficialEntry && !slices.Contains(full, e.Index):
 			full = append(full, e.Index)
-		case kb.SurnameEntry:
+		case e.Kind == kb.SurnameEntry && !slices.Contains(sur, e.Index):
 			sur = append(sur, e.Index)
 		}
 	}
 	if len(full) > 0 {
-		return b.pickOfficial(full, ag, o, true)
+		oi, ok := b.pickOfficial(full, ag, o, true)
+		if ok && b.sameAsTable(m, oi) {
+			return 0, false // a dictionary's "FRANCE [FRA]": the table's country serves
+		}
+		return oi, ok
 	}
 	if len(sur) == 0 || b.inLongerName(si, m) {
 		return 0, false
@@ -95,7 +100,7 @@ func (b *builder) pickOfficial(cands []int, ag *kb.Agent, o *owner, full bool) (
 	var fit []int
 	for _, oi := range cands {
 		st := k.Officials()[oi].On(b.at)
-		if !st.Current {
+		if !st.Current || st.Code == "" {
 			continue
 		}
 		if ag != nil && !roleFits(ag, st.Role) {
@@ -112,7 +117,7 @@ func (b *builder) pickOfficial(cands []int, ag *kb.Agent, o *owner, full bool) (
 	if len(fit) > 1 {
 		return 0, false
 	}
-	if full && len(cands) == 1 {
+	if full && len(cands) == 1 && k.Officials()[cands[0]].On(b.at).Code != "" {
 		return cands[0], true
 	}
 	if ag == nil {
@@ -133,6 +138,31 @@ func (b *builder) pickOfficial(cands []int, ag *kb.Agent, o *owner, full bool) (
 		return fit[0], true
 	}
 	return 0, false
+}
+
+// sameAsTable reports whether a dictionary official that match m names has
+// the code of a country or organization the same words name in the
+// knowledge base's own tables.
+func (b *builder) sameAsTable(m kb.Match, oi int) bool {
+	k := b.s.kb
+	p := &k.Officials()[oi]
+	if !p.FromDict {
+		return false
+	}
+	code := p.On(b.at).Code
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
+			if k.Countries()[e.Index].Code == code {
+				return true
+			}
+		case kb.OrgEntry:
+			if k.Orgs()[e.Index].Code == code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleFits reports whether a title fits an office: "President" a head of
@@ -172,8 +202,12 @@ func (b *builder) officialActor(oi int) int {
 	st := p.On(b.at)
 	idx := len(b.doc.Actors)
 	b.index[key] = idx
-	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: p.Name, Code: st.Code, Country: st.Country,
-		Sector: st.Sector, Kind: "person", Role: st.Role, Source: st.Source})
+	name := p.Name
+	if p.FromDict && p.Name == strings.ToUpper(p.Name) {
+		name = titleCase(name) // dictionaries write names in capitals
+	}
+	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: name, Code: st.Code, Country: st.Country,
+		Sector: st.Sector, Kind: p.Kind, Role: st.Role, Source: st.Source})
 	return idx
 }
 
@@ -336,4 +370,16 @@ func (b *builder) titleCase(si int) bool {
 		}
 	}
 	return words >= 3 && caps*10 >= words*7
+}
+
+// titleCase capitalizes the first letter of each word of s and lowers the
+// rest: "BARACK OBAMA" is "Barack Obama", "AL-ASSAD" is "Al-Assad".
+func titleCase(s string) string {
+	out := []rune(strings.ToLower(s))
+	for i, r := range out {
+		if i == 0 || out[i-1] == ' ' || out[i-1] == '-' {
+			out[i] = unicode.ToUpper(r)
+		}
+	}
+	return string(out)
 }

@@ -63,6 +63,13 @@ type Match struct {
 type Matcher struct {
 	automaton *ahocorasick.Automaton
 	patterns  []pattern // by pattern ID
+	// loose maps the lower-cased names of dictionary actors to their
+	// entries; they are looked up word by word from each capitalized word
+	// (an automaton over tens of thousands of dictionary names takes
+	// seconds to build, a map milliseconds). looseWords is the most words
+	// in one name.
+	loose      map[string][]Entry
+	looseWords int
 }
 
 // pattern is everything that folds to one lower-cased pattern.
@@ -81,6 +88,15 @@ type form struct {
 // building cannot fail; a failure is a bug in this package.
 func newMatcher(k *KB) *Matcher {
 	names, agents := dictionaries(k)
+	loose := map[string][]Entry{}
+	for i, p := range k.people {
+		for _, n := range p.Loose {
+			key := strings.ToLower(n)
+			if isLowerASCII(key) && !containsEntry(loose[key], Entry{OfficialEntry, i}) {
+				loose[key] = append(loose[key], Entry{OfficialEntry, i})
+			}
+		}
+	}
 	byKey := map[string]*pattern{}
 	get := func(key string) *pattern {
 		p := byKey[key]
@@ -103,7 +119,10 @@ func newMatcher(k *KB) *Matcher {
 		keys = append(keys, key)
 	}
 	sort.Strings(keys) // deterministic pattern IDs
-	m := &Matcher{patterns: make([]pattern, len(keys))}
+	m := &Matcher{patterns: make([]pattern, len(keys)), loose: loose}
+	for key := range loose {
+		m.looseWords = max(m.looseWords, strings.Count(key, " ")+1)
+	}
 	for i, key := range keys {
 		p := byKey[key]
 		slices.SortFunc(p.forms, func(a, b form) int { return strings.Compare(a.text, b.text) })
@@ -164,6 +183,9 @@ func dictionaries(k *KB) (names, agents map[string][]Entry) {
 		}
 	}
 	for i, p := range k.people {
+		if p.FromDict && p.Kind != "person" || len(p.Loose) > 0 && len(p.Surnames) == 0 {
+			continue // a dictionary's own actor: matched in any case, see newMatcher
+		}
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			addName(n, Entry{OfficialEntry, i})
 		}
@@ -239,13 +261,20 @@ func (m *Matcher) FindAll(text string) []Match {
 			cands = append(cands, candidate{h.Start, h.End, h.PatternID})
 		}
 	}
-	// Hits arrive ordered by end; one span has one pattern, so the order
-	// below is total.
+	loose := m.findLoose(text)
+	for span := range loose {
+		cands = append(cands, candidate{span[0], span[1], -1})
+	}
+	// Hits arrive ordered by end; one span has one pattern (and maybe a
+	// loose hit, sorted after it), so the order below is total.
 	slices.SortFunc(cands, func(a, b candidate) int {
 		if a.start != b.start {
 			return a.start - b.start
 		}
-		return b.end - a.end
+		if a.end != b.end {
+			return b.end - a.end
+		}
+		return b.pattern - a.pattern
 	})
 	var out []Match
 	end := 0
@@ -254,11 +283,88 @@ func (m *Matcher) FindAll(text string) []Match {
 			continue
 		}
 		end = c.end
-		if es := m.entries(c.pattern, text[c.start:c.end]); es != nil {
+		// The user's dictionaries first.
+		es := slices.Clone(loose[[2]int{c.start, c.end}])
+		if c.pattern >= 0 {
+			if more := m.entries(c.pattern, text[c.start:c.end]); more != nil || es == nil {
+				es = append(es, more...)
+			}
+		}
+		if len(es) > 0 {
 			out = append(out, Match{Start: c.start, End: c.end, Entries: es})
 		}
 	}
 	return out
+}
+
+// findLoose returns the spans of text that name dictionary actors: runs of
+// one to looseWords words separated by single spaces, starting with a
+// capital letter at the start of a word, whose lower-cased form (with any
+// trailing punctuation after the last word removed) is a dictionary name.
+func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
+	if len(m.loose) == 0 {
+		return nil
+	}
+	var hits map[[2]int][]Entry
+	var key []byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 'A' || c > 'Z' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		key = key[:0]
+		j := i
+		for words := 0; words < m.looseWords && j < len(text); words++ {
+			if words > 0 {
+				if text[j] != ' ' {
+					break
+				}
+				key = append(key, ' ')
+				j++
+			}
+			w := j
+			for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' {
+				j++
+			}
+			if j == w {
+				break
+			}
+			word := text[w:j]
+			for k := 0; k < len(word); k++ {
+				c := word[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				key = append(key, c)
+			}
+			hits = m.looseHit(hits, text, i, j, key)
+			// "Obama," and "Obama." name Obama too.
+			if t := strings.TrimRight(word, ".,;:!?'\")”’"); t != "" && len(t) < len(word) {
+				hits = m.looseHit(hits, text, i, w+len(t), key[:len(key)-(len(word)-len(t))])
+			}
+		}
+	}
+	return hits
+}
+
+// looseHit records text[start:end] in hits when key is a dictionary name
+// and the span is whole words.
+func (m *Matcher) looseHit(hits map[[2]int][]Entry, text string, start, end int, key []byte) map[[2]int][]Entry {
+	es, ok := m.loose[string(key)]
+	if !ok || !wholeWord(text, start, end) {
+		return hits
+	}
+	if hits == nil {
+		hits = map[[2]int][]Entry{}
+	}
+	hits[[2]int{start, end}] = es
+	return hits
+}
+
+// isWordByte reports whether an ASCII byte is a letter or digit; bytes of
+// multi-byte runes count as word bytes.
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // names reports whether s, a hit on pattern id, names anything: a role noun
@@ -290,6 +396,12 @@ func (m *Matcher) entries(id int, s string) []Entry {
 		}
 	}
 	return append(es, p.agents...)
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // wholeWord reports whether text[start:end] neither starts nor ends inside

@@ -28,6 +28,14 @@ type Official struct {
 	Surnames []string
 	// Terms are the offices held, sorted by Start.
 	Terms []Term
+	// Kind is the actor kind: person for the people tables; for a
+	// dictionary actor as WithDictionaries classifies it.
+	Kind string
+	// Loose holds the names of a dictionary actor (written in capitals in
+	// the dictionaries), which match in any letter case after a capital.
+	Loose []string
+	// FromDict is set when the terms come from a user's dictionary.
+	FromDict bool
 }
 
 // Term is one office a person held, with its dates.
@@ -108,10 +116,12 @@ func (p *Official) On(at time.Time) Standing {
 	if !former {
 		near = p.Terms[0]
 	}
-	s := Standing{Term: near, Former: former}
-	if near.elite != "" {
-		s.Country, s.Code, s.Sector = near.elite[:3], near.elite[3:6]+"ELI", "ELI"
+	if near.elite == "" {
+		// A dictionary actor without a code for the date: none.
+		return Standing{}
 	}
+	s := Standing{Term: near, Former: former}
+	s.Country, s.Code, s.Sector = near.elite[:3], near.elite[3:6]+"ELI", "ELI"
 	if near.Role != "" {
 		if former {
 			s.Role = "former " + near.Role
@@ -230,7 +240,7 @@ func (k *KB) addPerson(name string, aliases, surnames []string, t Term) {
 	if !ok {
 		i = len(k.people)
 		k.personByName[name] = i
-		k.people = append(k.people, Official{Name: name})
+		k.people = append(k.people, Official{Name: name, Kind: "person"})
 	}
 	p := &k.people[i]
 	for _, a := range aliases {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/actors"
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/events"
 	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/lang"
@@ -21,6 +22,12 @@ type Options struct {
 	// PatternFiles are event pattern files read in addition to the embedded
 	// dictionary.
 	PatternFiles []string
+	// DictPaths are CAMEO/PETRARCH/TABARI dictionary files or folders whose
+	// actors and agents extend the knowledge base (see kb.WithDictionaries).
+	DictPaths []string
+	// Warn, if set, receives each dictionary entry that was skipped as
+	// malformed ("file:line: reason"); the rest of the file is used.
+	Warn func(error)
 }
 
 // Language returns the stages of the language layer alone (tokenize, split,
@@ -40,6 +47,18 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 	k, err := kb.Load()
 	if err != nil {
 		return nil, err
+	}
+	if len(opt.DictPaths) > 0 {
+		set, skipped, err := dict.Load(opt.DictPaths...)
+		if err != nil {
+			return nil, fmt.Errorf("load dictionaries: %w", err)
+		}
+		for _, e := range skipped {
+			if opt.Warn != nil {
+				opt.Warn(e)
+			}
+		}
+		k = k.WithDictionaries(set)
 	}
 	ont, err := ontology.Load()
 	if err != nil {

@@ -1,0 +1,110 @@
+package kb
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyadproject/dyad/internal/dict"
+)
+
+// invented dictionaries in the PETRARCH formats.
+const (
+	testActorDict = `ZORAN_VESELIC  # an invented minister
++MINISTER_VESELIC
+	[SRBGOV 20150101-20181231]
+	[SRBELI >20190101]
+FREEDOM_FRONT [SRBOPP]
+NORTH_ATLANTIC_TREATY_ORGANIZATION [IGOWSTNAT]
+ANTONY_BLINKEN [USAELI]
+`
+	testAgentDict = `HARBOUR_MASTER [~GOVMAR]
+PROTESTER [~REB]
+`
+)
+
+func testDicts(t *testing.T) *dict.Set {
+	t.Helper()
+	set := &dict.Set{}
+	for _, f := range []struct {
+		name, data string
+		kind       dict.Kind
+	}{{"test.actors.txt", testActorDict, dict.KindActors}, {"test.agents.txt", testAgentDict, dict.KindAgents}} {
+		s, errs, err := dict.Parse(f.name, []byte(f.data), f.kind)
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("%s: %v %v", f.name, err, errs)
+		}
+		set.Actors = append(set.Actors, s.Actors...)
+		set.Agents = append(set.Agents, s.Agents...)
+	}
+	return set
+}
+
+func TestWithDictionaries(t *testing.T) {
+	base, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := base.WithDictionaries(testDicts(t))
+	if len(k.Officials()) != len(base.Officials())+3 {
+		t.Errorf("%d officials, want %d + 3 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
+	}
+	v, ok := k.OfficialByName("ZORAN VESELIC")
+	if !ok || v.Kind != "person" || !v.FromDict {
+		t.Fatalf("Veselic: %+v", v)
+	}
+	for date, want := range map[string]string{"2016-05-01": "SRBGOV", "2018-12-31": "SRBGOV", "2020-01-01": "SRBELI", "2010-01-01": ""} {
+		if got := v.On(day(date)).Code; got != want {
+			t.Errorf("Veselic on %s: %q, want %q", date, got, want)
+		}
+	}
+	if f, _ := k.OfficialByName("FREEDOM FRONT"); f.Kind != "group" || f.On(day("2020-01-01")).Code != "SRBOPP" {
+		t.Errorf("Freedom Front: %+v", f)
+	}
+	if n, _ := k.OfficialByName("NORTH ATLANTIC TREATY ORGANIZATION"); n.Kind != "organization" {
+		t.Errorf("NATO kind %q", n.Kind)
+	}
+	// The user's entry replaces the table's terms for a known official.
+	b, _ := k.OfficialByName("Antony Blinken")
+	if !b.FromDict || b.On(day("2022-01-01")).Code != "USAELI" || b.Surname != "Blinken" {
+		t.Errorf("Blinken: %+v", b)
+	}
+	if bb, _ := base.OfficialByName("Antony Blinken"); bb.On(day("2022-01-01")).Code != "USAGOV" {
+		t.Error("WithDictionaries changed the base knowledge base")
+	}
+	// Agents: new ones, and the user's code first for known words.
+	if a, ok := k.AgentFor("harbour masters"); !ok || a.Sector != "GOVMAR" {
+		t.Errorf("harbour masters: %+v %v", a, ok)
+	}
+	if a, _ := k.AgentFor("protesters"); a.Sector != "REB" {
+		t.Errorf("protesters: %+v, want the dictionary's REB", a)
+	}
+	if a, _ := base.AgentFor("protesters"); a.Sector != "OPP" {
+		t.Errorf("base protesters: %+v", a)
+	}
+	// Names match in any case after a capital.
+	text := "Zoran Veselic met MINISTER VESELIC, and the freedom front met Freedom Front."
+	var got []string
+	for _, m := range k.Matcher().FindAll(text) {
+		for _, e := range m.Entries {
+			if e.Kind == OfficialEntry {
+				got = append(got, text[m.Start:m.End])
+			}
+		}
+	}
+	if len(got) != 3 || got[0] != "Zoran Veselic" || got[1] != "MINISTER VESELIC" || got[2] != "Freedom Front" {
+		t.Errorf("matched %q", got)
+	}
+}
+
+func TestWithDictionariesDates(t *testing.T) {
+	// A dictionary's last day is in office, as in PETRARCH's inclusive bounds.
+	base, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := base.WithDictionaries(testDicts(t))
+	v, _ := k.OfficialByName("ZORAN VESELIC")
+	if got := v.On(time.Date(2018, 12, 31, 23, 0, 0, 0, time.UTC)).Code; got != "SRBGOV" {
+		t.Errorf("last day: %q", got)
+	}
+}
