@@ -389,12 +389,20 @@ func (b *builder) collectives() {
 			if det == "the" && !two && noun != "allies" {
 				continue
 			}
-			var want func(*dyad.Actor) bool
+			// The actor a mention contributes: for "the two allies" the
+			// country of any actor (Blinken's United States), for "the two
+			// leaders" a top leader; -1 for none.
+			var want func(a int) int
 			switch {
 			case collectiveNouns[noun]:
-				want = func(a *dyad.Actor) bool { return a.Kind == "country" }
+				want = b.countryOf
 			case leaderNouns[noun]:
-				want = func(a *dyad.Actor) bool { return a.Kind == "person" && topRoles[a.Role] }
+				want = func(a int) int {
+					if act := &doc.Actors[a]; act.Kind == "person" && topRoles[act.Role] {
+						return a
+					}
+					return -1
+				}
 			default:
 				continue
 			}
@@ -410,8 +418,7 @@ func (b *builder) collectives() {
 				}
 				ms := b.mentionsBefore(s, off)
 				for x := len(ms) - 1; x >= 0 && len(got) < 2; x-- {
-					a := doc.Mentions[ms[x]].Actor
-					if want(&doc.Actors[a]) && !slices.Contains(got, a) {
+					if a := want(doc.Mentions[ms[x]].Actor); a >= 0 && !slices.Contains(got, a) {
 						got = append(got, a)
 					}
 				}
@@ -426,6 +433,25 @@ func (b *builder) collectives() {
 		}
 	}
 	doc.Mentions = append(doc.Mentions, added...)
+}
+
+// countryOf returns the actor of actor a's country: a itself for a
+// country, the country's actor (added if the story has none) for a person,
+// agent or group of one; -1 for an international organization.
+func (b *builder) countryOf(a int) int {
+	act := &b.doc.Actors[a]
+	if act.Kind == "country" && act.Sector == "" {
+		return a
+	}
+	c, ok := b.s.kb.CountryByISO3(act.Country)
+	if !ok {
+		return -1
+	}
+	adj := c.Name
+	if len(c.Adjectives) > 0 {
+		adj = c.Adjectives[0]
+	}
+	return b.ownerActor(owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"})
 }
 
 func (b *builder) overlapsMention(s dyad.Span) bool {

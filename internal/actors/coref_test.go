@@ -112,6 +112,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Antony Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent)"},
 		{"the two allies", "", "Japan and South Korea held talks. The two Asian allies condemned North Korea.",
 			"Japan=JPN(country) South Korea=KOR(country) The two Asian allies=JPN+KOR(country) North Korea=PRK(country)"},
+		{"allies of a person's country", "2023-05-02", "Secretary Blinken met his South Korean counterpart. The two allies condemned North Korea.",
+			"Secretary Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent) The two allies=USA+KOR(country) North Korea=PRK(country)"},
 		{"both countries", "", "Japan criticized China. Both countries later met.",
 			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
 	}
