@@ -171,9 +171,11 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			if b.possessivePronounBefore(m.Start) && b.last != nil {
 				o = b.last
 			}
-			if b.chain != nil && strings.TrimSpace(b.doc.Article.Text[b.chainEnd:m.Start]) == "" {
-				// "Iranian foreign ministry spokesman": the spokesman
-				// belongs to the owner of the ministry.
+			if gap := strings.TrimSpace(b.doc.Article.Text[b.chainEnd:m.Start]); b.chain != nil &&
+				(gap == "" || gap == "'s" || gap == "’s") {
+				// "Iranian foreign ministry spokesman", "the UN
+				// secretary-general's spokesman": the spokesman belongs to
+				// the owner of the ministry or office.
 				o = b.chain
 			}
 			if ns, ne, ok := b.appositiveName(m.Start); ok && agent.Kind == kb.Person {
