@@ -87,7 +87,8 @@ func (f *inputFlags) analyzer(io stdio) (*pipeline.Analyzer, error) {
 		Warn: func(err error) {
 			f.dictSkipped++
 			fmt.Fprintf(io.err, "dyad: %v\n", err)
-		}})
+		},
+		Note: func(s string) { fmt.Fprintf(io.err, "dyad: %s\n", s) }})
 	if err != nil {
 		return nil, fmt.Errorf("load resources: %w", err)
 	}

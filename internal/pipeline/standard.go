@@ -28,6 +28,9 @@ type Options struct {
 	// Warn, if set, receives each dictionary entry that was skipped as
 	// malformed ("file:line: reason"); the rest of the file is used.
 	Warn func(error)
+	// Note, if set, receives remarks on dictionaries read but not fully
+	// used (verbs, discards and issues do not take part in coding yet).
+	Note func(string)
 }
 
 // Language returns the stages of the language layer alone (tokenize, split,
@@ -59,6 +62,10 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 			}
 		}
 		k = k.WithDictionaries(set)
+		if st := set.Stats(); opt.Note != nil && (st.Verbs > 0 || st.Discards > 0 || st.Issues > 0) {
+			opt.Note(fmt.Sprintf("dictionaries: %d verb patterns, %d discards and %d issues read but not used for coding yet (actors and agents are)",
+				st.Patterns, st.Discards, st.Issues))
+		}
 	}
 	ont, err := ontology.Load()
 	if err != nil {
