@@ -109,7 +109,7 @@ func build(k *kb.KB, src *sources) (*tables, error) {
 	t.regions = buildRegions(b.cities, src, k, &t.stats)
 	t.cities = b.cities
 	slices.SortFunc(t.cities, func(x, y city) int {
-		return cmp.Or(cmp.Compare(x.iso3, y.iso3), cmp.Compare(fold.Key(x.name), fold.Key(y.name)),
+		return cmp.Or(cmp.Compare(fold.Key(x.name), fold.Key(y.name)), cmp.Compare(x.iso3, y.iso3),
 			cmp.Compare(x.name, y.name), cmp.Compare(x.lat, y.lat), cmp.Compare(x.lon, y.lon))
 	})
 	for _, c := range t.cities {
