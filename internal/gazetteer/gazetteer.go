@@ -1,11 +1,11 @@
 package gazetteer
 
 import (
-	"bufio"
-	"cmp"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -123,32 +123,37 @@ func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 // readGzip calls row for each data row of a gzip-compressed TSV table after
 // checking its header; row gets the fields of the line.
 func readGzip(fsys fs.FS, name string, row func(fields []string) error) error {
-	f, err := fsys.Open(name)
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
-	return readTSV(zr, name, row)
+	var buf strings.Builder
+	if n := len(b); n >= 4 { // gzip's trailer holds the size modulo 2^32: a hint
+		buf.Grow(min(int(binary.LittleEndian.Uint32(b[n-4:])), 64<<20))
+	}
+	if _, err := io.Copy(&buf, zr); err != nil {
+		return fmt.Errorf("gazetteer: read %s: %w", name, err)
+	}
+	return readTSV(buf.String(), name, row)
 }
 
 // readTSV reads a TSV table: comment lines starting with #, one header line,
-// rows with as many fields as the header.
-func readTSV(r io.Reader, name string, row func(fields []string) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+// rows with as many fields as the header. The fields row gets are
+// substrings of text, so parsing allocates nothing per line.
+func readTSV(text, name string, row func(fields []string) error) error {
 	var fields []string
-	width, line := 0, 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if strings.HasPrefix(text, "#") {
+	width := 0
+	for line := 1; text != ""; line++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		if strings.HasPrefix(l, "#") {
 			continue
 		}
-		fields = splitTab(text, fields[:0])
+		fields = splitTab(l, fields[:0])
 		if width == 0 {
 			width = len(fields)
 			continue
@@ -159,9 +164,6 @@ func readTSV(r io.Reader, name string, row func(fields []string) error) error {
 		if err := row(fields); err != nil {
 			return fmt.Errorf("%w: %s:%d: %v", ErrTable, name, line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
 	if width == 0 {
 		return fmt.Errorf("%w: %s: no header", ErrTable, name)
@@ -182,7 +184,7 @@ func splitTab(s string, out []string) []string {
 
 // loader accumulates the tables while they are parsed.
 type loader struct {
-	arena, keys strings.Builder
+	arena, keys []byte
 	records     []record
 	index       []entry
 	countries   []string
@@ -190,12 +192,12 @@ type loader struct {
 	zones       []string
 	zoneIdx     map[string]uint16
 	regionIdx   map[string]int32 // GeoNames code -> record
-	strs        map[string]uint32
 }
 
 func newLoader() *loader {
 	return &loader{countryIdx: map[string]uint16{}, zones: []string{""}, zoneIdx: map[string]uint16{"": 0},
-		regionIdx: map[string]int32{}, strs: map[string]uint32{}}
+		regionIdx: map[string]int32{}, arena: make([]byte, 0, 2<<20), keys: make([]byte, 0, 2<<20),
+		records: make([]record, 0, 180000), index: make([]entry, 0, 190000)}
 }
 
 // admin1Row parses code, name, alt, country, lat, lon, population, cities.
@@ -253,7 +255,7 @@ func (l *loader) add(name, alts, country, lat, lon, pop, tz string, kind Kind, r
 	if !ok {
 		ci = uint16(len(l.countries))
 		l.countryIdx[country] = ci
-		l.countries = append(l.countries, country)
+		l.countries = append(l.countries, strings.Clone(country)) // not the whole table
 	}
 	zi, ok := l.zoneIdx[tz]
 	if !ok {
@@ -262,12 +264,12 @@ func (l *loader) add(name, alts, country, lat, lon, pop, tz string, kind Kind, r
 		}
 		zi = uint16(len(l.zones))
 		l.zoneIdx[tz] = zi
-		l.zones = append(l.zones, tz)
+		l.zones = append(l.zones, strings.Clone(tz))
 	}
 	ri := uint32(len(l.records))
-	l.records = append(l.records, record{name: uint32(l.arena.Len()), nameLen: uint16(len(name)), lat: la, lon: lo,
+	l.records = append(l.records, record{name: uint32(len(l.arena)), nameLen: uint16(len(name)), lat: la, lon: lo,
 		pop: uint32(p), admin1: region, country: ci, tz: zi, kind: kind})
-	l.arena.WriteString(name)
+	l.arena = append(l.arena, name...)
 	l.indexName(name, ri)
 	for alts != "" {
 		var a string
@@ -279,25 +281,24 @@ func (l *loader) add(name, alts, country, lat, lon, pop, tz string, kind Kind, r
 	return nil
 }
 
-// indexName adds name's folded key to the index; equal keys share one copy.
+// indexName adds name's folded key to the index.
 func (l *loader) indexName(name string, rec uint32) {
-	k := fold.Key(name)
-	if k == "" || len(k) > math.MaxUint16 {
+	off := len(l.keys)
+	l.keys = fold.AppendKey(l.keys, name)
+	n := len(l.keys) - off
+	if n == 0 || n > math.MaxUint16 {
+		l.keys = l.keys[:off]
 		return
 	}
-	off, ok := l.strs[k]
-	if !ok {
-		off = uint32(l.keys.Len())
-		l.keys.WriteString(k)
-		l.strs[k] = off
-	}
-	l.index = append(l.index, entry{key: off, keyLen: uint16(len(k)), rec: rec})
+	l.index = append(l.index, entry{key: uint32(off), keyLen: uint16(n), rec: rec})
 }
 
 func (l *loader) finish(common []byte) *Gazetteer {
-	g := &Gazetteer{arena: l.arena.String(), keys: l.keys.String(), records: slices.Clip(l.records),
+	g := &Gazetteer{arena: string(l.arena), keys: string(l.keys), records: slices.Clip(l.records),
 		index: slices.Clip(l.index), countries: l.countries, zones: l.zones, common: map[string]bool{}}
-	slices.SortStableFunc(g.index, func(a, b entry) int { return strings.Compare(g.key(a), g.key(b)) })
+	slices.SortFunc(g.index, func(a, b entry) int {
+		return cmp.Or(strings.Compare(g.key(a), g.key(b)), cmp.Compare(a.rec, b.rec))
+	})
 	for _, line := range bytes.Split(common, []byte("\n")) {
 		if w := strings.TrimSpace(string(line)); w != "" && w[0] != '#' {
 			g.common[fold.Key(w)] = true

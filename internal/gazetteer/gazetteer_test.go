@@ -235,13 +235,14 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
 	g = nil
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g, _ = Load()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(before.HeapAlloc-after.HeapAlloc)/(1<<20), "heapMB")
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heapMB")
 	runtime.KeepAlive(g)
 }
 

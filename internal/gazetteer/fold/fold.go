@@ -28,18 +28,51 @@ var special = map[rune]string{
 // of punctuation or space turned into one space, no leading or trailing
 // space. It never fails; a name of only punctuation folds to "".
 func Key(name string) string {
-	if k, ok := asciiKey(name); ok {
-		return k
+	if isKey(name) {
+		return name
 	}
-	var b strings.Builder
-	b.Grow(len(name))
+	return string(AppendKey(make([]byte, 0, len(name)), name))
+}
+
+// AppendKey appends the folded key of name to dst and returns the extended
+// buffer, so that callers folding many names can reuse one buffer.
+func AppendKey(dst []byte, name string) []byte {
+	start := len(dst)
 	space := false
-	emit := func(r rune) {
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+	emit := func(c byte) {
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		dst = append(dst, c)
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return appendUnicode(dst[:start], name)
+		case 'A' <= c && c <= 'Z':
+			emit(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			emit(c)
+		case c == '\'' || c == '.' || c == '`':
+		default:
+			space = true
+		}
+	}
+	return dst
+}
+
+// appendUnicode is AppendKey for names with non-ASCII letters.
+func appendUnicode(dst []byte, name string) []byte {
+	start := len(dst)
+	space := false
+	emit := func(r rune) {
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
 	}
 	for _, r := range norm.NFD.String(strings.ToValidUTF8(name, " ")) {
 		switch {
@@ -57,46 +90,20 @@ func Key(name string) string {
 			space = true
 		}
 	}
-	return b.String()
+	return dst
 }
 
-// asciiKey is Key's fast path for ASCII names, most of the gazetteer; ok is
-// false when name holds a non-ASCII byte.
-func asciiKey(name string) (string, bool) {
-	clean := true // already a key: lower-case letters and digits, single inner spaces
+// isKey reports whether name is already a key: ASCII lower-case letters and
+// digits with single inner spaces.
+func isKey(name string) bool {
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		switch {
-		case c >= utf8.RuneSelf:
-			return "", false
 		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 		case c == ' ' && i > 0 && i < len(name)-1 && name[i-1] != ' ':
 		default:
-			clean = false
+			return false
 		}
 	}
-	if clean {
-		return name, true
-	}
-	b := make([]byte, 0, len(name))
-	space := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-		case c == '\'' || c == '.' || c == '`':
-			continue
-		default:
-			space = true
-			continue
-		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		b = append(b, c)
-	}
-	return string(b), true
+	return true
 }
