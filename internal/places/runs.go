@@ -1,0 +1,215 @@
+package places
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/gazetteer"
+	"github.com/dyadproject/dyad/internal/gazetteer/fold"
+	"github.com/dyadproject/dyad/internal/kb"
+)
+
+// evidence is how strongly the words around a run say it is a place.
+type evidence uint8
+
+const (
+	noEvidence evidence = iota
+	weak                // "from X", "to X"
+	strong              // "in X", "mayor of X", "X, Texas", "X province"
+)
+
+var (
+	locatives = set("in", "at", "near", "outside", "around", "across", "inside", "into", "towards", "toward",
+		"through", "throughout", "via", "within", "beyond", "nearby", "outskirts", "across", "between", "across")
+	weakLocatives = set("from", "to")
+	// placeNouns before "of" make it locative: "the city of", "the mayor of".
+	placeNouns = set("city", "town", "village", "province", "region", "state", "outskirts", "suburbs", "suburb",
+		"streets", "mayor", "governor", "port", "centre", "center", "district", "capital", "residents", "people",
+		"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "heart", "areas")
+	// regionNouns after a run call it a region: "Punjab province".
+	regionNouns = set("region", "province", "state", "oblast", "governorate", "district", "prefecture", "county")
+	speechVerbs = set("said", "says", "say", "told", "tells", "added", "asked", "wrote", "argued", "insisted",
+		"stated", "noted", "explained", "replied", "claimed", "warned", "announced", "tweeted", "posted")
+	titles = set("mr", "mrs", "ms", "dr", "president", "minister", "senator", "sen", "rep", "gov", "general", "gen",
+		"judge", "chancellor", "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "colonel",
+		"col", "lt", "sgt", "captain", "capt", "professor", "prof", "spokesman", "spokeswoman", "secretary", "coach")
+	connectors = set("de", "del", "da", "do", "dos", "das", "la", "le", "el", "al", "upon", "on", "di", "of", "ul", "es")
+	calendar   = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+	listWords = set("and", "or", ",")
+)
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func key(s string) string                 { return fold.Key(s) }
+func sameKey(a, b string) bool            { return fold.Key(a) == fold.Key(b) }
+func lower(t dyad.Token) string           { return strings.ToLower(strings.TrimSuffix(t.Text, ".")) }
+func isPunct(t dyad.Token, p string) bool { return t.Kind == dyad.Punct && t.Text == p }
+
+// capWord reports whether token k of a sentence may be part of a place name:
+// a capitalised word the tagger calls a proper noun (or, except at the
+// start of a sentence, a noun: the tagger calls "Reading" a noun).
+func capWord(toks []dyad.Token, k int) bool {
+	t := toks[k]
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if t.Kind != dyad.Word || !unicode.IsUpper(r) {
+		return false
+	}
+	switch t.UPOS {
+	case "", "PROPN", "X":
+		return true
+	case "NOUN":
+		return k > 0
+	}
+	return false
+}
+
+// sentence finds the gazetteer places among the proper-noun runs of
+// sentence si.
+func (st *state) sentence(si int) {
+	doc := st.doc
+	toks := doc.SentenceTokens(si)
+	last := -1       // token index after the last accepted run
+	lastEv := strong // its evidence
+	for i := 0; i < len(toks); {
+		if !capWord(toks, i) {
+			i++
+			continue
+		}
+		j := runEnd(doc.Article.Text, toks, i)
+		if ev, ok := st.run(si, toks, i, j, last, lastEv); ok {
+			last, lastEv = j, ev
+		}
+		i = j
+	}
+}
+
+// runEnd returns the end of the proper-noun run starting at i: further
+// capitalised words, joined by connectors ("Rio de Janeiro") or by hyphens
+// written without spaces ("Al-Hasakah").
+func runEnd(text string, toks []dyad.Token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		switch {
+		case capWord(toks, j):
+			j++
+		case j+1 < len(toks) && capWord(toks, j+1) && (connectors[toks[j].Text] ||
+			isPunct(toks[j], "-") && toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End):
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// run decides whether toks[i:j] is a gazetteer place and adds it. last is
+// the end of the previous accepted run in the sentence, lastEv its evidence.
+func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence) (evidence, bool) {
+	text := st.doc.Article.Text
+	start, end := toks[i].Start, toks[j-1].End
+	name := text[start:end]
+	if st.claimed(start, end) || j-i == 1 && (calendar[lower(toks[i])] || acronym(name)) {
+		return 0, false
+	}
+	cands := st.g.Lookup(name)
+	if len(cands) == 0 {
+		return 0, false
+	}
+	ev, why := noEvidence, ""
+	prev, prev2 := "", ""
+	if i > 0 {
+		prev = lower(toks[i-1])
+	}
+	if i > 1 {
+		prev2 = lower(toks[i-2])
+	}
+	switch {
+	case locatives[prev]:
+		ev, why = strong, fmt.Sprintf("%q", toks[i-1].Text+" "+name)
+	case prev == "of" && placeNouns[prev2]:
+		ev, why = strong, fmt.Sprintf("%q", prev2+" of "+name)
+	case weakLocatives[prev]:
+		ev, why = weak, fmt.Sprintf("%q", toks[i-1].Text+" "+name)
+	case listWords[prev] && last == i-1:
+		ev, why = lastEv, "in a list of places"
+	}
+	if titles[prev] || j < len(toks) && speechVerbs[lower(toks[j])] {
+		ev = noEvidence // a person: "Mr. Hope", "Hope said"
+		if titles[prev] {
+			return 0, false
+		}
+	}
+	ctx := st.context(name)
+	if j+1 < len(toks) && isPunct(toks[j], ",") && capWord(toks, j+1) {
+		q := text[toks[j+1].Start:toks[runEnd(text, toks, j+1)-1].End]
+		st.qualify(&ctx, q, cands)
+		if ctx.Country != "" || ctx.Region != "" {
+			ev, why = strong, fmt.Sprintf("%q", name+", "+q)
+		}
+	}
+	if j < len(toks) && regionNouns[lower(toks[j])] {
+		ctx.WantAdmin1 = true
+		ev, why = strong, fmt.Sprintf("%q", name+" "+toks[j].Text)
+	}
+	p, reason, ok := gazetteer.Resolve(cands, ctx)
+	if !ok || !enough(st.g, name, p, ev, ctx) {
+		return 0, false
+	}
+	if ev == noEvidence {
+		why = "major city"
+	}
+	st.add(fromGazetteer(p, why+"; "+reason), dyad.MentionRef{Text: name, Start: start, End: end, Sentence: si})
+	return max(ev, strong), true
+}
+
+// enough applies the evidence rules of the package comment to the chosen place.
+func enough(g *gazetteer.Gazetteer, name string, p gazetteer.Place, ev evidence, ctx gazetteer.Context) bool {
+	qualified := ctx.Country != "" || ctx.Region != "" || ctx.WantAdmin1
+	if g.CommonWord(name) && !qualified {
+		return ev >= weak && p.Population >= CommonWordPopulation
+	}
+	switch ev {
+	case strong:
+		return true
+	case weak:
+		return p.Population > 0 || ctx.Story[p.Country]
+	}
+	return p.Population >= MajorPopulation
+}
+
+// claimed reports whether a knowledge-base match overlaps [start, end).
+func (st *state) claimed(start, end int) bool {
+	i, _ := slices.BinarySearchFunc(st.matches, start, func(m kb.Match, s int) int { return cmp.Compare(m.End, s+1) })
+	return i < len(st.matches) && st.matches[i].Start < end
+}
+
+// acronym reports whether a one-word name is in capitals ("UN", "NATO"),
+// which the knowledge base handles when it knows it.
+func acronym(name string) bool {
+	return len(name) <= 5 && strings.ToUpper(name) == name
+}
+
+// sortMentions puts each place's mentions, then the places, in text order
+// and numbers the places again.
+func sortMentions(ps []dyad.Place) {
+	for i := range ps {
+		slices.SortStableFunc(ps[i].Mentions, func(a, b dyad.MentionRef) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	slices.SortStableFunc(ps, func(a, b dyad.Place) int { return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start) })
+	for i := range ps {
+		ps[i].ID = fmt.Sprintf("p%d", i+1)
+	}
+}
