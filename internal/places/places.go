@@ -50,6 +50,8 @@ package places
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/gazetteer"
@@ -115,7 +117,10 @@ func (s *Stage) Process(doc *dyad.Document) error {
 			continue // in a skipped region
 		}
 		text := a.Text[m.Start:m.End]
-		if c, ok := st.resolveKB(text, m.Entries); ok {
+		if st.inLongerRun(m) {
+			continue // "Paris Hilton", "Queen Victoria"
+		}
+		if c, ok := st.resolveKB(text, m.Entries, qualAfter(a.Text, m.End)); ok {
 			st.add(c, dyad.MentionRef{Text: text, Start: m.Start, End: m.End, Sentence: si})
 		}
 	}
@@ -150,33 +155,66 @@ func (st *state) add(c candidate, ref dyad.MentionRef) {
 	doc.Places[i].Mentions = append(doc.Places[i].Mentions, ref)
 }
 
-// dateline resolves the dateline's place: the first knowledge-base place in
-// it, else its first comma-separated part in the gazetteer.
+// dateline resolves the dateline's place: its first comma-separated part,
+// as the knowledge base or else the gazetteer knows it ("KRAMATORSK,
+// Ukraine" is Kramatorsk, not Ukraine), else the first knowledge-base place
+// in it.
 func (st *state) dateline(dl *dyad.Dateline) (candidate, dyad.MentionRef, bool) {
 	text := st.doc.Article.Text
 	region := text[dl.Span.Start:dl.Span.End]
-	for _, m := range st.s.kb.Matcher().FindAll(region) {
-		if c, ok := st.resolveKB(region[m.Start:m.End], m.Entries); ok {
-			c.reason = "dateline; " + c.reason
-			s, e := dl.Span.Start+m.Start, dl.Span.Start+m.End
-			return c, dyad.MentionRef{Text: text[s:e], Start: s, End: e, Sentence: -1}, true
-		}
+	ref := func(s, e int) dyad.MentionRef {
+		s, e = dl.Span.Start+s, dl.Span.Start+e
+		return dyad.MentionRef{Text: text[s:e], Start: s, End: e, Sentence: -1}
 	}
 	name, qual, _ := strings.Cut(dl.Place, ",")
 	name = strings.TrimSpace(name)
 	at := strings.Index(region, name)
-	if name == "" || at < 0 {
-		return candidate{}, dyad.MentionRef{}, false
+	matches := st.s.kb.Matcher().FindAll(region)
+	for _, m := range matches {
+		if m.Start != at || m.End != at+len(name) {
+			continue
+		}
+		if c, ok := st.resolveKB(region[m.Start:m.End], m.Entries, qualAfter(region, m.End)); ok {
+			c.reason = "dateline; " + c.reason
+			return c, ref(m.Start, m.End), true
+		}
 	}
-	cands := st.g.Lookup(name)
-	ctx := st.context(name)
-	st.qualify(&ctx, strings.TrimSpace(qual), cands)
-	p, why, ok := gazetteer.Resolve(cands, ctx)
+	if name != "" && at >= 0 {
+		cands := st.g.Lookup(name)
+		ctx := st.context(name)
+		st.qualify(&ctx, strings.TrimSpace(qual), cands)
+		if p, why, ok := gazetteer.Resolve(cands, ctx); ok {
+			return fromGazetteer(p, "dateline; "+why), ref(at, at+len(name)), true
+		}
+	}
+	for _, m := range matches {
+		if c, ok := st.resolveKB(region[m.Start:m.End], m.Entries, ""); ok {
+			c.reason = "dateline; " + c.reason
+			return c, ref(m.Start, m.End), true
+		}
+	}
+	return candidate{}, dyad.MentionRef{}, false
+}
+
+// qualAfter returns the qualifier that follows a name ending at end: the
+// capitalised words after ", " ("Texas" in "Paris, Texas, on Sunday"), or "".
+func qualAfter(text string, end int) string {
+	rest, ok := strings.CutPrefix(text[end:], ", ")
 	if !ok {
-		return candidate{}, dyad.MentionRef{}, false
+		return ""
 	}
-	s, e := dl.Span.Start+at, dl.Span.Start+at+len(name)
-	return fromGazetteer(p, "dateline; "+why), dyad.MentionRef{Text: text[s:e], Start: s, End: e, Sentence: -1}, true
+	n := 0
+	for _, w := range strings.Fields(rest) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		n += strings.Index(rest[n:], w) + len(w)
+		if strings.ContainsAny(w, ",.;:)") {
+			break
+		}
+	}
+	return strings.TrimRight(rest[:n], ",.;:)")
 }
 
 // qualify sets ctx's country or region from a qualifier such as "Ukraine"
@@ -218,10 +256,10 @@ func (st *state) context(name string) gazetteer.Context {
 }
 
 // resolveKB picks the place among a knowledge-base match's entries.
-func (st *state) resolveKB(text string, es []kb.Entry) (candidate, bool) {
+func (st *state) resolveKB(text string, es []kb.Entry, qual string) (candidate, bool) {
 	var cands []candidate
 	for _, e := range es {
-		if c, ok := st.candidate(text, e); ok {
+		if c, ok := st.candidate(text, e, qual); ok {
 			cands = append(cands, c)
 		}
 	}
@@ -238,7 +276,7 @@ func (st *state) resolveKB(text string, es []kb.Entry) (candidate, bool) {
 	return cands[0], true
 }
 
-func (st *state) candidate(text string, e kb.Entry) (candidate, bool) {
+func (st *state) candidate(text string, e kb.Entry, qual string) (candidate, bool) {
 	k := st.s.kb
 	switch e.Kind {
 	case kb.CountryName:
@@ -250,7 +288,7 @@ func (st *state) candidate(text string, e kb.Entry) (candidate, bool) {
 		if c.Capital == "" {
 			return candidate{}, false
 		}
-		return st.capital(text, c), true
+		return st.capital(text, c, qual), true
 	case kb.RegionEntry:
 		r := k.Regions()[e.Index]
 		return candidate{key: "region:" + r.Name, kind: r.Kind, name: r.Name, iso3: r.Country, lat: r.Lat, lon: r.Lon,
@@ -259,10 +297,11 @@ func (st *state) candidate(text string, e kb.Entry) (candidate, bool) {
 	return candidate{}, false
 }
 
-// capital resolves a capital's name: the capital, unless the story names
-// another country that has a place of that name and not the capital's
-// country ("Tripoli" in a story about Lebanon).
-func (st *state) capital(text string, c kb.Country) candidate {
+// capital resolves a capital's name: the capital, unless a qualifier names
+// another place of that name ("Paris, Texas"), or the story names another
+// country that has a place of that name and not the capital's country
+// ("Tripoli" in a story about Lebanon).
+func (st *state) capital(text string, c kb.Country, qual string) candidate {
 	out := candidate{key: "city:" + c.ISO3 + ":" + c.Capital, kind: "city", name: c.Capital, iso3: c.ISO3,
 		lat: c.CapitalLat, lon: c.CapitalLon, reason: "capital of " + c.Name}
 	cands := st.g.Lookup(text)
@@ -272,6 +311,11 @@ func (st *state) capital(text string, c kb.Country) candidate {
 		}
 	}
 	ctx := st.context(text)
+	if st.qualify(&ctx, qual, cands); ctx.Country != "" || ctx.Region != "" {
+		if p, why, ok := gazetteer.Resolve(cands, ctx); ok && !(p.Kind == gazetteer.Capital && p.Country == c.ISO3) {
+			return fromGazetteer(p, fmt.Sprintf("%q; %s", text+", "+qual, why))
+		}
+	}
 	if ctx.Story[c.ISO3] {
 		return out
 	}
@@ -281,8 +325,8 @@ func (st *state) capital(text string, c kb.Country) candidate {
 			others = append(others, p)
 		}
 	}
-	if p, why, ok := gazetteer.Resolve(others, ctx); ok {
-		return fromGazetteer(p, why+", not the capital of "+c.Name)
+	if p, _, ok := gazetteer.Resolve(others, gazetteer.Context{}); ok {
+		return fromGazetteer(p, fmt.Sprintf("in a country the story names (%s), not the capital of %s", p.Country, c.Name))
 	}
 	return out
 }

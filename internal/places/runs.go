@@ -38,7 +38,7 @@ var (
 	titles = set("mr", "mrs", "ms", "dr", "president", "minister", "senator", "sen", "rep", "gov", "general", "gen",
 		"judge", "chancellor", "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "colonel",
 		"col", "lt", "sgt", "captain", "capt", "professor", "prof", "spokesman", "spokeswoman", "secretary", "coach")
-	connectors = set("de", "del", "da", "do", "dos", "das", "la", "le", "el", "al", "upon", "on", "di", "of", "ul", "es")
+	connectors = set("de", "del", "da", "do", "dos", "das", "la", "le", "el", "al", "upon", "am", "di", "ul", "es")
 	calendar   = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 		"sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -146,11 +146,11 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 	case listWords[prev] && last == i-1:
 		ev, why = lastEv, "in a list of places"
 	}
-	if titles[prev] || j < len(toks) && speechVerbs[lower(toks[j])] {
-		ev = noEvidence // a person: "Mr. Hope", "Hope said"
-		if titles[prev] {
-			return 0, false
-		}
+	if titles[prev] {
+		return 0, false // a person: "Mr. Hope", "Senator Bristol"
+	}
+	if j < len(toks) && speechVerbs[lower(toks[j])] && speaker(toks, st.doc.Sentences[si].FirstToken, i, j) {
+		ev = noEvidence // a person: "Hope said"
 	}
 	ctx := st.context(name)
 	if j+1 < len(toks) && isPunct(toks[j], ",") && capWord(toks, j+1) {
@@ -173,6 +173,22 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 	}
 	st.add(fromGazetteer(p, why+"; "+reason), dyad.MentionRef{Text: name, Start: start, End: end, Sentence: si})
 	return max(ev, strong), true
+}
+
+// speaker reports whether the run toks[i:j] is the subject of the speech
+// verb toks[j]: in the parse, a run word hangs on the verb ("Hope said"
+// but not "the mayor of Mykolayiv asked"); without a parse, always. first
+// is the index of toks[0] in the document.
+func speaker(toks []dyad.Token, first, i, j int) bool {
+	if toks[j].Rel == "" {
+		return true
+	}
+	for k := i; k < j; k++ {
+		if toks[k].Head == first+j {
+			return true
+		}
+	}
+	return false
 }
 
 // enough applies the evidence rules of the package comment to the chosen place.
@@ -212,4 +228,31 @@ func sortMentions(ps []dyad.Place) {
 	for i := range ps {
 		ps[i].ID = fmt.Sprintf("p%d", i+1)
 	}
+}
+
+// inLongerRun reports whether a knowledge-base capital match is part of a
+// longer proper-noun run that the knowledge base does not claim: "Paris
+// Hilton", "Queen Victoria". Other entries (countries, regions) keep their
+// matches: "Ukraine Defence Contact Group" still names Ukraine.
+func (st *state) inLongerRun(m kb.Match) bool {
+	if len(m.Entries) == 0 || m.Entries[0].Kind != kb.Capital {
+		return false
+	}
+	doc := st.doc
+	si := doc.SentenceAt(m.Start)
+	if si < 0 {
+		return false
+	}
+	s := doc.Sentences[si]
+	toks := doc.Tokens[s.FirstToken:s.EndToken]
+	for k, t := range toks {
+		if t.Start == m.Start && k > 0 && capWord(toks, k-1) && !st.claimed(toks[k-1].Start, toks[k-1].End) {
+			return true
+		}
+		if t.End == m.End && k+1 < len(toks) && capWord(toks, k+1) && !st.claimed(toks[k+1].Start, toks[k+1].End) &&
+			!calendar[lower(toks[k+1])] {
+			return true
+		}
+	}
+	return false
 }
