@@ -59,21 +59,25 @@ func lower(t dyad.Token) string           { return strings.ToLower(strings.TrimS
 func isPunct(t dyad.Token, p string) bool { return t.Kind == dyad.Punct && t.Text == p }
 
 // capWord reports whether token k of a sentence may be part of a place name:
-// a capitalised word the tagger calls a proper noun (or, except at the
-// start of a sentence, a noun: the tagger calls "Reading" a noun).
+// a capitalised word the tagger calls a proper noun or a noun (it calls
+// "Reading" and "Lagos" nouns), or an adjective followed by a qualifier
+// ("near Mobile, Alabama").
 func capWord(toks []dyad.Token, k int) bool {
-	t := toks[k]
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	if t.Kind != dyad.Word || !unicode.IsUpper(r) {
+	if !capitalised(toks[k]) {
 		return false
 	}
-	switch t.UPOS {
-	case "", "PROPN", "X":
+	switch toks[k].UPOS {
+	case "", "PROPN", "X", "NOUN":
 		return true
-	case "NOUN":
-		return k > 0
+	case "ADJ":
+		return k+2 < len(toks) && isPunct(toks[k+1], ",") && capitalised(toks[k+2])
 	}
 	return false
+}
+
+func capitalised(t dyad.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Kind == dyad.Word && unicode.IsUpper(r)
 }
 
 // sentence finds the gazetteer places among the proper-noun runs of
@@ -119,6 +123,9 @@ func runEnd(text string, toks []dyad.Token, i int) int {
 // the end of the previous accepted run in the sentence, lastEv its evidence.
 func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence) (evidence, bool) {
 	text := st.doc.Article.Text
+	if i > 1 && toks[i-1].Text == "The" && st.g.Has("The "+text[toks[i].Start:toks[j-1].End]) {
+		i-- // "in The Hague"
+	}
 	start, end := toks[i].Start, toks[j-1].End
 	name := text[start:end]
 	if st.claimed(start, end) || j-i == 1 && (calendar[lower(toks[i])] || acronym(name)) {
