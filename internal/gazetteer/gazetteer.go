@@ -107,10 +107,10 @@ func Load() (*Gazetteer, error) { return LoadFS(tables) }
 // from fsys.
 func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 	l := newLoader()
-	if err := readGzip(fsys, "admin1.tsv.gz", l.admin1Row); err != nil {
+	if err := readGzip(fsys, "admin1.tsv.gz", l.reserve, l.admin1Row); err != nil {
 		return nil, err
 	}
-	if err := readGzip(fsys, "cities.tsv.gz", l.cityRow); err != nil {
+	if err := readGzip(fsys, "cities.tsv.gz", l.reserve, l.cityRow); err != nil {
 		return nil, err
 	}
 	b, err := fs.ReadFile(fsys, "commonwords.txt")
@@ -121,8 +121,9 @@ func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 }
 
 // readGzip calls row for each data row of a gzip-compressed TSV table after
-// checking its header; row gets the fields of the line.
-func readGzip(fsys fs.FS, name string, row func(fields []string) error) error {
+// checking its header; row gets the fields of the line. reserve learns the
+// table's number of lines and bytes first, to size the loader's slices.
+func readGzip(fsys fs.FS, name string, reserve func(rows, size int), row func(fields []string) error) error {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("gazetteer: read %s: %w", name, err)
@@ -138,7 +139,9 @@ func readGzip(fsys fs.FS, name string, row func(fields []string) error) error {
 	if _, err := io.Copy(&buf, zr); err != nil {
 		return fmt.Errorf("gazetteer: read %s: %w", name, err)
 	}
-	return readTSV(buf.String(), name, row)
+	text := buf.String()
+	reserve(strings.Count(text, "\n"), len(text))
+	return readTSV(text, name, row)
 }
 
 // readTSV reads a TSV table: comment lines starting with #, one header line,
@@ -187,6 +190,7 @@ type loader struct {
 	arena, keys []byte
 	records     []record
 	index       []entry
+	extra       []entry
 	countries   []string
 	countryIdx  map[string]uint16
 	zones       []string
@@ -196,8 +200,16 @@ type loader struct {
 
 func newLoader() *loader {
 	return &loader{countryIdx: map[string]uint16{}, zones: []string{""}, zoneIdx: map[string]uint16{"": 0},
-		regionIdx: map[string]int32{}, arena: make([]byte, 0, 2<<20), keys: make([]byte, 0, 2<<20),
-		records: make([]record, 0, 180000), index: make([]entry, 0, 190000)}
+		regionIdx: map[string]int32{}}
+}
+
+// reserve grows the loader's slices for a table of rows lines and size
+// bytes: names take about a fifth of a row.
+func (l *loader) reserve(rows, size int) {
+	l.records = slices.Grow(l.records, rows)
+	l.index = slices.Grow(l.index, rows+rows/64)
+	l.arena = slices.Grow(l.arena, size/4)
+	l.keys = slices.Grow(l.keys, size/4)
 }
 
 // admin1Row parses code, name, alt, country, lat, lon, population, cities.
@@ -270,19 +282,24 @@ func (l *loader) add(name, alts, country, lat, lon, pop, tz string, kind Kind, r
 	l.records = append(l.records, record{name: uint32(len(l.arena)), nameLen: uint16(len(name)), lat: la, lon: lo,
 		pop: uint32(p), admin1: region, country: ci, tz: zi, kind: kind})
 	l.arena = append(l.arena, name...)
-	l.indexName(name, ri)
+	// City names come sorted by key from the generator and go to the main
+	// index; regions and alternate names go to the small extra one.
+	l.indexName(&l.index, name, ri, kind == Admin1)
 	for alts != "" {
 		var a string
 		a, alts, _ = strings.Cut(alts, "|")
 		if a != "" {
-			l.indexName(a, ri)
+			l.indexName(&l.extra, a, ri, true)
 		}
 	}
 	return nil
 }
 
-// indexName adds name's folded key to the index.
-func (l *loader) indexName(name string, rec uint32) {
+// indexName adds name's folded key to index, or to the extra index.
+func (l *loader) indexName(index *[]entry, name string, rec uint32, extra bool) {
+	if extra {
+		index = &l.extra
+	}
 	off := len(l.keys)
 	l.keys = fold.AppendKey(l.keys, name)
 	n := len(l.keys) - off
@@ -290,15 +307,29 @@ func (l *loader) indexName(name string, rec uint32) {
 		l.keys = l.keys[:off]
 		return
 	}
-	l.index = append(l.index, entry{key: uint32(off), keyLen: uint16(n), rec: rec})
+	*index = append(*index, entry{key: uint32(off), keyLen: uint16(n), rec: rec})
 }
 
 func (l *loader) finish(common []byte) *Gazetteer {
 	g := &Gazetteer{arena: string(l.arena), keys: string(l.keys), records: slices.Clip(l.records),
-		index: slices.Clip(l.index), countries: l.countries, zones: l.zones, common: map[string]bool{}}
-	slices.SortFunc(g.index, func(a, b entry) int {
-		return cmp.Or(strings.Compare(g.key(a), g.key(b)), cmp.Compare(a.rec, b.rec))
-	})
+		countries: l.countries, zones: l.zones, common: map[string]bool{}}
+	less := func(a, b entry) int { return cmp.Or(strings.Compare(g.key(a), g.key(b)), cmp.Compare(a.rec, b.rec)) }
+	if !slices.IsSortedFunc(l.index, less) {
+		slices.SortFunc(l.index, less)
+	}
+	slices.SortFunc(l.extra, less)
+	g.index = make([]entry, 0, len(l.index)+len(l.extra))
+	i, j := 0, 0
+	for i < len(l.index) && j < len(l.extra) {
+		if less(l.index[i], l.extra[j]) <= 0 {
+			g.index = append(g.index, l.index[i])
+			i++
+		} else {
+			g.index = append(g.index, l.extra[j])
+			j++
+		}
+	}
+	g.index = append(append(g.index, l.index[i:]...), l.extra[j:]...)
 	for _, line := range bytes.Split(common, []byte("\n")) {
 		if w := strings.TrimSpace(string(line)); w != "" && w[0] != '#' {
 			g.common[fold.Key(w)] = true

@@ -9,7 +9,7 @@
 package fold
 
 import (
-	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,23 +74,92 @@ func appendUnicode(dst []byte, name string) []byte {
 		space = false
 		dst = utf8.AppendRune(dst, r)
 	}
-	for _, r := range norm.NFD.String(strings.ToValidUTF8(name, " ")) {
+	latin := latinTable()
+	var scratch [32]byte
+	for _, r := range name {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '\'' || r == '.' || r == '’' || r == 'ʻ' || r == 'ʼ' || r == '`' || r == '‘':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if s, ok := special[r]; ok {
-				for _, c := range s {
+		case 'A' <= r && r <= 'Z':
+			emit(r + 'a' - 'A')
+			continue
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			emit(r)
+			continue
+		case r == '\'' || r == '.' || r == '`':
+			continue
+		case r < 0x80:
+			space = true
+			continue
+		}
+		if r < latinEnd {
+			f := latin[r-0x80]
+			if f == "-" {
+				space = true
+			}
+			for _, c := range f {
+				if c != '-' {
 					emit(c)
 				}
-				continue
 			}
-			emit(unicode.ToLower(r))
-		default:
-			space = true
+			continue
+		}
+		for _, d := range string(norm.NFD.AppendString(scratch[:0], string(r))) {
+			switch {
+			case unicode.Is(unicode.Mn, d):
+			case isApostrophe(d):
+			case unicode.IsLetter(d) || unicode.IsDigit(d):
+				if s, ok := special[d]; ok {
+					for _, c := range s {
+						emit(c)
+					}
+					continue
+				}
+				emit(unicode.ToLower(d))
+			default:
+				space = true
+			}
 		}
 	}
 	return dst
+}
+
+// latinEnd bounds the runes latinTable folds: Latin-1 Supplement, Latin
+// Extended-A and -B, IPA, spacing modifiers, combining marks, Greek and
+// Cyrillic.
+const latinEnd = 0x530
+
+// latinTable maps each rune in [0x80, latinEnd) to what it folds to: its
+// letters, "" for a mark or apostrophe, "-" for a separator. Most place
+// names fall in this range, and decomposing them rune by rune through norm
+// allocates; the table is built once.
+var latinTable = sync.OnceValue(func() []string {
+	t := make([]string, latinEnd-0x80)
+	for r := rune(0x80); r < latinEnd; r++ {
+		var b []byte
+		sep := false
+		for _, d := range norm.NFD.String(string(r)) {
+			switch {
+			case unicode.Is(unicode.Mn, d) || isApostrophe(d):
+			case unicode.IsLetter(d) || unicode.IsDigit(d):
+				if s, ok := special[d]; ok {
+					b = append(b, s...)
+				} else {
+					b = utf8.AppendRune(b, unicode.ToLower(d))
+				}
+			default:
+				sep = true
+			}
+		}
+		if sep && len(b) == 0 {
+			t[r-0x80] = "-"
+		} else {
+			t[r-0x80] = string(b)
+		}
+	}
+	return t
+})
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '.' || r == '’' || r == 'ʻ' || r == 'ʼ' || r == '`' || r == '‘'
 }
 
 // isKey reports whether name is already a key: ASCII lower-case letters and
