@@ -2,10 +2,21 @@ package gazetteer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyadproject/dyad/internal/gazetteer/fold"
 )
+
+// WorldCity is the known population from which a city keeps its name
+// against the story's countries when these hold only namesakes of unknown
+// size or less than a twentieth of its population: "London" in a story
+// about the United States is still London, England, not London, Kentucky
+// (7,800), while "Tripoli" (1.2 million) in a story about Lebanon is
+// Lebanon's Tripoli and "Hyderabad" in a story about Pakistan is Pakistan's.
+const WorldCity = 2_000_000
+
+const worldRatio = 20
 
 // Context is what the text says around a place name that helps choose among
 // its candidates.
@@ -26,10 +37,12 @@ type Context struct {
 //
 //  1. a qualifier keeps only the candidates in that country or region;
 //  2. WantAdmin1 keeps only regions, otherwise a region gives way to a city
-//     of the same name and country with a known population ("Aleppo");
+//     of the same name and country that holds at least half its known
+//     population ("Aleppo", but not "Virginia");
 //  3. one candidate left: "only candidate";
 //  4. one candidate in the story's countries, or the most populous of
-//     several there: "in a country the story names";
+//     several there: "in a country the story names"; unless those are all
+//     small and a candidate elsewhere is a [WorldCity];
 //  5. the most populous candidate, if its population is known: "most populous";
 //  6. otherwise the capital, if one candidate is a capital.
 //
@@ -69,6 +82,10 @@ func choose(cands []Place, story map[string]bool) (Place, string, bool) {
 		return cands[0], "only candidate", true
 	}
 	in := keep(cands, func(p Place) bool { return story[p.Country] })
+	if w, ok := mostPopulous(cands); ok && w.Population >= WorldCity && !story[w.Country] && len(in) > 0 &&
+		!slices.ContainsFunc(in, func(p Place) bool { return p.Population*worldRatio >= w.Population }) {
+		return w, fmt.Sprintf("world city, over small namesakes in the story's countries (%s)", in[0].Country), true
+	}
 	if len(in) == 1 {
 		return in[0], "in a country the story names (" + in[0].Country + ")", true
 	}
@@ -105,9 +122,12 @@ func mostPopulous(cands []Place) (Place, bool) {
 	return cands[best], true
 }
 
+// hasKnownCity reports whether a city of region's name and country holds
+// at least half the region's known population: then the name means the
+// city ("Aleppo", "New York"), not the region ("Virginia").
 func hasKnownCity(cands []Place, region Place) bool {
 	for _, p := range cands {
-		if p.Kind != Admin1 && p.Country == region.Country && p.Population > 0 {
+		if p.Kind != Admin1 && p.Country == region.Country && p.Population > 0 && 2*p.Population >= region.Population {
 			return true
 		}
 	}

@@ -77,6 +77,7 @@ func TestCities(t *testing.T) {
 		{"Paris Texas", "A tornado damaged homes in Paris, Texas, on Sunday.", "Paris/USA Texas/USA"},
 		{"Tripoli Libya", "Militias clashed in Tripoli as the Libyan government appealed for calm.", "Tripoli/LBY"},
 		{"Tripoli Lebanon", "Lebanese troops deployed in Tripoli after clashes in the north of Lebanon.", "Tripoli/LBN"},
+		{"London in a US story", "The American envoy flew to London for talks.", "London/GBR"},
 		{"Hyderabad India", "A new metro line opened in Hyderabad on Saturday.", "Hyderabad/IND"},
 		{"Hyderabad Pakistan", "Pakistani police arrested 12 people in Hyderabad after the riots.", "Hyderabad/PAK"},
 		{"Hyderabad qualified", "Floods hit Hyderabad, Pakistan, for a third day.", "Hyderabad/PAK"},
@@ -99,6 +100,8 @@ func TestCities(t *testing.T) {
 		{"organization claims the name", "The World Health Organization warned of cholera.", ""},
 		{"acronym", "NATO and the AU condemned the attack.", ""},
 		{"no evidence for a small town", "Barrow said the vote was fair.", ""},
+		{"generic region word", "Centre officials rejected the plan.", ""},
+		{"at a person", "Protesters threw eggs at Lam during the visit.", ""},
 		{"ambiguous towns declined", "Officials in Springfield declined to comment.", "Springfield/USA"},
 	}
 	for _, tt := range tests {

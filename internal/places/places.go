@@ -266,6 +266,9 @@ func (st *state) resolveKB(text string, es []kb.Entry, qual string) (candidate, 
 	if len(cands) == 0 {
 		return candidate{}, false
 	}
+	if len(cands) == 1 {
+		return cands[0], true
+	}
 	story := st.context(text).Story
 	for _, c := range cands {
 		if story[c.iso3] {
@@ -299,8 +302,9 @@ func (st *state) candidate(text string, e kb.Entry, qual string) (candidate, boo
 
 // capital resolves a capital's name: the capital, unless a qualifier names
 // another place of that name ("Paris, Texas"), or the story names another
-// country that has a place of that name and not the capital's country
-// ("Tripoli" in a story about Lebanon).
+// country that has a place of that name and not the capital's country, and
+// the gazetteer's resolver prefers that place ("Tripoli" in a story about
+// Lebanon, but not "London" in a story about the United States).
 func (st *state) capital(text string, c kb.Country, qual string) candidate {
 	out := candidate{key: "city:" + c.ISO3 + ":" + c.Capital, kind: "city", name: c.Capital, iso3: c.ISO3,
 		lat: c.CapitalLat, lon: c.CapitalLon, reason: "capital of " + c.Name}
@@ -319,14 +323,9 @@ func (st *state) capital(text string, c kb.Country, qual string) candidate {
 	if ctx.Story[c.ISO3] {
 		return out
 	}
-	var others []gazetteer.Place
-	for _, p := range cands {
-		if p.Country != c.ISO3 && ctx.Story[p.Country] && p.Kind != gazetteer.Admin1 {
-			others = append(others, p)
-		}
-	}
-	if p, _, ok := gazetteer.Resolve(others, gazetteer.Context{}); ok {
-		return fromGazetteer(p, fmt.Sprintf("in a country the story names (%s), not the capital of %s", p.Country, c.Name))
+	p, why, ok := gazetteer.Resolve(cands, ctx)
+	if ok && p.Country != c.ISO3 && ctx.Story[p.Country] {
+		return fromGazetteer(p, why+", not the capital of "+c.Name)
 	}
 	return out
 }

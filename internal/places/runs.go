@@ -24,9 +24,16 @@ const (
 )
 
 var (
-	locatives = set("in", "at", "near", "outside", "around", "across", "inside", "into", "towards", "toward",
-		"through", "throughout", "via", "within", "beyond", "nearby", "outskirts", "across", "between", "across")
-	weakLocatives = set("from", "to")
+	locatives = set("in", "near", "outside", "around", "across", "inside", "into", "towards", "toward",
+		"through", "throughout", "via", "within", "beyond", "nearby", "outskirts")
+	// weakLocatives also take people: "a letter from Smith", "angry at Lam".
+	weakLocatives = set("from", "to", "at")
+	// genericRegions are first-level region names that are ordinary words
+	// in English text ("the Centre for ...") and never count as major
+	// places without a preposition.
+	genericRegions = set("centre", "center", "central", "north", "south", "east", "west", "northern", "southern",
+		"eastern", "western", "capital", "coast", "littoral", "highlands", "islands", "lakes", "plateau",
+		"mountain", "river", "valley", "national", "federal", "interior", "frontier", "border", "east end")
 	// placeNouns before "of" make it locative: "the city of", "the mayor of".
 	placeNouns = set("city", "town", "village", "province", "region", "state", "outskirts", "suburbs", "suburb",
 		"streets", "mayor", "governor", "port", "centre", "center", "district", "capital", "residents", "people",
@@ -210,7 +217,7 @@ func enough(g *gazetteer.Gazetteer, name string, p gazetteer.Place, ev evidence,
 	case weak:
 		return p.Population > 0 || ctx.Story[p.Country]
 	}
-	return p.Population >= MajorPopulation
+	return p.Population >= MajorPopulation && !genericRegions[key(name)]
 }
 
 // claimed reports whether a knowledge-base match overlaps [start, end).
