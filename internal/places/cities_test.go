@@ -100,6 +100,7 @@ func TestCities(t *testing.T) {
 		{"organization claims the name", "The World Health Organization warned of cholera.", ""},
 		{"acronym", "NATO and the AU condemned the attack.", ""},
 		{"no evidence for a small town", "Barrow said the vote was fair.", ""},
+		{"New before a state", "Snow fell across New Hampshire and New Mexico overnight.", "New Hampshire/USA New Mexico/USA"},
 		{"generic region word", "Centre officials rejected the plan.", ""},
 		{"at a person", "Protesters threw eggs at Lam during the visit.", ""},
 		{"ambiguous towns declined", "Officials in Springfield declined to comment.", "Springfield/USA"},

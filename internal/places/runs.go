@@ -130,8 +130,11 @@ func runEnd(text string, toks []dyad.Token, i int) int {
 // the end of the previous accepted run in the sentence, lastEv its evidence.
 func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence) (evidence, bool) {
 	text := st.doc.Article.Text
-	if i > 1 && toks[i-1].Text == "The" && st.g.Has("The "+text[toks[i].Start:toks[j-1].End]) {
-		i-- // "in The Hague"
+	// A capitalised word the tagger left out of the run may still begin the
+	// name: "in The Hague", "New Hampshire" (New is an adjective to it).
+	for i > 0 && capitalised(toks[i-1]) && !st.claimed(toks[i-1].Start, toks[i-1].End) &&
+		st.g.Has(text[toks[i-1].Start:toks[j-1].End]) {
+		i--
 	}
 	start, end := toks[i].Start, toks[j-1].End
 	name := text[start:end]

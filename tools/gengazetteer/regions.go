@@ -49,6 +49,14 @@ func buildRegions(cities []city, src *sources, k *kb.KB, st *stats) []region {
 		a.n++
 		a.pop += c.pop
 	}
+	// A short name that is a country's ("Mexico" for "Mexico City") would
+	// shadow the country.
+	countryNames := map[string]bool{}
+	for _, c := range k.Countries() {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			countryNames[fold.Key(n)] = true
+		}
+	}
 	var out []region
 	seen := map[string]bool{}
 	for _, g := range src.admin1 {
@@ -65,7 +73,7 @@ func buildRegions(cities []city, src *sources, k *kb.KB, st *stats) []region {
 		}
 		r := region{code: g.Code, name: g.Name, iso3: country.ISO3, pop: a.pop, cities: a.n,
 			lat: round4(a.lat / float64(a.n)), lon: round4(math.Atan2(a.y, a.x) * 180 / math.Pi)}
-		if alt := shortName(g.Name, src); alt != "" {
+		if alt := shortName(g.Name, src); alt != "" && !countryNames[fold.Key(alt)] {
 			r.alts = append(r.alts, alt)
 			st.alts++
 		}
