@@ -11,7 +11,7 @@
 //   - cities.tsv.gz: all 171,075 GeoNames places with more than 1,000 people
 //     or an administrative seat, plus city-timezones cities GeoNames lacks
 //     under that name and capitals of the knowledge base. Population and
-//     time zone are known for the 7,316 cities of city-timezones, which are
+//     time zone are known for the 7,315 cities of city-timezones, which are
 //     the world's major cities; every other row has population 0.
 //   - admin1.tsv.gz: 3,775 first-level regions with a centre computed from
 //     their cities and the sum of their cities' known populations.

@@ -19,12 +19,13 @@
 //   - a qualifier follows it ("Paris, Texas"; "Tripoli, Lebanon") or a
 //     region noun does ("Punjab province");
 //   - it is the dateline's place;
-//   - or it names a major city, one with a known population of at least
-//     [MajorPopulation].
+//   - or it names a major city or region, one with a known population of
+//     at least [MajorPopulation] (a region's is the sum of its cities'),
+//     unless the name is a generic word such as "Centre".
 //
-// "from" and "to" are weaker (they also introduce people: "a letter from
-// Smith"): the place must have a known population or lie in a country the
-// story names. A name that English mostly writes in lower case ("Nice",
+// "from", "to" and "at" are weaker (they also introduce people: "a letter
+// from Smith", "angry at Lam"): the place must have a known population or
+// lie in a country the story names. A name that English mostly writes in lower case ("Nice",
 // "Reading") needs a qualifier, a region noun, the dateline, or a
 // preposition and a population of at least [CommonWordPopulation]. A run is
 // rejected when the knowledge base claims any of it (an organization, a
@@ -36,8 +37,8 @@
 //
 // The gazetteer's resolver chooses among same-name places: a qualifier, then
 // the countries the story names elsewhere (a name never counts as evidence
-// for its own country), then population; it declines when several places of
-// unknown size remain. A capital the knowledge base finds is checked the
+// for its own country; a world city outweighs small namesakes there), then
+// population; it declines when several places of unknown size remain. A capital the knowledge base finds is checked the
 // same way, so "Tripoli" in a story about Lebanon is Lebanon's Tripoli.
 // Each place carries the reason for its first mention.
 //

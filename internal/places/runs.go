@@ -187,6 +187,9 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 	}
 	if ev == noEvidence {
 		why = "major city"
+		if p.Kind == gazetteer.Admin1 {
+			why = "populous region"
+		}
 	}
 	st.add(fromGazetteer(p, why+"; "+reason), dyad.MentionRef{Text: name, Start: start, End: end, Sentence: si})
 	return max(ev, strong), true

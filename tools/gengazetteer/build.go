@@ -52,6 +52,7 @@ type tables struct {
 type stats struct {
 	geonames, unknownCountry, badCoord   int
 	tzJoined, tzAdded, tzUnknownCountry  int
+	tzRespelled                          int
 	capitalsJoined, capitalsAdded        int
 	regions, regionsWithoutCities, alts  int
 	withPopulation, withTimezone, common int
@@ -60,8 +61,8 @@ type stats struct {
 func (s stats) print(w io.Writer) {
 	fmt.Fprintf(w, "GeoNames places: %d kept, %d with a country the knowledge base lacks, %d with bad coordinates\n",
 		s.geonames, s.unknownCountry, s.badCoord)
-	fmt.Fprintf(w, "city-timezones: %d joined to GeoNames, %d added as their own rows, %d unknown country\n",
-		s.tzJoined, s.tzAdded, s.tzUnknownCountry)
+	fmt.Fprintf(w, "city-timezones: %d joined to GeoNames (%d of them spelled differently), %d added as their own rows, %d unknown country\n",
+		s.tzJoined, s.tzRespelled, s.tzAdded, s.tzUnknownCountry)
 	fmt.Fprintf(w, "capitals: %d joined, %d added from the knowledge base\n", s.capitalsJoined, s.capitalsAdded)
 	fmt.Fprintf(w, "cities: %d with population, %d with time zone\n", s.withPopulation, s.withTimezone)
 	fmt.Fprintf(w, "first-level regions: %d kept (%d alternate names), %d without any city dropped\n",
@@ -146,6 +147,54 @@ func (b *builder) nearestNamed(iso3, name string, lat, lon float64) int {
 	return best
 }
 
+// respellKm and respellEdits bound a join of differently spelled names: the
+// places must lie within respellKm and their folded names differ by at most
+// respellEdits letters (and be at least 5 letters long).
+const (
+	respellKm    = 15
+	respellEdits = 2
+)
+
+// nearestSpelled returns the city of country iso3 nearest to lat, lon
+// within respellKm whose folded name is within respellEdits edits of
+// name's, or -1.
+func (b *builder) nearestSpelled(iso3, name string, lat, lon float64) int {
+	k := fold.Key(name)
+	if len([]rune(k)) < 5 {
+		return -1
+	}
+	best, bestKm := -1, float64(respellKm)
+	for _, i := range b.byCountry[iso3] {
+		c := &b.cities[i]
+		if d := km(lat, lon, c.lat, c.lon); d <= bestKm && edits(k, fold.Key(c.name)) <= respellEdits {
+			best, bestKm = i, d
+		}
+	}
+	return best
+}
+
+// edits returns the Levenshtein distance between a and b in runes.
+func edits(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
 // admin1Near returns the region code of the country's city nearest to lat,
 // lon within joinKm, or "".
 func (b *builder) admin1Near(iso3 string, lat, lon float64) string {
@@ -173,6 +222,16 @@ func (b *builder) joinTimezones(tz []tzCity, st *stats) {
 		}
 		pop := int(math.Round(z.Pop))
 		i := b.nearestNamed(c.ISO3, z.City, z.Lat, z.Lng)
+		if i < 0 {
+			// Another transliteration of the same city: "Odessa" and
+			// GeoNames' "Odesa". The spelling becomes an alternate name.
+			if i = b.nearestSpelled(c.ISO3, z.City, z.Lat, z.Lng); i >= 0 {
+				k := c.ISO3 + "\x00" + fold.Key(z.City)
+				b.cities[i].alts = append(b.cities[i].alts, z.City)
+				b.byKey[k] = append(b.byKey[k], i)
+				st.tzRespelled++
+			}
+		}
 		if i < 0 {
 			i = b.add(city{name: z.City, iso3: c.ISO3, admin1: b.admin1Near(c.ISO3, z.Lat, z.Lng),
 				lat: round4(z.Lat), lon: round4(z.Lng)})

@@ -49,6 +49,7 @@ func TestBuild(t *testing.T) {
 			{Name: "Kyiv", Lat: "50.45", Lng: "30.52", Country: "UA", Admin1: "12"},
 			{Name: "Kramatorsk", Lat: "48.72", Lng: "37.56", Country: "UA", Admin1: "05"},
 			{Name: "Sloviansk", Lat: "48.85", Lng: "37.60", Country: "UA", Admin1: "05"},
+			{Name: "Odesa", Lat: "46.48", Lng: "30.74", Country: "UA", Admin1: "17"},
 			{Name: "Nowhere", Lat: "95", Lng: "0", Country: "UA"},
 			{Name: "Atlantis", Lat: "1", Lng: "1", Country: "QQ"},
 		},
@@ -56,6 +57,7 @@ func TestBuild(t *testing.T) {
 			{Code: "UA.99", Name: "Empty Oblast"}},
 		tz: []tzCity{
 			{City: "Kramatorsk", Lat: 48.73, Lng: 37.55, Pop: 178902.5, ISO2: "UA", Timezone: "Europe/Kyiv"},
+			{City: "Odessa", Lat: 46.49, Lng: 30.71, Pop: 847501, ISO2: "UA", Timezone: "Europe/Kyiv"},
 			{City: "Pristina", Lat: 42.67, Lng: 21.17, Pop: 331700, ISO2: -99.0, Country: "Kosovo", Timezone: "Europe/Belgrade"},
 		},
 		lower: map[string]int{"empty": 5}, upper: map[string]int{},
@@ -65,7 +67,7 @@ func TestBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := tb.stats
-	if st.geonames != 3 || st.badCoord != 1 || st.unknownCountry != 1 || st.tzJoined != 1 || st.tzAdded != 1 {
+	if st.geonames != 4 || st.badCoord != 1 || st.unknownCountry != 1 || st.tzJoined != 2 || st.tzRespelled != 1 || st.tzAdded != 1 {
 		t.Errorf("stats %+v", st)
 	}
 	byName := map[string]city{}
@@ -77,6 +79,12 @@ func TestBuild(t *testing.T) {
 	}
 	if c := byName["Kyiv"]; !c.capital || !strings.Contains(strings.Join(c.alts, "|"), "Kiev") {
 		t.Errorf("Kyiv %+v", c)
+	}
+	if c := byName["Odesa"]; c.pop != 847501 || strings.Join(c.alts, "|") != "Odessa" {
+		t.Errorf("Odesa %+v", c)
+	}
+	if edits("sloviansk", "slovyansk") != 1 || edits("", "abc") != 3 || edits("kyiv", "kyiv") != 0 {
+		t.Errorf("edits wrong")
 	}
 	if c, ok := byName["Pristina"]; !ok || c.pop != 331700 {
 		t.Errorf("Pristina %+v", c)
