@@ -77,6 +77,8 @@ func TestCities(t *testing.T) {
 		{"Paris Texas", "A tornado damaged homes in Paris, Texas, on Sunday.", "Paris/USA Texas/USA"},
 		{"Tripoli Libya", "Militias clashed in Tripoli as the Libyan government appealed for calm.", "Tripoli/LBY"},
 		{"Tripoli Lebanon", "Lebanese troops deployed in Tripoli after clashes in the north of Lebanon.", "Tripoli/LBN"},
+		{"object of a verb of movement", "The convoy left Benghazi at dawn.", "Benghazi/LBY"},
+		{"object that is a person", "The minister visited Hope in hospital.", ""},
 		{"London in a US story", "The American envoy flew to London for talks.", "London/GBR"},
 		{"Hyderabad India", "A new metro line opened in Hyderabad on Saturday.", "Hyderabad/IND"},
 		{"Hyderabad Pakistan", "Pakistani police arrested 12 people in Hyderabad after the riots.", "Hyderabad/PAK"},

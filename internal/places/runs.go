@@ -163,6 +163,11 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 	case listWords[prev] && last == i-1:
 		ev, why = lastEv, "in a list of places"
 	}
+	if ev == noEvidence {
+		if v, ok := placeObject(st.doc, toks, st.doc.Sentences[si].FirstToken, i, j); ok {
+			ev, why = weak, fmt.Sprintf("object of %q", v)
+		}
+	}
 	if titles[prev] {
 		return 0, false // a person: "Mr. Hope", "Senator Bristol"
 	}
@@ -193,6 +198,29 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 	}
 	st.add(fromGazetteer(p, why+"; "+reason), dyad.MentionRef{Text: name, Start: start, End: end, Sentence: si})
 	return max(ev, strong), true
+}
+
+// placeVerbs take places as objects: "left Benghazi", "shelled Kherson".
+var placeVerbs = set("visit", "reach", "leave", "enter", "shell", "bomb", "strike", "hit", "capture", "seize",
+	"recapture", "retake", "liberate", "besiege", "encircle", "evacuate", "flee", "tour", "occupy", "storm",
+	"raid", "flood", "land", "depart", "head", "return", "overrun", "surround")
+
+// placeObject reports whether a word of the run toks[i:j] is the object of
+// a verb that takes places ("left Benghazi"), returning the verb. first is
+// the index of toks[0] in the document. Such objects are also people
+// ("visited Hope"), so they are weak evidence.
+func placeObject(doc *dyad.Document, toks []dyad.Token, first, i, j int) (string, bool) {
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if t.Rel != "obj" || t.Head < 0 || t.Head >= len(doc.Tokens) {
+			continue
+		}
+		v := doc.Tokens[t.Head]
+		if lemma := strings.ToLower(v.Lemma); v.UPOS == "VERB" && placeVerbs[lemma] {
+			return v.Text, true
+		}
+	}
+	return "", false
 }
 
 // speaker reports whether the run toks[i:j] is the subject of the speech
