@@ -15,6 +15,7 @@ import (
 // goldCase is one line of testdata/gold.tsv.
 type goldCase struct {
 	line   int
+	slice  string // from the last "# slice: NAME" comment
 	text   string
 	places []string // "words=ISO3"
 }
@@ -25,8 +26,13 @@ func readGold(r io.Reader) ([]goldCase, error) {
 	var out []goldCase
 	sc := bufio.NewScanner(r)
 	header := false
+	slice := ""
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		if name, ok := strings.CutPrefix(line, "# slice: "); ok {
+			slice, _, _ = strings.Cut(name, " ")
+			continue
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -41,7 +47,7 @@ func readGold(r io.Reader) ([]goldCase, error) {
 		if !ok || text == "" || strings.Contains(places, "\t") {
 			return nil, fmt.Errorf("gold.tsv:%d: want text and places separated by one tab", n)
 		}
-		c := goldCase{line: n, text: text}
+		c := goldCase{line: n, text: text, slice: slice}
 		for p := range strings.SplitSeq(places, "|") {
 			if p == "" {
 				continue
@@ -78,8 +84,19 @@ func TestGold(t *testing.T) {
 	if len(cases) < 60 {
 		t.Fatalf("only %d gold sentences", len(cases))
 	}
-	tp, fp, fn := 0, 0, 0
+	type score struct{ tp, fp, fn, n int }
+	slices := map[string]*score{}
+	var order []string
+	total := &score{}
 	for _, c := range cases {
+		sl := slices[c.slice]
+		if sl == nil {
+			sl = &score{}
+			slices[c.slice] = sl
+			order = append(order, c.slice)
+		}
+		sl.n++
+		total.n++
 		doc := parsed(t, &dyad.Article{Text: c.text})
 		got := map[string]bool{}
 		for _, p := range doc.Places {
@@ -97,15 +114,18 @@ func TestGold(t *testing.T) {
 		var miss, extra []string
 		for p := range want {
 			if got[p] {
-				tp++
+				sl.tp++
+				total.tp++
 			} else {
-				fn++
+				sl.fn++
+				total.fn++
 				miss = append(miss, p)
 			}
 		}
 		for p := range got {
 			if !want[p] {
-				fp++
+				sl.fp++
+				total.fp++
 				extra = append(extra, p)
 			}
 		}
@@ -115,10 +135,19 @@ func TestGold(t *testing.T) {
 			t.Logf("gold.tsv:%d missed %v, extra %v: %s", c.line, miss, extra, c.text)
 		}
 	}
-	p := float64(tp) / float64(max(tp+fp, 1))
-	r := float64(tp) / float64(max(tp+fn, 1))
-	f1 := 2 * p * r / max(p+r, 1e-9)
-	t.Logf("places gold: %d sentences, tp %d fp %d fn %d, precision %.3f recall %.3f F1 %.3f", len(cases), tp, fp, fn, p, r, f1)
+	prf := func(s *score) (p, r, f1 float64) {
+		p = float64(s.tp) / float64(max(s.tp+s.fp, 1))
+		r = float64(s.tp) / float64(max(s.tp+s.fn, 1))
+		return p, r, 2 * p * r / max(p+r, 1e-9)
+	}
+	for _, name := range order {
+		s := slices[name]
+		p, r, f1 := prf(s)
+		t.Logf("slice %-7s %2d sentences, tp %2d fp %d fn %d, precision %.3f recall %.3f F1 %.3f", name, s.n, s.tp, s.fp, s.fn, p, r, f1)
+	}
+	p, r, f1 := prf(total)
+	t.Logf("places gold: %d sentences, tp %d fp %d fn %d, precision %.3f recall %.3f F1 %.3f",
+		total.n, total.tp, total.fp, total.fn, p, r, f1)
 	const minP, minR, minF1 = 0.90, 0.80, 0.85
 	if p < minP || r < minR || f1 < minF1 {
 		t.Errorf("precision %.3f recall %.3f F1 %.3f below the floors %.2f %.2f %.2f", p, r, f1, minP, minR, minF1)
