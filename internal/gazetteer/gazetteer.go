@@ -52,8 +52,11 @@ type Place struct {
 	Country string // ISO 3166-1 alpha-3, as dyad's knowledge base writes it
 	// Admin1 is the name of the first-level region the place lies in; for an
 	// Admin1 entry, its own name. Empty when unknown.
-	Admin1   string
-	Lat, Lon float64
+	Admin1 string
+	// Admin1Code is that region's GeoNames code, "IN.40" (country ISO2, a
+	// dot, the region's code), as dyad's output writes admin1.
+	Admin1Code string
+	Lat, Lon   float64
 	// Population is 0 when unknown, which is most towns: only the major
 	// cities of city-timezones carry one. For an Admin1 entry it is the sum
 	// of its cities' known populations.
@@ -93,7 +96,10 @@ type Gazetteer struct {
 	index     []entry
 	countries []string
 	zones     []string
-	common    map[string]bool
+	// codes holds the GeoNames code of each region, indexed by record:
+	// the regions are the first records.
+	codes  []string
+	common map[string]bool
 }
 
 // Shared returns the gazetteer of the embedded tables, loading it on the
@@ -196,6 +202,7 @@ type loader struct {
 	zones       []string
 	zoneIdx     map[string]uint16
 	regionIdx   map[string]int32 // GeoNames code -> record
+	codes       []string         // by region record
 }
 
 func newLoader() *loader {
@@ -220,7 +227,12 @@ func (l *loader) admin1Row(f []string) error {
 	if _, dup := l.regionIdx[f[0]]; dup || f[0] == "" {
 		return fmt.Errorf("bad or repeated region code %q", f[0])
 	}
-	l.regionIdx[f[0]] = int32(len(l.records))
+	if len(l.codes) != len(l.records) {
+		return fmt.Errorf("region %q after the cities", f[0])
+	}
+	code := strings.Clone(f[0])
+	l.regionIdx[code] = int32(len(l.records))
+	l.codes = append(l.codes, code)
 	return l.add(f[1], f[2], f[3], f[4], f[5], f[6], "", Admin1, int32(len(l.records)))
 }
 
@@ -312,7 +324,7 @@ func (l *loader) indexName(index *[]entry, name string, rec uint32, extra bool) 
 
 func (l *loader) finish(common []byte) *Gazetteer {
 	g := &Gazetteer{arena: string(l.arena), keys: string(l.keys), records: slices.Clip(l.records),
-		countries: l.countries, zones: l.zones, common: map[string]bool{}}
+		countries: l.countries, zones: l.zones, codes: l.codes, common: map[string]bool{}}
 	less := func(a, b entry) int { return cmp.Or(strings.Compare(g.key(a), g.key(b)), cmp.Compare(a.rec, b.rec)) }
 	if !slices.IsSortedFunc(l.index, less) {
 		slices.SortFunc(l.index, less)
@@ -396,6 +408,7 @@ func (g *Gazetteer) place(id int) Place {
 	if r.admin1 >= 0 {
 		a := &g.records[r.admin1]
 		p.Admin1 = g.arena[a.name : a.name+uint32(a.nameLen)]
+		p.Admin1Code = g.codes[r.admin1]
 	}
 	return p
 }

@@ -75,7 +75,13 @@ func TestLookup(t *testing.T) {
 			if p.Lat == 0 && p.Lon == 0 {
 				t.Errorf("no coordinates")
 			}
+			if p.Admin1 != "" && !strings.Contains(p.Admin1Code, ".") {
+				t.Errorf("admin1 %q has code %q", p.Admin1, p.Admin1Code)
+			}
 		})
+	}
+	if c := g.Lookup("Hyderabad"); c[0].Admin1Code != "IN.40" || c[1].Admin1Code != "PK.05" {
+		t.Errorf("Hyderabad region codes %q %q", c[0].Admin1Code, c[1].Admin1Code)
 	}
 	for _, none := range []string{"", "Xyzzyville", "--", "Biden"} {
 		if c := g.Lookup(none); c != nil || g.Has(none) {
@@ -172,7 +178,7 @@ func TestLoadFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := g.Lookup("big d"); len(c) != 1 || c[0].Name != "Dallas" || c[0].Admin1 != "Texas" ||
+	if c := g.Lookup("big d"); len(c) != 1 || c[0].Name != "Dallas" || c[0].Admin1 != "Texas" || c[0].Admin1Code != "US.TX" ||
 		c[0].Timezone != "America/Chicago" || c[0].Population != 100 {
 		t.Errorf("Lookup(big d) = %+v", c)
 	}

@@ -120,6 +120,9 @@ func TestCities(t *testing.T) {
 				if p.Reason == "" || p.Lat == 0 && p.Lon == 0 {
 					t.Errorf("%s: reason %q, coordinates %v %v", p.Name, p.Reason, p.Lat, p.Lon)
 				}
+				if p.Admin1 != "" && (len(p.Admin1) < 4 || p.Admin1[2] != '.') {
+					t.Errorf("%s: admin1 %q is not a GeoNames code", p.Name, p.Admin1)
+				}
 				for _, m := range p.Mentions {
 					if tt.text[m.Start:m.End] != m.Text {
 						t.Errorf("bad mention %+v", m)

@@ -312,7 +312,7 @@ func (st *state) capital(text string, c kb.Country, qual string) candidate {
 	cands := st.g.Lookup(text)
 	for _, p := range cands {
 		if p.Kind == gazetteer.Capital && p.Country == c.ISO3 {
-			out.pop, out.admin1 = p.Population, p.Admin1
+			out.pop, out.admin1 = p.Population, p.Admin1Code
 		}
 	}
 	ctx := st.context(text)
@@ -337,7 +337,7 @@ func fromGazetteer(p gazetteer.Place, reason string) candidate {
 	if p.Kind == gazetteer.Admin1 {
 		kind = "province"
 	}
-	return candidate{key: fmt.Sprintf("gaz:%d", p.ID), kind: kind, name: p.Name, iso3: p.Country, admin1: p.Admin1,
+	return candidate{key: fmt.Sprintf("gaz:%d", p.ID), kind: kind, name: p.Name, iso3: p.Country, admin1: p.Admin1Code,
 		lat: p.Lat, lon: p.Lon, pop: p.Population, reason: reason}
 }
 
