@@ -103,8 +103,10 @@ type Gazetteer struct {
 }
 
 // Shared returns the gazetteer of the embedded tables, loading it on the
-// first call; later calls return the same value.
-var Shared = sync.OnceValues(Load)
+// first call; later calls return the same value (or the same error).
+func Shared() (*Gazetteer, error) { return shared() }
+
+var shared = sync.OnceValues(Load)
 
 // Load parses the embedded tables. Most callers want [Shared].
 func Load() (*Gazetteer, error) { return LoadFS(tables) }

@@ -10,7 +10,7 @@ import (
 	"testing/fstest"
 )
 
-func shared(t testing.TB) *Gazetteer {
+func loadShared(t testing.TB) *Gazetteer {
 	t.Helper()
 	g, err := Shared()
 	if err != nil {
@@ -20,7 +20,7 @@ func shared(t testing.TB) *Gazetteer {
 }
 
 func TestTables(t *testing.T) {
-	g := shared(t)
+	g := loadShared(t)
 	if g.Len() < 170000 {
 		t.Errorf("only %d entries", g.Len())
 	}
@@ -43,7 +43,7 @@ func TestTables(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	g := shared(t)
+	g := loadShared(t)
 	tests := []struct {
 		name string
 		want string // first candidate: name/country/kind/admin1
@@ -91,7 +91,7 @@ func TestLookup(t *testing.T) {
 }
 
 func TestCommonWord(t *testing.T) {
-	g := shared(t)
+	g := loadShared(t)
 	for _, w := range []string{"Nice", "Split", "Reading", "Police", "Hope", "Mobile"} {
 		if !g.CommonWord(w) {
 			t.Errorf("CommonWord(%q) = false", w)
@@ -105,7 +105,7 @@ func TestCommonWord(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
-	g := shared(t)
+	g := loadShared(t)
 	story := func(cs ...string) map[string]bool {
 		m := map[string]bool{}
 		for _, c := range cs {
@@ -255,7 +255,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkLookup(b *testing.B) {
-	g := shared(b)
+	g := loadShared(b)
 	names := []string{"Kharkiv", "Sao Paulo", "Paris", "Springfield", "Tuesday", "Hyderabad", "Xyzzy"}
 	b.ReportAllocs()
 	n := 0

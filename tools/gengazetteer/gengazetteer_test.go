@@ -114,3 +114,34 @@ func TestKm(t *testing.T) {
 		t.Errorf("Paris-London %.0f km", d)
 	}
 }
+
+func TestCountForms(t *testing.T) {
+	in := "# sent_id = 1\n1\tNice\tnice\n2\tweather\t_\n3\tin\t_\n4\tNice\t_\n5-6\tdon't\t_\n7\tnice\t_\n\n1\tReading\t_\n2\treading\t_\n"
+	lower, upper, err := countForms(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lower["nice"] != 1 || upper["nice"] != 1 || lower["reading"] != 1 || upper["reading"] != 0 || lower["don't"] != 0 {
+		t.Errorf("lower %v upper %v", lower, upper)
+	}
+}
+
+// FuzzCountForms checks that the treebank reader never panics and counts
+// only lower-case keys.
+func FuzzCountForms(f *testing.F) {
+	f.Add("1\tNice\t_\n2\tnice\t_\n")
+	f.Add("# c\n\n3\t\xff\t\n4.1\tX\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		lower, upper, err := countForms(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, m := range []map[string]int{lower, upper} {
+			for k, n := range m {
+				if k != strings.ToLower(k) || n <= 0 {
+					t.Fatalf("key %q count %d", k, n)
+				}
+			}
+		}
+	})
+}

