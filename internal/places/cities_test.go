@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/kb"
@@ -177,4 +178,31 @@ func BenchmarkPlaces(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// FuzzPlaces runs arbitrary text, with an arbitrary dateline, through the
+// language layer and the stage: it must not fail or panic, and every
+// mention must quote the text at its span.
+func FuzzPlaces(f *testing.F) {
+	f.Add("KRAMATORSK, Ukraine -- Shelling hit Paris, Texas, and Tripoli.", 19)
+	f.Add("in New Hampshire and The Hague; Al-Hasakah, Syria", 0)
+	f.Add("in \xff São Paulo, , , in", 5)
+	f.Fuzz(func(t *testing.T, text string, dl int) {
+		if !utf8.ValidString(text) {
+			return // readers hand the stages valid UTF-8
+		}
+		a := &dyad.Article{Text: text}
+		if dl > 0 && dl <= len(text) && utf8.ValidString(text[:dl]) {
+			a.Dateline = &dyad.Dateline{Span: dyad.Span{Start: 0, End: dl}, Place: text[:dl]}
+			a.Skip = []dyad.Span{{Start: 0, End: dl}}
+		}
+		doc := parsed(t, a)
+		for _, p := range doc.Places {
+			for _, m := range p.Mentions {
+				if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
+					t.Fatalf("mention %+v does not quote %q", m, text)
+				}
+			}
+		}
+	})
 }
