@@ -90,10 +90,13 @@ type entry struct {
 
 // Gazetteer is a loaded gazetteer. It is immutable and safe for concurrent use.
 type Gazetteer struct {
-	arena     string
-	keys      string
-	records   []record
-	index     []entry
+	arena   string
+	keys    string
+	records []record
+	index   []entry
+	// loose indexes, by fold.Loose, the names whose loose key differs from
+	// their key; Lookup falls back on it.
+	loose     []entry
 	countries []string
 	zones     []string
 	// codes holds the GeoNames code of each region, indexed by record:
@@ -199,6 +202,7 @@ type loader struct {
 	records     []record
 	index       []entry
 	extra       []entry
+	loose       []entry
 	countries   []string
 	countryIdx  map[string]uint16
 	zones       []string
@@ -322,6 +326,12 @@ func (l *loader) indexName(index *[]entry, name string, rec uint32, extra bool) 
 		return
 	}
 	*index = append(*index, entry{key: uint32(off), keyLen: uint16(n), rec: rec})
+	if k := l.keys[off:]; bytes.IndexByte(k, 'y') >= 0 || bytes.Contains(k, []byte("ii")) {
+		loose := fold.Loose(string(k))
+		lo := len(l.keys)
+		l.keys = append(l.keys, loose...)
+		l.loose = append(l.loose, entry{key: uint32(lo), keyLen: uint16(len(loose)), rec: rec})
+	}
 }
 
 func (l *loader) finish(common []byte) *Gazetteer {
@@ -344,6 +354,8 @@ func (l *loader) finish(common []byte) *Gazetteer {
 		}
 	}
 	g.index = append(append(g.index, l.index[i:]...), l.extra[j:]...)
+	slices.SortFunc(l.loose, less)
+	g.loose = slices.Clip(l.loose)
 	for _, line := range bytes.Split(common, []byte("\n")) {
 		if w := strings.TrimSpace(string(line)); w != "" && w[0] != '#' {
 			g.common[fold.Key(w)] = true
@@ -367,24 +379,39 @@ func (g *Gazetteer) Len() int { return len(g.records) }
 
 // Lookup returns the places named name as text writes it, in any letter
 // case, with or without accents, hyphens and apostrophes, each place once,
-// cities before regions, most populous first. It returns nil when no place has that name.
+// cities before regions, most populous first. When no city has exactly
+// that name it adds transliteration variants (fold.Loose: "Izium" finds
+// Izyum, "Mykolaiv" the city Mykolayiv besides the region Mykolaiv). It
+// returns nil when nothing matches.
 func (g *Gazetteer) Lookup(name string) []Place {
 	k := fold.Key(name)
 	if k == "" {
 		return nil
 	}
-	i := sort.Search(len(g.index), func(i int) bool { return g.key(g.index[i]) >= k })
-	var out []Place
-	for ; i < len(g.index) && g.key(g.index[i]) == k; i++ {
-		id := int(g.index[i].rec)
-		if !slices.ContainsFunc(out, func(p Place) bool { return p.ID == id }) {
-			out = append(out, g.place(id))
+	out := g.collect(g.index, k, nil)
+	if !slices.ContainsFunc(out, func(p Place) bool { return p.Kind != Admin1 }) {
+		// No city of that exact name: the region "Mykolaiv" may have its
+		// city spelled "Mykolayiv".
+		if lk := fold.Loose(k); len(lk) >= 4 {
+			out = g.collect(g.index, lk, g.collect(g.loose, lk, out))
 		}
 	}
 	// Cities first: a region's population is the sum of its cities'.
 	slices.SortStableFunc(out, func(a, b Place) int {
 		return cmp.Or(cmp.Compare(a.Kind/Admin1, b.Kind/Admin1), cmp.Compare(b.Population, a.Population))
 	})
+	return out
+}
+
+// collect appends the places of index entries with key k to out, each once.
+func (g *Gazetteer) collect(index []entry, k string, out []Place) []Place {
+	i := sort.Search(len(index), func(i int) bool { return g.key(index[i]) >= k })
+	for ; i < len(index) && g.key(index[i]) == k; i++ {
+		id := int(index[i].rec)
+		if !slices.ContainsFunc(out, func(p Place) bool { return p.ID == id }) {
+			out = append(out, g.place(id))
+		}
+	}
 	return out
 }
 

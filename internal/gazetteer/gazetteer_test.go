@@ -61,6 +61,9 @@ func TestLookup(t *testing.T) {
 		{"Kramatorsk", "Kramatorsk/UKR/city/Donetsk", 1},
 		{"New York", "New York/USA/city/New York", 2},
 		{"Marib", "Ma'rib/YEM/city/Ma’rib", 1},
+		{"Izium", "Izyum/UKR/city/Kharkiv", 1},
+		{"Mykolaiv", "Mykolayiv/UKR/city/Mykolaiv", 1},
+		{"Avdiivka", "Avdiyivka/UKR/city/Donetsk", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

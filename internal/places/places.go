@@ -106,7 +106,8 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	}
 	a := doc.Article
 	matches := s.kb.Matcher().FindAll(a.Text)
-	st := &state{s: s, g: g, doc: doc, matches: matches, story: storyCountries(s.kb, a.Text, matches), index: map[string]int{}}
+	st := &state{s: s, g: g, doc: doc, matches: matches, story: storyCountries(s.kb, a.Text, matches), index: map[string]int{},
+		kbPlaces: map[int]int{}}
 	if dl := a.Dateline; dl != nil {
 		if c, ref, ok := st.dateline(dl); ok {
 			st.add(c, ref)
@@ -123,6 +124,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		}
 		if c, ok := st.resolveKB(text, m.Entries, qualAfter(a.Text, m.End)); ok {
 			st.add(c, dyad.MentionRef{Text: text, Start: m.Start, End: m.End, Sentence: si})
+			st.kbPlaces[m.Start] = m.End
 		}
 	}
 	for si := range doc.Sentences {
@@ -142,6 +144,8 @@ type state struct {
 	// ambiguity to the folded words that name it.
 	story map[string][]string
 	index map[string]int
+	// kbPlaces maps the start of each knowledge-base place mention to its end.
+	kbPlaces map[int]int
 }
 
 func (st *state) add(c candidate, ref dyad.MentionRef) {

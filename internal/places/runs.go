@@ -99,6 +99,16 @@ func (st *state) sentence(si int) {
 			i++
 			continue
 		}
+		if end, ok := st.kbPlaces[toks[i].Start]; ok {
+			// A knowledge-base place heads a list as well as a gazetteer
+			// one: "in Kharkiv, Sumy and Poltava".
+			j := i + 1
+			for j < len(toks) && toks[j].Start < end {
+				j++
+			}
+			last, lastEv, i = j, strong, j
+			continue
+		}
 		j := runEnd(doc.Article.Text, toks, i)
 		if ev, ok := st.run(si, toks, i, j, last, lastEv); ok {
 			last, lastEv = j, ev
@@ -160,7 +170,9 @@ func (st *state) run(si int, toks []dyad.Token, i, j, last int, lastEv evidence)
 		ev, why = strong, fmt.Sprintf("%q", prev2+" of "+name)
 	case weakLocatives[prev]:
 		ev, why = weak, fmt.Sprintf("%q", toks[i-1].Text+" "+name)
-	case listWords[prev] && last == i-1:
+	case listWords[prev] && last == i-1 && (prev != "," || j < len(toks) && listWords[lower(toks[j])]):
+		// After a comma the list must go on ("Kharkiv, Odesa and Lviv"):
+		// "in Concord, Zhukovskyy told ..." names a person.
 		ev, why = lastEv, "in a list of places"
 	}
 	if ev == noEvidence {

@@ -9,6 +9,7 @@
 package fold
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -175,4 +176,27 @@ func isKey(name string) bool {
 		}
 	}
 	return true
+}
+
+// Loose returns a looser form of a key for the transliteration variants of
+// Slavic names, which news and GeoNames spell differently: y and i count as
+// one letter and a run of i's as one i, so "avdiivka" and "avdiyivka",
+// "mykolaiv" and "mykolayiv", "izium" and "izyum" share a loose key. Use it
+// only when the exact key finds nothing.
+func Loose(key string) string {
+	if !strings.ContainsAny(key, "y") && !strings.Contains(key, "ii") {
+		return key
+	}
+	b := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c == 'y' {
+			c = 'i'
+		}
+		if c == 'i' && len(b) > 0 && b[len(b)-1] == 'i' {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }

@@ -60,3 +60,16 @@ func BenchmarkKey(b *testing.B) {
 		Key(names[i%len(names)])
 	}
 }
+
+func TestLoose(t *testing.T) {
+	pairs := [][2]string{{"avdiivka", "avdiyivka"}, {"mykolaiv", "mykolayiv"}, {"izium", "izyum"},
+		{"kostiantynivka", "kostyantynivka"}}
+	for _, p := range pairs {
+		if Loose(p[0]) != Loose(p[1]) {
+			t.Errorf("Loose(%q) = %q, Loose(%q) = %q", p[0], Loose(p[0]), p[1], Loose(p[1]))
+		}
+	}
+	if Loose("paris") != "paris" || Loose("kyiv") == Loose("kiel") {
+		t.Errorf("Loose changed what it should not")
+	}
+}
