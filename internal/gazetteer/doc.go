@@ -25,7 +25,9 @@
 // [Gazetteer] is immutable and safe for concurrent use. [Shared] loads the
 // embedded tables once per process, on first use. Look-ups are
 // case-, accent-, hyphen- and apostrophe-insensitive: "Sao Paulo" finds
-// "São Paulo" and "KYIV" finds "Kyiv".
+// "São Paulo" and "KYIV" finds "Kyiv". A second, small index of looser keys
+// (fold.Loose) catches transliteration variants when no city has the exact
+// name: "Izium" finds Izyum.
 //
 // # Resolution
 //
