@@ -313,19 +313,20 @@ type Place struct {
 	Name string `json:"name"`
 	// Kind is country, city, region, province, sea, strait, gulf, ocean,
 	// peninsula, disputed or zone.
-	Kind    string  `json:"kind"`
-	Country string  `json:"country"` // ISO 3166-1 alpha-3
-	Admin1  string  `json:"admin1,omitempty"`
-	Lat     float64 `json:"lat"`
-	Lon     float64 `json:"lon"`
+	Kind     string       `json:"kind"`
+	Country  string       `json:"country"` // ISO 3166-1 alpha-3
+	Admin1   string       `json:"admin1,omitempty"`
+	Lat      float64      `json:"lat"`
+	Lon      float64      `json:"lon"`
+	Mentions []MentionRef `json:"mentions"`
+
 	// Population is the gazetteer's population of a city or region, 0 when
 	// unknown.
 	Population int `json:"population,omitempty"`
 	// Reason says why the text's words were taken for this place and why
 	// this entry was chosen among same-name places, e.g. `"in Tripoli"; in a
 	// country the story names (LBN)`.
-	Reason   string       `json:"reason,omitempty"`
-	Mentions []MentionRef `json:"mentions"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // PlaceRef points from an event to a place.
