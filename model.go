@@ -332,6 +332,14 @@ type Place struct {
 	Lat      float64      `json:"lat"`
 	Lon      float64      `json:"lon"`
 	Mentions []MentionRef `json:"mentions"`
+
+	// Population is the gazetteer's population of a city or region, 0 when
+	// unknown.
+	Population int `json:"population,omitempty"`
+	// Reason says why the text's words were taken for this place and why
+	// this entry was chosen among same-name places, e.g. `"in Tripoli"; in a
+	// country the story names (LBN)`.
+	Reason string `json:"reason,omitempty"`
 }
 
 // PlaceRef points from an event to a place.

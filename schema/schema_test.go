@@ -171,7 +171,7 @@ func TestValidateRejects(t *testing.T) {
 		{"missing errors", func(m map[string]any) { delete(m, "errors") }},
 		{"extra field", func(m map[string]any) { m["language"] = "en" }},
 		{"extra field in event", func(m map[string]any) { event(m)["confidence"] = 0.9 }},
-		{"extra field in place", func(m map[string]any) { m["places"].([]any)[0].(map[string]any)["population"] = 1 }},
+		{"extra field in place", func(m map[string]any) { m["places"].([]any)[0].(map[string]any)["elevation"] = 1 }},
 		{"other schema version", func(m map[string]any) { m["schema_version"] = "1.0.0" }},
 		{"bad date", func(m map[string]any) { m["date"] = "2024-13-01" }},
 		{"date in another layout", func(m map[string]any) { m["date"] = "06/05/2024" }},

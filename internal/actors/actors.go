@@ -319,6 +319,9 @@ func (b *builder) agentWithOwner(si, start int, m kb.Match, ag kb.Agent, o *owne
 func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent, o *owner) {
 	text := b.doc.Article.Text
 	if o == nil {
+		o = b.whereOwner(start)
+	}
+	if o == nil {
 		o = b.home
 	}
 	code, country, sector := ag.Sector, "", ag.Sector
@@ -553,6 +556,22 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 				adj = c.Adjectives[0]
 			}
 			return &owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+		}
+	}
+	return nil
+}
+
+// whereOwner returns the country of a ", where" clause that the role noun
+// at offset sits in: "visit Japan, where he will meet Prime Minister
+// Sakamoto" (Japan's prime minister, not the dateline country's).
+func (b *builder) whereOwner(offset int) *owner {
+	text := b.doc.Article.Text
+	for s, m := range b.sentMatches {
+		if m.End >= offset || !strings.HasPrefix(text[m.End:], ", where ") || strings.Contains(text[m.End:offset], ".") {
+			continue
+		}
+		if o, kind, ok := b.ownerOf(m, text); ok && o.kind == "country" && kind != "adjective" && s < offset {
+			return &o
 		}
 	}
 	return nil

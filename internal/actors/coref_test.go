@@ -82,6 +82,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		{"surname after full name", "2017-05-03", "Theresa May arrived. May then left.",
 			"Theresa May=GBRGOV(person) May=GBRGOV(person)"},
 		{"surname inside another name", "2023-05-02", "Sarah Blinken Jones met Japan.", "Japan=JPN(country)"},
+		{"where clause", "", "The president will visit Japan, where he will meet Prime Minister Haruto Sakamoto.",
+			"president=GOV(agent) Japan=JPN(country) he=GOV(agent) Prime Minister Haruto Sakamoto=JPNGOV(person)"},
 		// Countries that are also given names.
 		{"country as given name", "", "Jordan Peterson spoke on Monday.", ""},
 		{"country as surname", "", "Fans cheered Michael Jordan loudly.", ""},

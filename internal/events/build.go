@@ -388,6 +388,19 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		}
 		return false
 	})
+	// A country target is subsumed by a more specific one of the same
+	// country for the same source and code in the sentence: "visit Japan,
+	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.
+	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
+		for _, o := range longest {
+			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+				o.CAMEO == e.CAMEO && len(o.Target.Code) > len(e.Target.Code) && len(e.Target.Code) == 3 &&
+				strings.HasPrefix(o.Target.Code, e.Target.Code) {
+				return true
+			}
+		}
+		return false
+	})
 	seen := map[eventKey]bool{}
 	var out []dyad.Event
 	for _, e := range longest {

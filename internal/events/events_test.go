@@ -127,6 +127,10 @@ func TestCoder(t *testing.T) {
 		{"nested match is part of the longer one", "France held talks with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND"}},
 		{"reduced relative is no event", "A statement released by India praised France.", map[string]string{"France": fr, "India": in}, nil},
 		{"reduced relative with a determiner", "France cited a statement released by the Indian government.", map[string]string{"France": fr, "Indian government": in}, nil},
+		{"the same country twice with one code", "France met India in Delhi and met the Indian government.",
+			map[string]string{"France": fr, "India": in, "Indian government": "INDGOV"}, []string{"FRA 040 INDGOV"}},
+		{"passive subject needs a passive auxiliary", "France had spoken by phone with India.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 041 IND"}},
 		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},
 	}
 	for _, tt := range tests {
