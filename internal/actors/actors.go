@@ -144,8 +144,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
-		if b.partOfPersonName(si, m) || b.usState(si, m) {
-			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia
+		if b.partOfPersonName(si, m) || b.usState(si, m) || b.attitude(m) {
+			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian"
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)
@@ -254,7 +254,8 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 		return false
 	}
 	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
-	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’"
+	// "U.S.-led forces" are American forces.
+	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led"
 }
 
 // sharedAgent reports whether m and next are coordinated adjectives of one
@@ -559,6 +560,38 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 		}
 	}
 	return nil
+}
+
+// modifierSuffixes are the second halves of hyphenated compounds in which a
+// name modifies something else that is not its agent: "Russia-backed
+// separatists" are not Russia, "Israeli-occupied" land is a place.
+// ("U.S.-led" and "Liberian-flagged" are left alone: the coalition acts for
+// the United States, the ship belongs to Liberia.)
+var modifierSuffixes = map[string]bool{"backed": true, "funded": true, "sponsored": true, "allied": true,
+	"aligned": true, "installed": true, "held": true, "occupied": true, "controlled": true, "annexed": true,
+	"born": true, "brokered": true, "linked": true, "friendly": true, "leaning": true, "style": true, "bound": true}
+
+// attitude reports whether a match is a stance or a modifier rather than an
+// actor: after "pro-", "anti-" or "non-" ("pro-Russian separatists",
+// "anti-government protesters"), or before "-backed", "-occupied" and
+// the like ("Russia-backed officials").
+func (b *builder) attitude(m kb.Match) bool {
+	text := b.doc.Article.Text
+	before := strings.ToLower(text[max(0, m.Start-5):m.Start])
+	for _, p := range []string{"pro-", "anti-", "non-", "pro–", "anti–"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	if m.End < len(text) && text[m.End] == '-' {
+		rest := text[m.End+1:]
+		i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		if i < 0 {
+			i = len(rest)
+		}
+		return modifierSuffixes[strings.ToLower(rest[:i])]
+	}
+	return false
 }
 
 // whereOwner returns the country of a ", where" clause that the role noun

@@ -84,6 +84,10 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		{"surname inside another name", "2023-05-02", "Sarah Blinken Jones met Japan.", "Japan=JPN(country)"},
 		{"where clause", "", "The president will visit Japan, where he will meet Prime Minister Haruto Sakamoto.",
 			"president=GOV(agent) Japan=JPN(country) he=GOV(agent) Prime Minister Haruto Sakamoto=JPNGOV(person)"},
+		{"pro and anti", "", "Pro-Russian separatists and anti-government protesters clashed.",
+			"separatists=REB(agent) protesters=OPP(agent)"},
+		{"backed is a modifier", "", "Russia-backed fighters met U.S.-led forces.",
+			"fighters=UAF(agent) U.S.-led forces=USAMIL(agent)"},
 		// Countries that are also given names.
 		{"country as given name", "", "Jordan Peterson spoke on Monday.", ""},
 		{"country as surname", "", "Fans cheered Michael Jordan loudly.", ""},

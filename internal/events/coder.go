@@ -138,6 +138,13 @@ func (sv *sentenceView) mentionEnd(mi int) int {
 	return k
 }
 
+// compoundModifier reports whether token k ends a hyphenated compound
+// ("Russia-backed", "U.S.-led"): a modifier, not a verb of the clause.
+func (sv *sentenceView) compoundModifier(k int) bool {
+	toks := sv.doc.Tokens
+	return k-1 > sv.first && toks[k-1].Text == "-" && toks[k-1].End == toks[k].Start && toks[k-2].End == toks[k-1].Start
+}
+
 // tokenAt returns the index of the token starting at or covering offset.
 func (sv *sentenceView) tokenAt(offset int) int {
 	toks := sv.doc.Tokens
@@ -152,7 +159,7 @@ func (sv *sentenceView) tokenAt(offset int) int {
 func (c *Coder) matches(sv *sentenceView) []match {
 	var out []match
 	for k := sv.first; k < sv.end; k++ {
-		if sv.coveredBy(k) >= 0 {
+		if sv.coveredBy(k) >= 0 || sv.compoundModifier(k) {
 			continue
 		}
 		for _, p := range c.patterns.byKey[sv.lower(k)] {
