@@ -14,6 +14,14 @@
 //     for Timor-Leste, as the Phoenix dictionaries code them), ISO codes,
 //     names, adjectives ("French"), people nouns ("Frenchmen", "Ukrainians"),
 //     the capital with its coordinates, the centroid.
+//   - people/*.tsv are written by hand: the heads of state and government
+//     and the foreign, defence, interior and finance ministers of 49
+//     countries and the heads of 28 international organizations from 2000
+//     to 2026, one row per term with start and end dates. [Load] merges
+//     the rows of one name into an [Official] with several [Term]s; each
+//     term's CAMEO code is the country's plus the role's sector, or the
+//     organization's. [Official.On] gives the standing on a date: the term
+//     that covers it, else an elite (ELI) of the nearest term's country.
 //   - organizations.tsv, agents.tsv, places.tsv and ambiguous.tsv are
 //     written by hand: organizations with CAMEO codes (IGOUNO, IGOEUREEC,
 //     PSEREBHMS ...), role nouns with CAMEO sectors (GOV, MIL, LEG, JUD, COP,
@@ -40,6 +48,15 @@
 //   - ambiguous.tsv blocks phrases that hide a shorter name ("New Jersey",
 //     "Latin American") and skips capitals that are mostly surnames or common
 //     words (Hamilton, Victoria, Douglas, Stanley).
+//
+//   - Officials match by full name and alias, as written; their surnames
+//     ("Blinken", "Xi") are proposed as SurnameEntry matches, which the
+//     actor stage accepts only in context (a title, an earlier full name,
+//     a single holder of a top office on the date).
+//   - Dictionary actors added by [KB.WithDictionaries] (the user's --dict
+//     files) match in any letter case after a capital, through a map
+//     lookup word by word rather than the automaton, which would take
+//     seconds to build over tens of thousands of names.
 //
 // A match may carry several entries when the words are ambiguous:
 // "Brussels" is Belgium's capital and, as an alias, the EU; "Congolese" is
