@@ -90,8 +90,8 @@ type Standing struct {
 // On returns the person's standing on date at. With a zero date (an article
 // without a date) the latest term counts as current. On a date that no term
 // covers, the person is an elite (ELI) of the country of the nearest term
-// before (a former foreign minister) or, before the first term, after it;
-// the role names the office with "former" or "future".
+// before (a former foreign minister, role "former foreign minister") or,
+// before the first term, after it (no role).
 func (p *Official) On(at time.Time) Standing {
 	if len(p.Terms) == 0 {
 		return Standing{}
@@ -99,12 +99,18 @@ func (p *Official) On(at time.Time) Standing {
 	if at.IsZero() {
 		return Standing{Term: p.Terms[len(p.Terms)-1], Current: true}
 	}
-	// Several terms may cover one date (head of state and government of two
-	// tables, a minister acting in two posts): the latest started wins.
-	for i := len(p.Terms) - 1; i >= 0; i-- {
-		if p.Terms[i].Covers(at) {
-			return Standing{Term: p.Terms[i], Current: true}
+	// Several terms may cover one date (a minister acting in two posts, a
+	// monarch of several realms): the latest started wins, and among terms
+	// that started together the first in the tables (Elizabeth II is the
+	// United Kingdom's queen before Canada's).
+	best := -1
+	for i, t := range p.Terms {
+		if t.Covers(at) && (best < 0 || t.Start.After(p.Terms[best].Start)) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		return Standing{Term: p.Terms[best], Current: true}
 	}
 	var near Term
 	former := false
@@ -122,12 +128,10 @@ func (p *Official) On(at time.Time) Standing {
 	}
 	s := Standing{Term: near, Former: former}
 	s.Country, s.Code, s.Sector = near.elite[:3], near.elite[3:6]+"ELI", "ELI"
-	if near.Role != "" {
-		if former {
-			s.Role = "former " + near.Role
-		} else {
-			s.Role = "future " + near.Role
-		}
+	if near.Role != "" && former {
+		s.Role = "former " + near.Role
+	} else {
+		s.Role = "" // before any office: an elite without one
 	}
 	return s
 }
@@ -306,8 +310,12 @@ func parseDate(s string, end bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
 
+// regnal are the ordinals of monarchs' names.
+var regnal = map[string]bool{"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true,
+	"VIII": true, "IX": true, "X": true, "XI": true, "XII": true}
+
 // nameSuffixes are words after a surname that are not the surname.
-var nameSuffixes = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true, "II": true, "III": true, "IV": true}
+var nameSuffixes = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true}
 
 // surnameOf derives the surname news uses alone. given is the table's
 // column: empty for Western order (the last word, skipping "Jr."), or
@@ -323,6 +331,9 @@ func surnameOf(name, given string) (string, error) {
 		return "", fmt.Errorf("given column %q must be empty or start with ^", given)
 	}
 	words := strings.Fields(name)
+	if len(words) > 1 && regnal[words[len(words)-1]] {
+		return "", nil // "Elizabeth II", "Charles III": no surname
+	}
 	for len(words) > 1 && nameSuffixes[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}

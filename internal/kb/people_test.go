@@ -16,7 +16,9 @@ const testPeople = "name\taliases\tcountry\trole\tstart\tend\tgiven\tnote\n" +
 	"Arben Krasniqi\t\tKSV\tinterior minister\t2015-01-01\t2016-01-01\t\t\n" +
 	"Maria Duarte\t\tUN\tsecretary-general\t2017-01-01\t2021-12-31\t\tnationality: PRT\n" +
 	"Tom Baker Jr.\t\tUSA\tfinance minister\t2001-01-20\t2003-01-20\t\t\n" +
-	"Ahmed bin Khalid\t\tSAU\tmonarch\t2015-01-23\t\t^bin Khalid\t\n"
+	"Ahmed bin Khalid\t\tSAU\tmonarch\t2015-01-23\t\t^bin Khalid\t\n" +
+	"Olaf VIII\t\tNOR\tmonarch\t1991-01-17\t\t\t\n" +
+	"Olaf VIII\t\tSWE\tmonarch\t1991-01-17\t\t\tsame day, second realm\n"
 
 func peopleKB(t *testing.T, table string) (*KB, error) {
 	t.Helper()
@@ -43,8 +45,8 @@ func TestOfficialsDated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(k.Officials()); n != 6 {
-		t.Fatalf("%d officials, want 6 (two rows of one name merge)", n)
+	if n := len(k.Officials()); n != 7 {
+		t.Fatalf("%d officials, want 7 (rows of one name merge)", n)
 	}
 	tests := []struct {
 		name, date      string
@@ -54,7 +56,7 @@ func TestOfficialsDated(t *testing.T) {
 		{"Hana Petrova", "2004-03-01", "RUSGOV", "foreign minister", true, false},
 		{"Hana Petrova", "2010-05-20", "RUSGOV", "foreign minister", true, false}, // the end day is in office
 		{"Hana Petrova", "2010-05-21", "RUSGOV", "head of government", true, false},
-		{"Hana Petrova", "2004-02-29", "RUSELI", "future foreign minister", false, false},
+		{"Hana Petrova", "2004-02-29", "RUSELI", "", false, false},
 		{"Hana Petrova", "", "RUSGOV", "head of government", true, false},      // undated: the latest term
 		{"Li Wen", "2020-12-31", "CHNGOVMIL", "defense minister", true, false}, // a year end covers the year
 		{"Li Wen", "2021-01-01", "CHNELI", "former defense minister", false, true},
@@ -62,6 +64,8 @@ func TestOfficialsDated(t *testing.T) {
 		{"Maria Duarte", "2018-06-01", "IGOUNO", "secretary-general", true, false},
 		{"Maria Duarte", "2023-06-01", "PRTELI", "former secretary-general", false, true},
 		{"Ahmed bin Khalid", "2026-11-01", "SAUGOV", "monarch", true, false},
+		{"Olaf VIII", "2020-01-01", "NORGOV", "monarch", true, false}, // the first realm listed
+
 	}
 	for _, tt := range tests {
 		p, ok := k.OfficialByName(tt.name)
@@ -79,7 +83,7 @@ func TestOfficialsDated(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{"Hana Petrova": "Petrova", "Li Wen": "Li", "Tom Baker Jr.": "Baker",
-		"Ahmed bin Khalid": "bin Khalid"} {
+		"Ahmed bin Khalid": "bin Khalid", "Olaf VIII": ""} {
 		if p, _ := k.OfficialByName(name); p.Surname != want {
 			t.Errorf("surname of %s = %q, want %q", name, p.Surname, want)
 		}
