@@ -1,0 +1,28 @@
+// Package ner is dyad's statistical named-entity recognizer: a greedy
+// left-to-right averaged perceptron that labels each word of a sentence with
+// an IOB2 label over three types, PER (people), ORG (organizations) and LOC
+// (locations), trained by dyad itself on Universal NER's English EWT.
+//
+// It complements the knowledge base: the knowledge base knows its names
+// exactly; the recognizer finds the names it lacks from how they look and
+// where they stand.
+//
+// # Features
+//
+// For each word the recognizer looks at the word itself (as written and
+// normalized), its shape ("Xxxx", "X.X.", "dd"), prefixes and suffixes, the
+// two words on each side and their shapes, the part-of-speech tags that
+// dyad's tagger predicted (never gold tags), the two labels it predicted
+// before, two granularities of word clusters learnt from unlabelled news
+// text, and whether a gazetteer phrase (a country, capital, city, region,
+// organization, nationality or role noun) starts or continues at the word.
+//
+// # Invariants
+//
+//   - Labels are valid IOB2: decoding never puts I-X after anything but
+//     B-X or I-X.
+//   - A [Model] carries everything it needs (weights, clusters, gazetteer
+//     phrases as hashes); it is immutable and safe for concurrent use.
+//   - Training is deterministic: the same data and options write the same
+//     bytes.
+package ner
