@@ -25,8 +25,12 @@ bound: the gold lists the main events only.
 'dyad eval parse --gold FILE.conllu' scores the language layer on a Universal
 Dependencies treebank: word and sentence F1 from the raw text (beside the
 neurosnap/sentences baseline), and UPOS, XPOS, lemma, UAS and LAS on the gold
-words, as the CoNLL 2018 shared task scorer counts them.`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample (default: the embedded one), CoNLL-U for parse")
+words, as the CoNLL 2018 shared task scorer counts them.
+
+'dyad eval ner --gold FILE.iob2' scores the named-entity recognizer on gold
+words with IOB2 labels (Universal NER, or CoNLL 2003 style): precision, recall
+and F1 of exact PER, ORG and LOC spans, per type and overall.`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample (default: the embedded one), CoNLL-U for parse, IOB2 for ner")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
@@ -45,8 +49,10 @@ words, as the CoNLL 2018 shared task scorer counts them.`, io)
 	case "sample":
 	case "parse":
 		return evalParse(*gold, *asJSON, io)
+	case "ner":
+		return evalNER(*gold, *asJSON, io)
 	default:
-		return usagef("want 'dyad eval sample' or 'dyad eval parse --gold FILE.conllu'")
+		return usagef("want 'dyad eval sample', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2'")
 	}
 	var goldData []byte
 	if *gold != "" {
