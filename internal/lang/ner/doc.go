@@ -13,9 +13,18 @@
 // normalized), its shape ("Xxxx", "X.X.", "dd"), prefixes and suffixes, the
 // two words on each side and their shapes, the part-of-speech tags that
 // dyad's tagger predicted (never gold tags), the two labels it predicted
-// before, two granularities of word clusters learnt from unlabelled news
-// text, and whether a gazetteer phrase (a country, capital, city, region,
-// organization, nationality or role noun) starts or continues at the word.
+// before, how the sentence uses capitals (web text is often all lower case),
+// two granularities of word clusters learnt from unlabelled news text
+// ([Cluster]), and whether a gazetteer phrase (a country, capital, city,
+// town, region, organization, nationality, role noun or person's name)
+// starts or continues at the word, as written or in lower case.
+//
+// # Model
+//
+// Weights are the perceptron package's (hashed features, float16 on disk).
+// The gazetteer is stored as 48-bit hashes of its phrases' words, not as
+// text, and the clusters as hashes of the words with two cluster numbers:
+// the model file carries no copy of the lists it learnt from.
 //
 // # Invariants
 //

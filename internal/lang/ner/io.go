@@ -63,7 +63,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil || mp > 64 {
 		return nil, fmt.Errorf("%w: phrase length", ErrModel)
 	}
-	m := &Model{maxPhrase: int(mp), gaz: map[uint64]uint16{}, clusters: map[uint64]uint32{}}
+	m := &Model{maxPhrase: int(mp), gaz: map[uint64]uint32{}, clusters: map[uint64]uint32{}}
 	count, err := get()
 	if err != nil || count > 1<<24 {
 		return nil, fmt.Errorf("%w: phrase count", ErrModel)
@@ -76,10 +76,10 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		key += d
 		kinds, err := get()
-		if err != nil || kinds == 0 || kinds >= 1<<numKinds {
+		if err != nil || kinds == 0 || kinds >= 1<<(lowerShift+numKinds) {
 			return nil, fmt.Errorf("%w: phrase %d kinds", ErrModel, i)
 		}
-		m.gaz[key] = uint16(kinds)
+		m.gaz[key] = uint32(kinds)
 	}
 	count, err = get()
 	if err != nil || count > 1<<24 {

@@ -66,8 +66,10 @@ type Model struct {
 	// both counted from 1.
 	clusters map[uint64]uint32
 	// gaz maps the hash of a phrase's words (see phraseKey) to the set of
-	// gazetteer kinds that list it, one bit per Kind.
-	gaz map[uint64]uint16
+	// gazetteer kinds that list it, one bit per Kind; and the hash of its
+	// normalized words (lower case, as in "auckland") to the same set
+	// shifted by lowerShift.
+	gaz map[uint64]uint32
 	// maxPhrase is the number of words of the longest gazetteer phrase.
 	maxPhrase int
 }
@@ -109,8 +111,9 @@ type token struct {
 	norm, raw, shape, lower                  uint64
 	pre2, pre3, suf2, suf3, suf4, upos, xpos uint64
 	c1, c2                                   uint64 // coarse and fine cluster, 0 unknown
-	gazB, gazI                               uint64 // gazetteer kinds starting here and continuing here
+	gazB, gazI                               uint64 // gazetteer kinds starting here and continuing here (exact | lower<<lowerShift)
 	cap, first                               bool
+	sentCase                                 uint64 // the sentence's casing (see casing), the same for all its words
 }
 
 var boundary = token{norm: 1, raw: 1, shape: 1, lower: 1, pre2: 1, pre3: 1, suf2: 1, suf3: 1, suf4: 1, upos: 1, xpos: 1,
@@ -125,9 +128,10 @@ func at(ts []token, i int) *token {
 
 // shape maps characters to X, x, d or themselves and collapses repeated
 // letters and digits: "McCain" → "XxXx", "2026" → "d", "U.S." → "X.X.".
-func shape(w string) string {
-	var buf [16]byte
-	b := buf[:0]
+func shape(w string) string { return string(appendShape(nil, w)) }
+
+// appendShape appends the shape of w (at most 8 bytes) to b.
+func appendShape(b []byte, w string) []byte {
 	var last byte
 	for _, r := range w {
 		var c byte
@@ -151,7 +155,7 @@ func shape(w string) string {
 			break
 		}
 	}
-	return string(b)
+	return b
 }
 
 func prefix(s string, n int) string {
@@ -172,6 +176,24 @@ func suffix(s string, n int) string {
 		i -= size
 	}
 	return s[i:]
+}
+
+// lowerWord appends perceptron.NormalizeWord(w) to b, without allocating
+// for ASCII words.
+func lowerWord(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return append(b[:0], perceptron.NormalizeWord(w)...)
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '0' && c <= '9':
+			c = '0'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // clusterKey is the key of a word in the cluster table: its hash with
@@ -197,10 +219,14 @@ const phraseSeed = 0x6e6572 // "ner"
 
 func phraseStep(h, word uint64) uint64 { return perceptron.Mix(h, word) }
 
-// phraseKey hashes the words of a gazetteer phrase as written.
-func phraseKey(words []string) uint64 {
+// phraseKey hashes the words of a gazetteer phrase as written, or
+// normalized (see perceptron.NormalizeWord).
+func phraseKey(words []string, normalized bool) uint64 {
 	h := uint64(phraseSeed)
 	for _, w := range words {
+		if normalized {
+			w = perceptron.NormalizeWord(w)
+		}
 		h = phraseStep(h, perceptron.Hash(w))
 	}
 	return h & (1<<perceptron.KeyBits - 1)
@@ -209,11 +235,14 @@ func phraseKey(words []string) uint64 {
 // prepare computes the hashes of each word of a sentence into ts.
 func (m *Model) prepare(words []Word, ts []token) []token {
 	ts = ts[:0]
+	var nbuf, sbuf [32]byte
 	for i, w := range words {
-		n := perceptron.NormalizeWord(w.Form)
+		// Short words are normalized and shaped in stack buffers: the
+		// conversions to string below then allocate nothing.
+		n := string(lowerWord(nbuf[:0], w.Form))
 		r, _ := utf8.DecodeRuneInString(w.Form)
 		t := token{
-			norm: perceptron.Hash(n), raw: perceptron.Hash(w.Form), shape: perceptron.Hash(shape(w.Form)),
+			norm: perceptron.Hash(n), raw: perceptron.Hash(w.Form), shape: perceptron.Hash(string(appendShape(sbuf[:0], w.Form))),
 			pre2: perceptron.Hash(prefix(n, 2)), pre3: perceptron.Hash(prefix(n, 3)),
 			suf2: perceptron.Hash(suffix(n, 2)), suf3: perceptron.Hash(suffix(n, 3)), suf4: perceptron.Hash(suffix(n, 4)),
 			upos: perceptron.Hash(w.UPOS), xpos: perceptron.Hash(w.XPOS),
@@ -229,27 +258,74 @@ func (m *Model) prepare(words []Word, ts []token) []token {
 		}
 		ts = append(ts, t)
 	}
-	m.markGazetteer(ts, words)
+	m.markGazetteer(ts)
+	c := casing(words)
+	for i := range ts {
+		ts[i].sentCase = c
+	}
 	return ts
 }
 
+// casing classes a sentence by how it uses capitals, which tells how much
+// a capital says: 1 when no word has one (chat, e-mail), 2 when most of
+// its words are in capitals (headlines, shouting), 0 otherwise.
+func casing(words []Word) uint64 {
+	upper, lower, letters := 0, 0, 0
+	for _, w := range words {
+		hasUpper, hasLower := false, false
+		for _, r := range w.Form {
+			switch {
+			case unicode.IsUpper(r):
+				hasUpper = true
+			case unicode.IsLower(r):
+				hasLower = true
+			}
+		}
+		if hasUpper || hasLower {
+			letters++
+		}
+		if hasUpper {
+			upper++
+		}
+		if hasUpper && !hasLower {
+			lower-- // an all-capitals word
+		}
+	}
+	switch {
+	case letters == 0:
+		return 0
+	case upper == 0:
+		return 1
+	case -lower*2 > letters:
+		return 2
+	}
+	return 0
+}
+
+// lowerShift is where the kinds of a phrase matched in lower case start in
+// a kinds set.
+const lowerShift = 16
+
 // markGazetteer sets each word's gazetteer kinds: those of every phrase
-// that starts at it (gazB) or covers it after the first word (gazI).
-func (m *Model) markGazetteer(ts []token, words []Word) {
+// that starts at it (gazB) or covers it after the first word (gazI), as
+// written and in lower case.
+func (m *Model) markGazetteer(ts []token) {
 	if len(m.gaz) == 0 {
 		return
 	}
+	const exact, lower = 1<<lowerShift - 1, (1<<numKinds - 1) << lowerShift
 	for i := range ts {
-		h := uint64(phraseSeed)
+		h, hl := uint64(phraseSeed), uint64(phraseSeed)
 		for n := 1; n <= m.maxPhrase && i+n <= len(ts); n++ {
 			h = phraseStep(h, ts[i+n-1].raw)
-			kinds, ok := m.gaz[h&(1<<perceptron.KeyBits-1)]
-			if !ok {
+			hl = phraseStep(hl, ts[i+n-1].norm)
+			kinds := uint64(m.gaz[h&(1<<perceptron.KeyBits-1)]&exact | m.gaz[hl&(1<<perceptron.KeyBits-1)]&lower)
+			if kinds == 0 {
 				continue
 			}
-			ts[i].gazB |= uint64(kinds)
+			ts[i].gazB |= kinds
 			for k := i + 1; k < i+n; k++ {
-				ts[k].gazI |= uint64(kinds)
+				ts[k].gazI |= kinds
 			}
 		}
 	}
@@ -287,11 +363,13 @@ func features(f []uint64, ts []token, labels []int, i int) []uint64 {
 		F(31, l1), F(32, l1, l2), F(33, l1, w0.shape), F(34, l1, w0.xpos), F(35, l1, w0.norm), F(36, l1, wm1.norm),
 		F(37, w0.c1), F(38, w0.c2), F(39, wm1.c2), F(40, wp1.c2), F(41, wm1.c1), F(42, wp1.c1),
 		F(43, w0.c2, w0.shape), F(44, l1, w0.c1), F(45, w0.c1, wp1.c1), F(46, wm1.c1, w0.c1),
-		F(47, w0.gazB), F(48, w0.gazI), F(49, wm1.gazB|wm1.gazI<<16), F(50, wp1.gazB|wp1.gazI<<16),
-		F(51, w0.gazB|w0.gazI<<16, w0.shape), F(52, l1, w0.gazB|w0.gazI<<16),
+		F(47, w0.gazB), F(48, w0.gazI), F(49, wm1.gazB|wm1.gazI<<32), F(50, wp1.gazB|wp1.gazI<<32),
+		F(51, w0.gazB|w0.gazI<<32, w0.shape), F(52, l1, w0.gazB|w0.gazI<<32),
 		F(53, w0.xpos, w0.shape), F(54, wm1.norm, w0.shape), F(55, w0.shape, wp1.norm),
+		F(56, w0.sentCase, w0.shape), F(57, w0.sentCase, w0.xpos), F(58, w0.sentCase, l1),
+		F(59, wm2.c2), F(62, wp2.c2),
 	)
-	for k := range uint64(numKinds) {
+	for k := range uint64(lowerShift + numKinds) {
 		if w0.gazB>>k&1 != 0 {
 			f = append(f, F(60, k))
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dyadproject/dyad/internal/lang/models"
+	"github.com/dyadproject/dyad/internal/lang/perceptron"
 )
 
 // invented training sentences: "word/TAG/LABEL" triples.
@@ -277,4 +278,12 @@ func BenchmarkLabel(b *testing.B) {
 	words := sents[0].Words
 	allocs := testing.AllocsPerRun(100, func() { m.Label(words, out, &s) })
 	b.ReportMetric(allocs/float64(len(words)), "allocs/token")
+}
+
+func TestNormalizeMatchesPerceptron(t *testing.T) {
+	for _, w := range []string{"Kyiv", "2026", "U.S.", "Ōsaka", "ÉLYSÉE", "a1B2", "", "İstanbul", "NATO's"} {
+		if got, want := string(lowerWord(nil, w)), perceptron.NormalizeWord(w); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
 }

@@ -35,12 +35,13 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 	if opt.Epochs == 0 {
 		opt.Epochs = 12
 	}
-	m := &Model{gaz: map[uint64]uint16{}, clusters: map[uint64]uint32{}}
+	m := &Model{gaz: map[uint64]uint32{}, clusters: map[uint64]uint32{}}
 	for _, p := range opt.Gazetteer {
 		if len(p.Words) == 0 || p.Kind >= numKinds {
 			continue
 		}
-		m.gaz[phraseKey(p.Words)] |= 1 << p.Kind
+		m.gaz[phraseKey(p.Words, false)] |= 1 << p.Kind
+		m.gaz[phraseKey(p.Words, true)] |= 1 << (lowerShift + p.Kind)
 		m.maxPhrase = max(m.maxPhrase, len(p.Words))
 	}
 	if opt.Clusters != nil {
