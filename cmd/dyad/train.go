@@ -25,6 +25,7 @@ Training is deterministic; it takes some minutes on 2 cores.`, io)
 	fs.IntVar(&opt.TaggerFolds, "tagger-folds", opt.TaggerFolds, "folds for the jackknifed tags of the second tagger pass and the parser")
 	fs.IntVar(&opt.ParserEpochs, "parser-epochs", opt.ParserEpochs, "parser training passes")
 	fs.IntVar(&opt.NEREpochs, "ner-epochs", opt.NEREpochs, "named-entity recognizer training passes")
+	fs.IntVar(&opt.NERFolds, "ner-folds", opt.NERFolds, "folds for the jackknifed labels of the recognizer's second pass (0 or 1: one pass)")
 	seed := fs.Uint64("seed", opt.Seed, "random seed")
 	if err := parseFlags(fs, args); err != nil {
 		return err

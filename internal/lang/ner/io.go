@@ -12,7 +12,8 @@ import (
 // Encoding: magic; the label count; the longest phrase's length; the
 // gazetteer phrases (key delta, then the set of kinds, both as uvarints) in key
 // order; the clustered words (key delta, then the cluster pair as uvarint)
-// in key order; then the perceptron model.
+// in key order; the number of passes (1 or 2, a byte); then the passes'
+// perceptron models.
 const magic = "dyadNER1"
 
 // WriteTo writes the model in its compact binary form, deterministically.
@@ -41,11 +42,25 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = k
 		put(uint64(m.clusters[k]))
 	}
+	passes := byte(1)
+	if m.second != nil {
+		passes = 2
+	}
+	write([]byte{passes})
 	if err := bw.Flush(); err != nil {
 		return n, err
 	}
-	k, err := m.model.WriteTo(w)
-	return n + k, err
+	for _, pm := range []*perceptron.Model{m.model, m.second} {
+		if pm == nil {
+			continue
+		}
+		k, err := pm.WriteTo(w)
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // Read decodes a model written by WriteTo.
@@ -95,11 +110,23 @@ func Read(r io.Reader) (*Model, error) {
 		key += d
 		m.clusters[key] = uint32(c)
 	}
-	if m.model, err = perceptron.Read(br); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrModel, err)
+	passes, err := br.ReadByte()
+	if err != nil || passes < 1 || passes > 2 {
+		return nil, fmt.Errorf("%w: pass count", ErrModel)
 	}
-	if m.model.Classes() != numLabels {
-		return nil, fmt.Errorf("%w: %d classes", ErrModel, m.model.Classes())
+	for p := range int(passes) {
+		pm, err := perceptron.Read(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrModel, err)
+		}
+		if pm.Classes() != numLabels {
+			return nil, fmt.Errorf("%w: %d classes", ErrModel, pm.Classes())
+		}
+		if p == 0 {
+			m.model = pm
+		} else {
+			m.second = pm
+		}
 	}
 	return m, nil
 }

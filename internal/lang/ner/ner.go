@@ -60,7 +60,11 @@ type Entity struct {
 
 // Model labels words. It is immutable and safe for concurrent use.
 type Model struct {
-	model *perceptron.Model
+	// model labels left to right from the words and its own previous
+	// labels; second, when not nil, labels again with model's labels of
+	// the whole sentence in sight.
+	model  *perceptron.Model
+	second *perceptron.Model
 	// clusters maps the hash of a word (see clusterKey) to its coarse
 	// cluster number in the high 16 bits and its fine one in the low 16,
 	// both counted from 1.
@@ -103,7 +107,12 @@ type Phrase struct {
 // Size reports the model's features, weights, clustered words and
 // gazetteer phrases.
 func (m *Model) Size() (features, weights, clustered, phrases int) {
-	return m.model.Features(), m.model.Weights(), len(m.clusters), len(m.gaz)
+	features, weights = m.model.Features(), m.model.Weights()
+	if m.second != nil {
+		features += m.second.Features()
+		weights += m.second.Weights()
+	}
+	return features, weights, len(m.clusters), len(m.gaz)
 }
 
 // token holds the hashes a word contributes to features.
@@ -396,6 +405,7 @@ func best(scores []float32, prev int) int {
 // ready to use; a Scratch must not be shared between goroutines.
 type Scratch struct {
 	ts     []token
+	first  []int
 	feats  []uint64
 	scores [numLabels]float32
 }
@@ -407,13 +417,43 @@ func (m *Model) Label(words []Word, out []int, s *Scratch) {
 		s = &Scratch{}
 	}
 	s.ts = m.prepare(words, s.ts)
+	m.pass(m.model, s.ts, nil, out, s)
+	if m.second != nil {
+		s.first = append(s.first[:0], out[:len(words)]...)
+		m.pass(m.second, s.ts, s.first, out, s)
+	}
+}
+
+// pass labels ts left to right with pm, looking at the first pass's
+// labels when first is not nil.
+func (m *Model) pass(pm *perceptron.Model, ts []token, first, out []int, s *Scratch) {
 	prev := O
-	for i := range words {
-		s.feats = features(s.feats[:0], s.ts, out, i)
-		m.model.Scores(s.feats, s.scores[:])
+	for i := range ts {
+		s.feats = passFeatures(s.feats[:0], ts, out, first, i)
+		pm.Scores(s.feats, s.scores[:])
 		out[i] = best(s.scores[:], prev)
 		prev = out[i]
 	}
+}
+
+// passFeatures returns the features of word i: in the second pass (first
+// not nil), with the first pass's labels around it.
+func passFeatures(f []uint64, ts []token, labels, first []int, i int) []uint64 {
+	f = features(f, ts, labels, i)
+	if first == nil {
+		return f
+	}
+	F := perceptron.Feature
+	lab := func(k int) uint64 {
+		if k < 0 || k >= len(first) {
+			return 99
+		}
+		return uint64(first[k])
+	}
+	w0, wp1 := at(ts, i), at(ts, i+1)
+	return append(f, F(100, lab(i)), F(101, lab(i+1)), F(102, lab(i+2)), F(103, lab(i), lab(i+1)),
+		F(104, lab(i-1), lab(i), lab(i+1)), F(105, lab(i), w0.norm), F(106, lab(i+1), wp1.shape),
+		F(107, lab(i), w0.shape))
 }
 
 // Entities returns the entities that valid IOB2 classes mark, in order.

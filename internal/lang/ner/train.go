@@ -27,7 +27,11 @@ type TrainOptions struct {
 	// Clusters gives words their clusters, as Cluster computes them; nil
 	// for none.
 	Clusters *Clusters
-	Log      io.Writer // progress, one line per epoch; nil for none
+	// Folds, when above 1, trains a second pass that sees the first
+	// pass's labels of the words ahead, made by jackknifing over this many
+	// folds.
+	Folds int
+	Log   io.Writer // progress, one line per epoch; nil for none
 }
 
 // Train learns a recognizer from labelled sentences.
@@ -61,6 +65,33 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		exs[i] = example{ts: m.prepare(s.Words, nil), gold: s.Labels}
 	}
+	m.model = trainPass(exs, opt, "first pass")
+	if opt.Folds > 1 {
+		// The second pass learns from first-pass labels as they are on
+		// unseen text: each fold is labelled by a first pass trained on
+		// the other folds.
+		for k := range opt.Folds {
+			var rest []example
+			for i, ex := range exs {
+				if i%opt.Folds != k {
+					rest = append(rest, ex)
+				}
+			}
+			fold := &Model{model: trainPass(rest, opt, fmt.Sprintf("fold %d", k+1))}
+			for i := k; i < len(exs); i += opt.Folds {
+				exs[i].first = make([]int, len(exs[i].ts))
+				fold.pass(fold.model, exs[i].ts, nil, exs[i].first, &Scratch{})
+			}
+		}
+		m.second = trainPass(exs, opt, "second pass")
+	}
+	return m, nil
+}
+
+// trainPass trains one left-to-right pass; with first-pass labels on the
+// examples, the second.
+func trainPass(exs []example, opt TrainOptions, name string) *perceptron.Model {
+	exs = slices.Clone(exs)
 	tr := perceptron.NewTrainer(numLabels)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
 	var scores [numLabels]float32
@@ -74,7 +105,7 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			prev := O
 			for i := range ex.ts {
 				pred = append(pred, 0)
-				feats = features(feats[:0], ex.ts, pred, i)
+				feats = passFeatures(feats[:0], ex.ts, pred, ex.first, i)
 				tr.Scores(feats, scores[:])
 				guess := best(scores[:], prev)
 				tr.Update(feats, ex.gold[i], guess)
@@ -88,11 +119,10 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			}
 		}
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "ner epoch %d: train label accuracy %.4f\n", epoch, 1-float64(wrong)/float64(max(total, 1)))
+			fmt.Fprintf(opt.Log, "ner %s epoch %d: train label accuracy %.4f\n", name, epoch, 1-float64(wrong)/float64(max(total, 1)))
 		}
 	}
-	m.model = tr.Model(opt.Prune)
-	return m, nil
+	return tr.Model(opt.Prune)
 }
 
 func prevOf(labels []int, i int) int {
@@ -102,10 +132,12 @@ func prevOf(labels []int, i int) int {
 	return labels[i-1]
 }
 
-// example is a training sentence with its words' hashes computed once.
+// example is a training sentence with its words' hashes computed once
+// and, for the second pass, the first pass's labels.
 type example struct {
-	ts   []token
-	gold []int
+	ts    []token
+	gold  []int
+	first []int
 }
 
 // Pruned returns a copy of m without the weights whose magnitude is below
@@ -113,6 +145,9 @@ type example struct {
 func (m *Model) Pruned(threshold float32) *Model {
 	u := *m
 	u.model = m.model.Pruned(threshold)
+	if m.second != nil {
+		u.second = m.second.Pruned(threshold)
+	}
 	return &u
 }
 

@@ -413,7 +413,7 @@ func trainNER(opt Options, ud []*conllu.Sentence, jack [][]tagger.Tag, tg *tagge
 	clusters := ner.Cluster(text, ner.ClusterOptions{Seed: opt.Seed})
 	logf("ner: %d training sentences (%d tagged by the full tagger), %d gazetteer phrases, %d clustered words",
 		len(train), retagged, len(gaz), clusters.Len())
-	m, err := ner.Train(train, ner.TrainOptions{Epochs: opt.NEREpochs, Seed: opt.Seed, Prune: opt.NERPrune,
+	m, err := ner.Train(train, ner.TrainOptions{Epochs: opt.NEREpochs, Folds: opt.NERFolds, Seed: opt.Seed, Prune: opt.NERPrune,
 		Gazetteer: gaz, Clusters: clusters, Log: opt.Log})
 	if err != nil {
 		return nil, nil, err

@@ -40,6 +40,7 @@ type Options struct {
 	ParserEpochs int
 	ParserPrune  float32
 	NEREpochs    int
+	NERFolds     int
 	NERPrune     float32
 	Log          io.Writer
 	Command      string // the command line, for the provenance file
@@ -50,7 +51,7 @@ type Options struct {
 
 // Defaults are the settings of the committed models.
 var Defaults = Options{Seed: 0, TaggerEpochs: 8, TaggerFolds: 4, ParserEpochs: 15, ParserPrune: 1, NEREpochs: 8,
-	NERPrune: 0.5}
+	NERFolds: 4, NERPrune: 0.5}
 
 // Scores are what a run measured on one set.
 type Scores struct {
@@ -173,8 +174,8 @@ func writeProvenance(opt Options, hashes map[string]string, sizes map[string]int
 	fmt.Fprintf(&b, "| lemma.bin.gz | suffix rules and exceptions per tag | %d |\n", sizes["lemma.bin.gz"])
 	fmt.Fprintf(&b, "| parser.bin.gz | arc-eager averaged perceptron, dynamic oracle | %d |\n", sizes["parser.bin.gz"])
 	fmt.Fprintf(&b, "| ner.bin.gz | PER/ORG/LOC IOB2 averaged perceptron with word clusters and gazetteer hashes | %d |\n", sizes["ner.bin.gz"])
-	fmt.Fprintf(&b, "\nSettings: seed %d, tagger %d epochs with %d folds, parser %d epochs, prune %g, NER %d epochs, prune %g;\n",
-		opt.Seed, opt.TaggerEpochs, opt.TaggerFolds, opt.ParserEpochs, opt.ParserPrune, opt.NEREpochs, opt.NERPrune)
+	fmt.Fprintf(&b, "\nSettings: seed %d, tagger %d epochs with %d folds, parser %d epochs, prune %g, NER %d epochs with %d folds, prune %g;\n",
+		opt.Seed, opt.TaggerEpochs, opt.TaggerFolds, opt.ParserEpochs, opt.ParserPrune, opt.NEREpochs, opt.NERFolds, opt.NERPrune)
 	fmt.Fprintf(&b, "Go %s on %d CPUs; %s.\n", runtime.Version(), runtime.NumCPU(), elapsed.Round(time.Second))
 	fmt.Fprintf(&b, "\n## Scores\n\nOn gold words with predicted tags (UPOS, XPOS, lemma, UAS, LAS as the CoNLL 2018 scorer counts them);\n")
 	fmt.Fprintf(&b, "words and sentences F1 from the raw text (see internal/eval).\n\n")

@@ -16,7 +16,7 @@ import (
 func TestDeterministic(t *testing.T) {
 	shareddata.Path(t, "ud-en-ewt", "en_ewt-ud-train.conllu")
 	data, _ := shareddata.Dir()
-	opt := Options{Data: data, Seed: 3, TaggerEpochs: 2, TaggerFolds: 2, ParserEpochs: 2, ParserPrune: 0.5,
+	opt := Options{Data: data, Seed: 3, TaggerEpochs: 2, TaggerFolds: 2, ParserEpochs: 2, ParserPrune: 0.5, NEREpochs: 2, NERFolds: 2,
 		Limit: 600, Command: "test"}
 	var outs [2]string
 	for i := range outs {
