@@ -90,8 +90,11 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("%w: phrase %d", ErrModel, i)
 		}
 		key += d
+		if key > gazMask {
+			return nil, fmt.Errorf("%w: phrase %d key", ErrModel, i)
+		}
 		kinds, err := get()
-		if err != nil || kinds == 0 || kinds >= 1<<(lowerShift+numKinds) {
+		if err != nil || kinds == 0 || kinds >= 1<<32 {
 			return nil, fmt.Errorf("%w: phrase %d kinds", ErrModel, i)
 		}
 		m.gaz[key] = uint32(kinds)

@@ -72,7 +72,7 @@ type Model struct {
 	// gaz maps the hash of a phrase's words (see phraseKey) to the set of
 	// gazetteer kinds that list it, one bit per Kind; and the hash of its
 	// normalized words (lower case, as in "auckland") to the same set
-	// shifted by lowerShift.
+	// shifted by lowerShift; see also moreExact and moreLower.
 	gaz map[uint64]uint32
 	// maxPhrase is the number of words of the longest gazetteer phrase.
 	maxPhrase int
@@ -238,8 +238,14 @@ func phraseKey(words []string, normalized bool) uint64 {
 		}
 		h = phraseStep(h, perceptron.Hash(w))
 	}
-	return h & (1<<perceptron.KeyBits - 1)
+	return h & gazMask
 }
+
+// gazMask keeps 40 bits of a phrase's hash: with under a million keys, a
+// word sequence that is no phrase matches one by chance about once in a
+// million lookups, and the keys' deltas take a byte less each on disk than
+// with the perceptron's 48 bits.
+const gazMask = 1<<40 - 1
 
 // prepare computes the hashes of each word of a sentence into ts.
 func (m *Model) prepare(words []Word, ts []token) []token {
@@ -315,6 +321,14 @@ func casing(words []Word) uint64 {
 // a kinds set.
 const lowerShift = 16
 
+// A key's set also says whether some longer phrase starts with the words
+// hashed so far, as written (moreExact) or normalized (moreLower), so that
+// matching stops as soon as no phrase can follow: most words start none.
+const (
+	moreExact = 1 << (lowerShift - 1)
+	moreLower = 1 << 31
+)
+
 // markGazetteer sets each word's gazetteer kinds: those of every phrase
 // that starts at it (gazB) or covers it after the first word (gazI), as
 // written and in lower case.
@@ -322,13 +336,22 @@ func (m *Model) markGazetteer(ts []token) {
 	if len(m.gaz) == 0 {
 		return
 	}
-	const exact, lower = 1<<lowerShift - 1, (1<<numKinds - 1) << lowerShift
+	const exact, lower = 1<<numKinds - 1, (1<<numKinds - 1) << lowerShift
 	for i := range ts {
 		h, hl := uint64(phraseSeed), uint64(phraseSeed)
-		for n := 1; n <= m.maxPhrase && i+n <= len(ts); n++ {
-			h = phraseStep(h, ts[i+n-1].raw)
-			hl = phraseStep(hl, ts[i+n-1].norm)
-			kinds := uint64(m.gaz[h&(1<<perceptron.KeyBits-1)]&exact | m.gaz[hl&(1<<perceptron.KeyBits-1)]&lower)
+		onExact, onLower := true, true
+		for n := 1; n <= m.maxPhrase && i+n <= len(ts) && (onExact || onLower); n++ {
+			var ve, vl uint32
+			if onExact {
+				h = phraseStep(h, ts[i+n-1].raw)
+				ve = m.gaz[h&gazMask]
+			}
+			if onLower {
+				hl = phraseStep(hl, ts[i+n-1].norm)
+				vl = m.gaz[hl&gazMask]
+			}
+			onExact, onLower = ve&moreExact != 0, vl&moreLower != 0
+			kinds := uint64(ve&exact | vl&lower)
 			if kinds == 0 {
 				continue
 			}

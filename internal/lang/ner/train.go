@@ -46,6 +46,10 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		m.gaz[phraseKey(p.Words, false)] |= 1 << p.Kind
 		m.gaz[phraseKey(p.Words, true)] |= 1 << (lowerShift + p.Kind)
+		for j := 1; j < len(p.Words); j++ {
+			m.gaz[phraseKey(p.Words[:j], false)] |= moreExact
+			m.gaz[phraseKey(p.Words[:j], true)] |= moreLower
+		}
 		m.maxPhrase = max(m.maxPhrase, len(p.Words))
 	}
 	if opt.Clusters != nil {
