@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dyadproject/dyad/internal/lang"
 )
 
 // ErrIOB2 reports a malformed IOB2 file.
@@ -198,6 +200,8 @@ func ScoreNER(gold []NERSentence, pred [][]string) (NERScores, error) {
 type EntityLabeler interface {
 	LabelEntities(words []string) []string
 }
+
+var _ EntityLabeler = (*lang.Analyzer)(nil)
 
 // NER labels the gold sentences' words with lab and scores the result.
 func NER(lab EntityLabeler, gold []NERSentence) (NERScores, error) {
