@@ -92,6 +92,11 @@ type Document struct {
 	Sentences []Sentence
 	Tokens    []Token
 
+	// Entities are the names that the language layer's statistical
+	// recognizer found, in text order, whether or not the knowledge base
+	// knows them.
+	Entities []Entity
+
 	// Actor layer: every recognized mention, and the actors they resolve to.
 	Mentions []Mention
 	Actors   []Actor
@@ -190,6 +195,16 @@ type Token struct {
 	// relation to it ("nsubj", "obj", "nsubj:pass", "root").
 	Head int
 	Rel  string
+}
+
+// Entity is a name that the statistical recognizer found: a person, an
+// organization or a location, whether or not the knowledge base knows it.
+type Entity struct {
+	Span            // byte offsets into Article.Text
+	Type     string // PER, ORG or LOC
+	Sentence int    // index into Document.Sentences
+	// First and End are token indices into Document.Tokens: [First, End).
+	First, End int
 }
 
 // Mention is one place in the text that names or stands for an actor.

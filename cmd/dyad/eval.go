@@ -32,8 +32,12 @@ words, as the CoNLL 2018 shared task scorer counts them.
 gold of invented sentences (internal/eval/testdata/actors.gold, the default):
 top-level mentions by precision, recall and F1 (right words and right CAMEO
 codes on the article's date), the pronouns and descriptions alone
-(coreference), and the codes by case whatever their spans.`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse")
+(coreference), and the codes by case whatever their spans.
+
+'dyad eval ner --gold FILE.iob2' scores the named-entity recognizer on gold
+words with IOB2 labels (Universal NER, or CoNLL 2003 style): precision, recall
+and F1 of exact PER, ORG and LOC spans, per type and overall.`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
@@ -54,8 +58,10 @@ codes on the article's date), the pronouns and descriptions alone
 		return evalParse(*gold, *asJSON, io)
 	case "actors":
 		return evalActors(*gold, *asJSON, *details, io)
+	case "ner":
+		return evalNER(*gold, *asJSON, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors' or 'dyad eval parse --gold FILE.conllu'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2'")
 	}
 	var goldData []byte
 	if *gold != "" {

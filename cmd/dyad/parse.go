@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/conllu"
@@ -18,7 +19,8 @@ func runParse(ctx context.Context, args []string, io stdio) error {
 	var in inputFlags
 	fs := newFlags("parse", "[flags] PATH...", `
 Run the language layer alone: split into sentences and words, tag (UPOS and
-Penn XPOS), lemmatize and parse into Universal Dependencies trees.
+Penn XPOS), lemmatize, parse into Universal Dependencies trees and label named
+entities (in CoNLL-U, MISC gets each word's IOB2 label: NER=B-PER, NER=O).
 
 With --input text (the default) PATH is news in any format 'dyad code' reads.
 With --input conllu PATH is a CoNLL-U file whose FORM column is taken as the
@@ -107,6 +109,7 @@ func parseCoNLLU(paths []string, an *lang.Analyzer, format string, w *bufio.Writ
 				s.Words[i].Lemma, s.Words[i].UPOS, s.Words[i].XPOS = pw.Lemma, pw.UPOS, pw.XPOS
 				s.Words[i].Head, s.Words[i].Deprel = pw.Head, pw.Deprel
 				s.Words[i].Feats, s.Words[i].Deps = "_", "_"
+				s.Words[i].Misc = withMisc(s.Words[i].Misc, pw.Misc)
 			}
 			id, _ := s.Comment("sent_id")
 			if err := writeSentence(w, s, format, id); err != nil {
@@ -150,4 +153,23 @@ func writeSentence(w *bufio.Writer, s *conllu.Sentence, format, article string) 
 	}
 	w.Write(b)
 	return w.WriteByte('\n')
+}
+
+// withMisc returns the MISC column misc with the items of add ("NER=B-PER")
+// in place of those of the same names, other items kept in order.
+func withMisc(misc, add string) string {
+	var items []string
+	names := map[string]bool{}
+	for _, it := range strings.Split(add, "|") {
+		name, _, _ := strings.Cut(it, "=")
+		names[name] = true
+	}
+	if misc != "" && misc != "_" {
+		for _, it := range strings.Split(misc, "|") {
+			if name, _, _ := strings.Cut(it, "="); !names[name] {
+				items = append(items, it)
+			}
+		}
+	}
+	return strings.Join(append([]string{add}, items...), "|")
 }

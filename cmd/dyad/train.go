@@ -13,8 +13,9 @@ import (
 func runTrain(ctx context.Context, args []string, io stdio) error {
 	fs := newFlags("train", "[flags]", `
 Rebuild dyad's language models (tagger, lemmatizer, parser) from Universal
-Dependencies English EWT in the shared data folder, evaluate them on its dev
-and test sets, and write them with PROVENANCE.md to --out (by default the
+Dependencies English EWT in the shared data folder, and its named-entity
+recognizer from Universal NER's labels of the same sentences, evaluate them on
+the dev and test sets, and write them with PROVENANCE.md to --out (by default the
 folder they are embedded from, so that the next build carries them).
 Training is deterministic; it takes some minutes on 2 cores.`, io)
 	data := fs.String("data", "", "shared data `folder` holding ud-en-ewt (default: ../shared/data beside the repository)")
@@ -23,6 +24,8 @@ Training is deterministic; it takes some minutes on 2 cores.`, io)
 	fs.IntVar(&opt.TaggerEpochs, "tagger-epochs", opt.TaggerEpochs, "tagger training passes")
 	fs.IntVar(&opt.TaggerFolds, "tagger-folds", opt.TaggerFolds, "folds for the jackknifed tags of the second tagger pass and the parser")
 	fs.IntVar(&opt.ParserEpochs, "parser-epochs", opt.ParserEpochs, "parser training passes")
+	fs.IntVar(&opt.NEREpochs, "ner-epochs", opt.NEREpochs, "named-entity recognizer training passes")
+	fs.IntVar(&opt.NERFolds, "ner-folds", opt.NERFolds, "folds for the jackknifed labels of the recognizer's second pass (0 or 1: one pass)")
 	seed := fs.Uint64("seed", opt.Seed, "random seed")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -48,8 +51,8 @@ Training is deterministic; it takes some minutes on 2 cores.`, io)
 		return err
 	}
 	for _, s := range scores {
-		fmt.Fprintf(io.out, "%-4s UPOS %.4f  XPOS %.4f  lemma %.4f  UAS %.4f  LAS %.4f  words F1 %.4f  sentences F1 %.4f\n",
-			s.Set, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.TokensF1, s.SentencesF1)
+		fmt.Fprintf(io.out, "%-4s UPOS %.4f  XPOS %.4f  lemma %.4f  UAS %.4f  LAS %.4f  words F1 %.4f  sentences F1 %.4f  NER F1 %.4f\n",
+			s.Set, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.TokensF1, s.SentencesF1, s.NER.F1)
 	}
 	return nil
 }

@@ -41,4 +41,13 @@
 // closer to ours but aligns the words inside a multiword token by their
 // FORMs, not by spans. Sentences match when their spans, trimmed of spaces,
 // are equal.
+//
+// # Named entities
+//
+// The third gold set is Universal NER's English EWT: the same sentences with
+// IOB2 labels. [ReadIOB2] reads it strictly (an I- label must continue an
+// entity of its type; any error names the file and line); [ScoreNER] scores
+// predicted labels as the CoNLL 2003 scorer does, by exact spans: an entity
+// counts when its first word, last word and type all match. Only PER, ORG
+// and LOC are scored; other gold types (OTH, MISC) are ignored.
 package eval

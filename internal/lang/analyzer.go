@@ -13,6 +13,7 @@ import (
 	"github.com/dyadproject/dyad/internal/conllu"
 	"github.com/dyadproject/dyad/internal/lang/lemma"
 	"github.com/dyadproject/dyad/internal/lang/models"
+	"github.com/dyadproject/dyad/internal/lang/ner"
 	"github.com/dyadproject/dyad/internal/lang/parser"
 	"github.com/dyadproject/dyad/internal/lang/tagger"
 )
@@ -24,6 +25,7 @@ type Analyzer struct {
 	tagger *tagger.Tagger
 	lemma  *lemma.Model
 	parser *parser.Parser
+	ner    *ner.Model
 	// nanos accumulates the time spent in each step, for `dyad bench`.
 	nanos *[numSteps]atomic.Int64
 }
@@ -34,10 +36,11 @@ const (
 	stepTag
 	stepLemma
 	stepParse
+	stepNER
 	numSteps
 )
 
-var stepNames = [numSteps]string{"tokenize+split", "tag", "lemmatize", "parse"}
+var stepNames = [numSteps]string{"tokenize+split", "tag", "lemmatize", "parse", "ner"}
 
 // StepTime is the time spent in one step of the layer.
 type StepTime struct {
@@ -64,7 +67,8 @@ var loadEmbedded = sync.OnceValues(func() (*Analyzer, error) { return LoadFS(mod
 // Load returns the analyzer over the models embedded in the binary.
 func Load() (*Analyzer, error) { return loadEmbedded() }
 
-// LoadFS reads tagger.bin.gz, lemma.bin.gz and parser.bin.gz from fsys.
+// LoadFS reads tagger.bin.gz, lemma.bin.gz, parser.bin.gz and ner.bin.gz
+// from fsys.
 func LoadFS(fsys fs.FS) (*Analyzer, error) {
 	a := Analyzer{nanos: new([numSteps]atomic.Int64)}
 	steps := []struct {
@@ -74,6 +78,7 @@ func LoadFS(fsys fs.FS) (*Analyzer, error) {
 		{"tagger.bin.gz", func(r io.Reader) (err error) { a.tagger, err = tagger.Read(r); return }},
 		{"lemma.bin.gz", func(r io.Reader) (err error) { a.lemma, err = lemma.Read(r); return }},
 		{"parser.bin.gz", func(r io.Reader) (err error) { a.parser, err = parser.Read(r); return }},
+		{"ner.bin.gz", func(r io.Reader) (err error) { a.ner, err = ner.Read(r); return }},
 	}
 	for _, s := range steps {
 		if err := readGzip(fsys, s.name, s.read); err != nil {
@@ -100,7 +105,7 @@ func readGzip(fsys fs.FS, name string, read func(io.Reader) error) error {
 func (*Analyzer) Name() string { return "lang" }
 
 // Process fills doc.Sentences and doc.Tokens, with tags, lemmas, heads and
-// relations.
+// relations, and doc.Entities with the names the recognizer finds.
 func (a *Analyzer) Process(doc *dyad.Document) error {
 	t0 := time.Now()
 	if err := (Splitter{}).Process(doc); err != nil {
@@ -116,7 +121,10 @@ func (a *Analyzer) Process(doc *dyad.Document) error {
 	var words []string
 	var pws []parser.Word
 	var tags, heads, rels []int
-	for _, s := range doc.Sentences {
+	var nws []ner.Word
+	var scratch ner.Scratch
+	doc.Entities = doc.Entities[:0]
+	for si, s := range doc.Sentences {
 		toks := doc.Tokens[s.FirstToken:s.EndToken]
 		words = words[:0]
 		for _, t := range toks {
@@ -141,9 +149,22 @@ func (a *Analyzer) Process(doc *dyad.Document) error {
 		}
 		a.parser.Parse(pws, heads, rels)
 		t4 := time.Now()
+		nws = nws[:0]
+		for i, t := range toks {
+			nws = append(nws, ner.Word{Form: words[i], UPOS: t.UPOS, XPOS: t.XPOS})
+		}
+		a.ner.Label(nws, tags, &scratch) // the tags are no longer needed
+		for _, e := range ner.Entities(tags[:n]) {
+			first, end := s.FirstToken+e.First, s.FirstToken+e.End
+			doc.Entities = append(doc.Entities, dyad.Entity{
+				Span: dyad.Span{Start: doc.Tokens[first].Start, End: doc.Tokens[end-1].End},
+				Type: e.Type, Sentence: si, First: first, End: end})
+		}
+		t5 := time.Now()
 		spent[stepTag] += t2.Sub(t1)
 		spent[stepLemma] += t3.Sub(t2)
 		spent[stepParse] += t4.Sub(t3)
+		spent[stepNER] += t5.Sub(t4)
 		for i := range toks {
 			toks[i].Head = -1
 			if heads[i] > 0 {
@@ -163,7 +184,8 @@ func grow(s []int, n int) []int {
 }
 
 // ParseWords tags, lemmatizes and parses one sentence of given words and
-// returns it as a CoNLL-U sentence.
+// returns it as a CoNLL-U sentence, with each word's entity label in MISC
+// ("NER=B-PER", "NER=O").
 func (a *Analyzer) ParseWords(words []string) *conllu.Sentence {
 	n := len(words)
 	tags, heads, rels := make([]int, n), make([]int, n), make([]int, n)
@@ -174,29 +196,73 @@ func (a *Analyzer) ParseWords(words []string) *conllu.Sentence {
 		pws[i] = parser.Word{Form: w, UPOS: tag.UPOS, XPOS: tag.XPOS, Class: a.tagger.Ambiguity(w)}
 	}
 	a.parser.Parse(pws, heads, rels)
+	labels := a.labelTagged(words, pws)
 	s := &conllu.Sentence{}
 	for i, w := range words {
 		tag := a.tagger.Tags()[tags[i]]
 		s.Words = append(s.Words, conllu.Word{ID: i + 1, Form: w, Lemma: a.lemma.Lemma(w, tag.UPOS, tag.XPOS),
-			UPOS: tag.UPOS, XPOS: tag.XPOS, Head: heads[i], Deprel: a.parser.Labels()[rels[i]]})
+			UPOS: tag.UPOS, XPOS: tag.XPOS, Head: heads[i], Deprel: a.parser.Labels()[rels[i]],
+			Misc: "NER=" + labels[i]})
 	}
 	return s
 }
 
-// Sentence returns sentence i of a processed document as CoNLL-U, with the
-// words' spaces in MISC as UD does.
+// LabelEntities tags one sentence of given words and returns each word's
+// IOB2 entity label ("B-PER", "I-PER", "O").
+func (a *Analyzer) LabelEntities(words []string) []string {
+	tags := make([]int, len(words))
+	a.tagger.Tag(words, tags)
+	pws := make([]parser.Word, len(words))
+	for i, w := range words {
+		tag := a.tagger.Tags()[tags[i]]
+		pws[i] = parser.Word{Form: w, UPOS: tag.UPOS, XPOS: tag.XPOS}
+	}
+	return a.labelTagged(words, pws)
+}
+
+// labelTagged runs the recognizer over tagged words.
+func (a *Analyzer) labelTagged(words []string, tagged []parser.Word) []string {
+	nws := make([]ner.Word, len(words))
+	for i, w := range words {
+		nws[i] = ner.Word{Form: w, UPOS: tagged[i].UPOS, XPOS: tagged[i].XPOS}
+	}
+	cls := make([]int, len(words))
+	a.ner.Label(nws, cls, nil)
+	out := make([]string, len(words))
+	for i, c := range cls {
+		out[i] = ner.LabelName(c)
+	}
+	return out
+}
+
+// Sentence returns sentence i of a processed document as CoNLL-U, with each
+// word's entity label in MISC ("NER=B-LOC") and its spaces as UD writes
+// them ("NER=O|SpaceAfter=No").
 func Sentence(doc *dyad.Document, i int) *conllu.Sentence {
 	s := doc.Sentences[i]
 	out := &conllu.Sentence{Comments: []string{"text = " + doc.Text(s.Span)}}
+	labels := make([]string, s.EndToken-s.FirstToken)
+	for k := range labels {
+		labels[k] = "O"
+	}
+	for _, e := range doc.Entities {
+		if e.Sentence != i {
+			continue
+		}
+		for k := e.First; k < e.End; k++ {
+			labels[k-s.FirstToken] = "I-" + e.Type
+		}
+		labels[e.First-s.FirstToken] = "B-" + e.Type
+	}
 	for k := s.FirstToken; k < s.EndToken; k++ {
 		t := doc.Tokens[k]
 		head := 0
 		if t.Head >= 0 {
 			head = t.Head - s.FirstToken + 1
 		}
-		misc := ""
+		misc := "NER=" + labels[k-s.FirstToken]
 		if k+1 < s.EndToken && doc.Tokens[k+1].Start == t.End {
-			misc = "SpaceAfter=No"
+			misc += "|SpaceAfter=No"
 		}
 		out.Words = append(out.Words, conllu.Word{ID: k - s.FirstToken + 1, Form: t.Text, Lemma: t.Lemma,
 			UPOS: t.UPOS, XPOS: t.XPOS, Head: head, Deprel: t.Rel, Misc: misc})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/lang/ner"
 	"github.com/dyadproject/dyad/internal/lang/parser"
 	"github.com/dyadproject/dyad/internal/sample"
 )
@@ -31,6 +32,42 @@ func TestAnalyzer(t *testing.T) {
 	want := "Russia/PROPN/Russia/nsubj>attacked attacked/VERB/attack/root>ROOT Ukraine/PROPN/Ukraine/obj>attacked on/ADP/on/case>Monday Monday/PROPN/Monday/obl>attacked ./PUNCT/./punct>attacked"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
+	}
+}
+
+func TestAnalyzerEntities(t *testing.T) {
+	an, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string // "text/TYPE"
+	}{
+		{"Russia attacked Ukraine on Monday.", []string{"Russia/LOC", "Ukraine/LOC"}},
+		{"Angela Merkel met Emmanuel Macron in Berlin. The talks ended.",
+			[]string{"Angela Merkel/PER", "Emmanuel Macron/PER", "Berlin/LOC"}},
+		{"the talks ended without a deal.", nil},
+	} {
+		doc := dyad.NewDocument(&dyad.Article{Text: tc.text})
+		if err := an.Process(doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range doc.Entities {
+			got = append(got, doc.Text(e.Span)+"/"+e.Type)
+			first, last := doc.Tokens[e.First], doc.Tokens[e.End-1]
+			if first.Start != e.Span.Start || last.End != e.Span.End || doc.SentenceAt(e.Start) != e.Sentence {
+				t.Errorf("%q: entity %+v disagrees with its tokens or sentence", tc.text, e)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%q: entities %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	words := strings.Fields("The United Nations sent aid to Haiti .")
+	if got := strings.Join(an.LabelEntities(words), " "); got != "O B-ORG I-ORG O O O B-LOC O" {
+		t.Errorf("LabelEntities: %s", got)
 	}
 }
 
@@ -186,6 +223,23 @@ func BenchmarkSteps(b *testing.B) {
 		for b.Loop() {
 			for _, pw := range tagged {
 				an.parser.Parse(pw, heads, rels)
+			}
+		}
+		report(b)
+	})
+	b.Run("ner", func(b *testing.B) {
+		b.ReportAllocs()
+		out := make([]int, 512)
+		nws := make([][]ner.Word, len(tagged))
+		for i, pw := range tagged {
+			for _, w := range pw {
+				nws[i] = append(nws[i], ner.Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
+			}
+		}
+		var s ner.Scratch
+		for b.Loop() {
+			for _, ws := range nws {
+				an.ner.Label(ws, out, &s)
 			}
 		}
 		report(b)

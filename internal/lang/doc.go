@@ -1,7 +1,8 @@
 // Package lang is dyad's language layer: it splits an article's body into
 // paragraphs, sentences and words, then tags, lemmatizes and parses every
-// sentence into a Universal Dependencies tree, with models dyad trains itself
-// on UD English EWT and embeds in the binary.
+// sentence into a Universal Dependencies tree and labels the names of people,
+// organizations and locations in it, with models dyad trains itself on UD
+// English EWT (and Universal NER's labels of it) and embeds in the binary.
 //
 // # Steps
 //
@@ -21,9 +22,12 @@
 //   - Lemmatizer (package lemma): exceptions and suffix rules learned per tag.
 //   - Parser (package parser): greedy arc-eager transitions, averaged
 //     perceptron with a dynamic oracle; labels with subtypes (nsubj:pass).
+//   - Named-entity recognizer (package ner): PER, ORG and LOC in IOB2, a
+//     greedy averaged perceptron over the words, their predicted tags, word
+//     clusters and gazetteer phrases.
 //
 // [Analyzer] runs them all as the pipeline's "lang" stage and fills every
-// token's UPOS, XPOS, Lemma, Head and Rel. `dyad train` rebuilds the models
+// token's UPOS, XPOS, Lemma, Head and Rel, and the document's Entities. `dyad train` rebuilds the models
 // (package train); internal/lang/models/PROVENANCE.md records their data,
 // command and scores.
 //
@@ -36,4 +40,7 @@
 //   - Each sentence is one tree: exactly one token has Head -1 (Rel "root"),
 //     every other token's Head is a token of the same sentence, and there are
 //     no cycles.
+//   - Entities are in text order, lie inside one sentence each, and do not
+//     overlap; their spans run from their first token's start to their last
+//     token's end.
 package lang

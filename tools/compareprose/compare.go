@@ -34,7 +34,8 @@ type Side struct {
 	Articles  int `json:"articles"`
 	Tokens    int `json:"tokens"`
 	Sentences int `json:"sentences"`
-	// Entities are prose's named entities; dyad's language layer finds none.
+	// Entities are the named entities each side found: prose's, and those
+	// of dyad's statistical recognizer (Document.Entities).
 	Entities int `json:"entities"`
 	// Failed counts articles with an error: a stage error in dyad's
 	// document, an error from prose.NewDocument.
@@ -150,6 +151,7 @@ func dyadRunner(an *pipeline.Analyzer) runner {
 			c.articles++
 			c.tokens += len(it.Doc.Tokens)
 			c.sentences += len(it.Doc.Sentences)
+			c.entities += len(it.Doc.Entities)
 			if len(it.Doc.Errors) > 0 {
 				c.failed++
 			}

@@ -17,8 +17,9 @@
 //   - dyad: the stages of pipeline.Language() in a pipeline.Analyzer, whose
 //     Run analyzes the articles on GOMAXPROCS workers. The tool knows only
 //     that call, so it measures whatever the language layer is at the time
-//     (today the rule-based tokenizer and sentence splitter; later trained
-//     models behind the same call). Tokens are counted from the documents.
+//     (tokenizer, sentence splitter, tagger, lemmatizer, parser and
+//     named-entity recognizer). Tokens and entities are counted from the
+//     documents.
 //   - prose: prose.NewDocument on every article's Text, with its defaults
 //     (tokenization, sentence segmentation, POS tagging and named-entity
 //     extraction all on), on GOMAXPROCS goroutines that share one model via

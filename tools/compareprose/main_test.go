@@ -120,7 +120,7 @@ func TestWriteTable(t *testing.T) {
 	for _, want := range []string{
 		"10 articles (1 inputs unreadable), 0.02 MB of text, from news",
 		"2 workers (GOMAXPROCS), 3 timed runs",
-		"tokens/s", "102.56x", "100.00x", "50 entities", "peak RSS 123.4 MB",
+		"tokens/s", "102.56x", "100.00x", "entities: dyad 0, prose 50", "peak RSS 123.4 MB",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, out.String())

@@ -41,8 +41,8 @@ func writeTable(w io.Writer, res *Result) error {
 		return fmt.Errorf("write table: %w", err)
 	}
 	_, err := fmt.Fprintf(w, "\n* set-up (prose: model load) is excluded from the rates\n"+
-		"prose: %d entities; failed articles: dyad %d, prose %d\npeak RSS %.1f MB\n",
-		res.Prose.Entities, res.Dyad.Failed, res.Prose.Failed, res.PeakRSSMB)
+		"entities: dyad %d, prose %d; failed articles: dyad %d, prose %d\npeak RSS %.1f MB\n",
+		res.Dyad.Entities, res.Prose.Entities, res.Dyad.Failed, res.Prose.Failed, res.PeakRSSMB)
 	if err != nil {
 		return fmt.Errorf("write table: %w", err)
 	}

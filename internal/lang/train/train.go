@@ -1,7 +1,9 @@
 // Package train rebuilds dyad's language models from Universal Dependencies
-// English EWT: the tagger, the lemmatizer and the parser, trained in that
-// order (the parser learns on tags that jackknifed taggers predicted), then
-// evaluated on the dev and test sets with predicted tags, and written,
+// English EWT: the tagger, the lemmatizer, the parser and the named-entity
+// recognizer, trained in that order (the parser and the recognizer learn on
+// tags that jackknifed taggers predicted; the recognizer on Universal NER's
+// labels of the same sentences), then evaluated on the dev and test sets
+// with predicted tags, and written,
 // gzip-compressed, with a provenance file that records the data, the
 // command, the settings and the scores. Training is deterministic: the same
 // data and options give the same bytes.
@@ -37,6 +39,9 @@ type Options struct {
 	TaggerFolds  int
 	ParserEpochs int
 	ParserPrune  float32
+	NEREpochs    int
+	NERFolds     int
+	NERPrune     float32
 	Log          io.Writer
 	Command      string // the command line, for the provenance file
 	// Limit, when above 0, uses only the first Limit sentences of each
@@ -45,12 +50,16 @@ type Options struct {
 }
 
 // Defaults are the settings of the committed models.
-var Defaults = Options{Seed: 0, TaggerEpochs: 8, TaggerFolds: 4, ParserEpochs: 15, ParserPrune: 1}
+var Defaults = Options{Seed: 0, TaggerEpochs: 8, TaggerFolds: 4, ParserEpochs: 15, ParserPrune: 1, NEREpochs: 8,
+	NERFolds: 4, NERPrune: 0.5}
 
 // Scores are what a run measured on one set.
 type Scores struct {
 	Set string
 	eval.LanguageScores
+	// NER is the recognizer's score on the Universal NER labels of the
+	// same sentences.
+	NER eval.NERScores
 }
 
 // Run trains, evaluates and writes the models.
@@ -102,7 +111,11 @@ func Run(opt Options) ([]Scores, error) {
 	if err != nil {
 		return nil, err
 	}
-	models := map[string]io.WriterTo{"tagger.bin.gz": tg, "lemma.bin.gz": lm, "parser.bin.gz": ps}
+	nm, nerSets, err := trainNER(opt, sets["train"], jack, tg, hashes)
+	if err != nil {
+		return nil, err
+	}
+	models := map[string]io.WriterTo{"tagger.bin.gz": tg, "lemma.bin.gz": lm, "parser.bin.gz": ps, "ner.bin.gz": nm}
 	sizes := map[string]int{}
 	for name, m := range models {
 		var buf bytes.Buffer
@@ -130,10 +143,14 @@ func Run(opt Options) ([]Scores, error) {
 		if err != nil {
 			return nil, err
 		}
-		sc := Scores{Set: set, LanguageScores: ls}
+		ns, err := eval.NER(an, nerSets[set])
+		if err != nil {
+			return nil, err
+		}
+		sc := Scores{Set: set, LanguageScores: ls, NER: ns}
 		scores = append(scores, sc)
-		logf("%s: UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f tokens %.4f sentences %.4f",
-			set, sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS, sc.TokensF1, sc.SentencesF1)
+		logf("%s: UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f tokens %.4f sentences %.4f NER F1 %.4f",
+			set, sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS, sc.TokensF1, sc.SentencesF1, ns.F1)
 	}
 	elapsed := time.Since(start)
 	if err := writeProvenance(opt, hashes, sizes, scores, elapsed); err != nil {
@@ -156,14 +173,16 @@ func writeProvenance(opt Options, hashes map[string]string, sizes map[string]int
 	fmt.Fprintf(&b, "| tagger.bin.gz | joint UPOS+XPOS averaged perceptron, two passes | %d |\n", sizes["tagger.bin.gz"])
 	fmt.Fprintf(&b, "| lemma.bin.gz | suffix rules and exceptions per tag | %d |\n", sizes["lemma.bin.gz"])
 	fmt.Fprintf(&b, "| parser.bin.gz | arc-eager averaged perceptron, dynamic oracle | %d |\n", sizes["parser.bin.gz"])
-	fmt.Fprintf(&b, "\nSettings: seed %d, tagger %d epochs with %d folds, parser %d epochs, prune %g; Go %s on %d CPUs; %s.\n",
-		opt.Seed, opt.TaggerEpochs, opt.TaggerFolds, opt.ParserEpochs, opt.ParserPrune, runtime.Version(), runtime.NumCPU(),
-		elapsed.Round(time.Second))
+	fmt.Fprintf(&b, "| ner.bin.gz | PER/ORG/LOC IOB2 averaged perceptron with word clusters and gazetteer hashes | %d |\n", sizes["ner.bin.gz"])
+	fmt.Fprintf(&b, "\nSettings: seed %d, tagger %d epochs with %d folds, parser %d epochs, prune %g, NER %d epochs with %d folds, prune %g;\n",
+		opt.Seed, opt.TaggerEpochs, opt.TaggerFolds, opt.ParserEpochs, opt.ParserPrune, opt.NEREpochs, opt.NERFolds, opt.NERPrune)
+	fmt.Fprintf(&b, "Go %s on %d CPUs; %s.\n", runtime.Version(), runtime.NumCPU(), elapsed.Round(time.Second))
 	fmt.Fprintf(&b, "\n## Scores\n\nOn gold words with predicted tags (UPOS, XPOS, lemma, UAS, LAS as the CoNLL 2018 scorer counts them);\n")
 	fmt.Fprintf(&b, "words and sentences F1 from the raw text (see internal/eval).\n\n")
 	fmt.Fprintf(&b, "| set | UPOS | XPOS | lemma | UAS | LAS | words F1 | sentences F1 |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range scores {
 		fmt.Fprintf(&b, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |\n", s.Set, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.TokensF1, s.SentencesF1)
 	}
+	writeNERProvenance(&b, hashes, scores)
 	return os.WriteFile(filepath.Join(opt.Out, "PROVENANCE.md"), []byte(b.String()), 0o644)
 }
