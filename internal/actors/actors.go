@@ -63,12 +63,17 @@ type builder struct {
 	// nestedAt marks the mentions inside a longer one, by index, as the
 	// coreference pass found them.
 	nestedAt []bool
+	// gender holds what is known of each person actor's gender (by index):
+	// from gender.tsv for officials, from the given name or the title
+	// otherwise, or learned from a pronoun already linked to them.
+	gender map[int]kb.Gender
 }
 
 // Process adds doc.Mentions and doc.Actors.
 func (s *Stage) Process(doc *dyad.Document) error {
 	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}, at: articleDate(doc),
-		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{}}
+		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{},
+		gender: map[int]kb.Gender{}}
 	b.home = s.datelineCountry(doc)
 	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.matchAt = make(map[int]bool, len(matches))
@@ -393,6 +398,11 @@ func (b *builder) person(name string, o *owner, ag kb.Agent) int {
 	b.index[key] = idx
 	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: name, Code: code, Country: country, Sector: ag.Sector,
 		Kind: "person", Role: ag.Role})
+	if g := titleGender(ag.Phrase); g != kb.Unknown {
+		b.gender[idx] = g
+	} else if g := b.s.kb.GenderOf(name); g != kb.Unknown {
+		b.gender[idx] = g
+	}
 	words := strings.Fields(name)
 	for _, w := range []string{words[0], words[len(words)-1]} {
 		if utf8.RuneCountInString(w) >= 3 {
@@ -402,6 +412,17 @@ func (b *builder) person(name string, o *owner, ag kb.Agent) int {
 		}
 	}
 	return idx
+}
+
+// titleGender is the gender a role noun implies: "spokeswoman", "queen".
+func titleGender(phrase string) kb.Gender {
+	switch {
+	case strings.HasSuffix(phrase, "woman") || phrase == "queen" || phrase == "empress" || phrase == "duchess":
+		return kb.Female
+	case strings.HasSuffix(phrase, "man") || phrase == "king" || phrase == "emperor" || phrase == "emir" || phrase == "crown prince":
+		return kb.Male
+	}
+	return kb.Unknown
 }
 
 // namedAfterComma returns the name in "ROLE, Name Surname," or "ROLE, Name

@@ -83,7 +83,11 @@ func (b *builder) coreference() {
 			var actors []int
 			switch {
 			case personPronouns[low]:
-				actors = b.personAntecedent(si, t.Start)
+				g := pronounGender(low)
+				actors = b.personAntecedent(si, t.Start, g)
+				if len(actors) == 1 && b.gender[actors[0]] == kb.Unknown {
+					b.gender[actors[0]] = g // later pronouns agree with this one
+				}
 			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
 				actors = b.nearest(si, t.Start, func(a *dyad.Actor) bool {
 					return a.Kind == "country" || a.Kind == "organization" || b.body[b.actorIndex(a)]
@@ -162,10 +166,25 @@ func (b *builder) isSubject(i int) bool {
 	return false
 }
 
-// personAntecedent finds the person a singular pronoun at offset names.
-func (b *builder) personAntecedent(si, offset int) []int {
+// pronounGender returns the gender of a singular personal pronoun.
+func pronounGender(p string) kb.Gender {
+	switch p {
+	case "he", "him", "his", "himself":
+		return kb.Male
+	case "she", "her", "hers", "herself":
+		return kb.Female
+	}
+	return kb.Unknown
+}
+
+// personAntecedent finds the person a singular pronoun of gender g (or any,
+// if Unknown) at offset names.
+func (b *builder) personAntecedent(si, offset int, g kb.Gender) []int {
 	isPerson := func(a int) bool {
 		act := &b.doc.Actors[a]
+		if known := b.gender[a]; g != kb.Unknown && known != kb.Unknown && known != g {
+			return false
+		}
 		return act.Kind == "person" || act.Kind == "agent" && b.singular[a]
 	}
 	for s := si; s >= 0 && s >= si-lookBack; s-- {
@@ -194,6 +213,13 @@ func (b *builder) personAntecedent(si, offset int) []int {
 		return []int{b.doc.Mentions[persons[0]].Actor}
 	}
 	return nil
+}
+
+// wordBefore returns the word right before offset ("his" in "his
+// counterpart").
+func (b *builder) wordBefore(offset int) string {
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-16):offset], " ")
+	return before[strings.LastIndexAny(before, " \n\t(")+1:]
 }
 
 // nearest returns the actor of the nearest mention before offset, within
@@ -344,7 +370,7 @@ func (b *builder) counterparts() {
 		if a.Role != "counterpart" {
 			continue
 		}
-		p := b.personAntecedent(m.Sentence, m.Start)
+		p := b.personAntecedent(m.Sentence, m.Start, pronounGender(strings.ToLower(b.wordBefore(m.Start))))
 		if len(p) == 0 {
 			continue
 		}

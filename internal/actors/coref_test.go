@@ -101,6 +101,10 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		// Pronouns.
 		{"he is the subject", "2023-05-02", "Antony Blinken met Japanese officials. He criticized China.",
 			"Antony Blinken=USAGOV(person) Japanese officials=JPNGOV(agent) He=USAGOV(person) China=CHN(country)"},
+		{"she is the woman", "2018-03-01", "Emmanuel Macron met Theresa May. She criticized Russia.",
+			"Emmanuel Macron=FRAGOV(person) Theresa May=GBRGOV(person) She=GBRGOV(person) Russia=RUS(country)"},
+		{"he by given name", "", "Polish Prime Minister Anna Kowalska met Czech Foreign Minister Piotr Nowak. He criticized Russia.",
+			"Polish Prime Minister Anna Kowalska=POLGOV(person) Czech Foreign Minister Piotr Nowak=CZEGOV(person) He=CZEGOV(person) Russia=RUS(country)"},
 		{"it is an organization", "", "NATO met in Brussels. It condemned Russia.",
 			"NATO=IGOWSTNAT(organization) It=IGOWSTNAT(organization) Russia=RUS(country)"},
 		{"empty it", "", "NATO met in Brussels. It is unclear what Russia wants.",

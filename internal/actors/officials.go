@@ -208,6 +208,11 @@ func (b *builder) officialActor(oi int) int {
 	}
 	b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: name, Code: st.Code, Country: st.Country,
 		Sector: st.Sector, Kind: p.Kind, Role: st.Role, Source: st.Source})
+	if g := b.s.kb.GenderOf(p.Name); g != kb.Unknown {
+		b.gender[idx] = g
+	} else if g := b.s.kb.GenderOf(name); g != kb.Unknown {
+		b.gender[idx] = g
+	}
 	return idx
 }
 

@@ -31,6 +31,7 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 	x := &KB{
 		countries: k.countries, metonyms: k.metonyms, orgs: k.orgs, regions: k.regions, policy: k.policy,
 		byCode: k.byCode, byISO3: k.byISO3, byISO2: k.byISO2, orgByID: k.orgByID, regionByName: k.regionByName,
+		officialGender: k.officialGender, givenGender: k.givenGender,
 		people:       slices.Clip(k.people),
 		personByName: maps.Clone(k.personByName),
 		agentByForm:  map[string]int{},

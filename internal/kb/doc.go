@@ -41,10 +41,13 @@
 //     as written or in ALL CAPS, so "US" never matches "us", "Chad",
 //     "Jordan", "Turkey" and "China" never match the lower-case words, and a
 //     dateline's "SEOUL" matches Seoul.
+//
 //   - Role nouns ("foreign minister", "troops") match in any ASCII letter
 //     case: "Foreign Minister Kim", "the foreign minister".
+//
 //   - A match never starts or ends inside a word: "Iran" does not match in
 //     "Iranian" (which is its own adjective entry) and "US" not in "USA".
+//
 //   - ambiguous.tsv blocks phrases that hide a shorter name ("New Jersey",
 //     "Latin American") and skips capitals that are mostly surnames or common
 //     words (Hamilton, Victoria, Douglas, Stanley).
@@ -53,6 +56,7 @@
 //     ("Blinken", "Xi") are proposed as SurnameEntry matches, which the
 //     actor stage accepts only in context (a title, an earlier full name,
 //     a single holder of a top office on the date).
+//
 //   - Dictionary actors added by [KB.WithDictionaries] (the user's --dict
 //     files) match in any letter case after a capital, through a map
 //     lookup word by word rather than the automaton, which would take

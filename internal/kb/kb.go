@@ -9,7 +9,7 @@ import (
 	"sync"
 )
 
-//go:embed countries.tsv metonyms.tsv organizations.tsv agents.tsv places.tsv ambiguous.tsv people/*.tsv
+//go:embed countries.tsv metonyms.tsv organizations.tsv agents.tsv places.tsv ambiguous.tsv people/*.tsv gender.tsv givennames.tsv
 var tables embed.FS
 
 // ErrTable reports a malformed knowledge-base table.
@@ -130,6 +130,8 @@ type KB struct {
 	regionByName           map[string]int
 	personByName           map[string]int
 
+	officialGender, givenGender map[string]Gender
+
 	surnameOnce sync.Once
 	bySurname   map[string][]int
 
@@ -160,6 +162,8 @@ func load(fsys fs.FS) (*KB, error) {
 		{"agents.tsv", (*KB).parseAgents},
 		{"places.tsv", (*KB).parseRegions},
 		{"ambiguous.tsv", (*KB).parsePolicy},
+		{"gender.tsv", (*KB).parseOfficialGenders},
+		{"givennames.tsv", (*KB).parseGivenNames},
 	}
 	for _, s := range steps {
 		b, err := read(s.file)

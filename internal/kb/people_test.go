@@ -135,3 +135,32 @@ func TestOfficialsErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestGenderOf(t *testing.T) {
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]Gender{"Theresa May": Female, "Antony Blinken": Male, "Anna Kowalska": Female,
+		"Piotr Nowak": Male, "Jordan Smith": Unknown, "Zzyzx Qwerty": Unknown} {
+		if got := k.GenderOf(name); got != want {
+			t.Errorf("GenderOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+	// Every official has a gender row.
+	for _, p := range k.Officials() {
+		if _, ok := k.officialGender[p.Name]; !ok {
+			t.Errorf("%s has no row in gender.tsv", p.Name)
+		}
+	}
+	for _, tt := range []struct{ table, want string }{
+		{"name\tgender\nA B\tX\n", `gender "X" is not F, M or ?`},
+		{"name\tgender\nA B\tF\nA B\tM\n", `duplicate name "A B"`},
+	} {
+		m := copyTables(t)
+		m["gender.tsv"] = &fstest.MapFile{Data: []byte(tt.table)}
+		if _, err := load(m); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.table, err, tt.want)
+		}
+	}
+}
