@@ -47,7 +47,8 @@ type builder struct {
 	// role noun right after it inherits.
 	chain    *owner
 	chainEnd int
-	matchAt  map[int]bool // start offsets of the matcher's matches
+	matchAt  map[int]bool     // start offsets of the matcher's matches
+	matchEnd map[int]kb.Match // the matches by end offset
 	// at is the article's date, on which officials are coded.
 	at time.Time
 	// consumed marks matches (by start offset) already read as part of a
@@ -77,8 +78,10 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	b.home = s.datelineCountry(doc)
 	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.matchAt = make(map[int]bool, len(matches))
+	b.matchEnd = make(map[int]kb.Match, len(matches))
 	for _, m := range matches {
 		b.matchAt[m.Start] = !surnameOnly(m)
+		b.matchEnd[m.End] = m
 	}
 	mi := 0
 	for si := range doc.Sentences {
@@ -93,6 +96,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		b.sentence(si, ms)
 	}
 	b.surnames()
+	b.entities()
 	b.coreference()
 	b.prune()
 	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int {
@@ -659,6 +663,94 @@ var sectorNames = map[string]string{"GOV": "government", "MIL": "military", "LEG
 func (b *builder) mention(si, start, end int, kind string, actor int) {
 	b.doc.Mentions = append(b.doc.Mentions, dyad.Mention{Span: dyad.Span{Start: start, End: end},
 		Text: b.doc.Article.Text[start:end], Actor: actor, Kind: kind, Sentence: si, Place: -1})
+}
+
+// entities adds the people and organizations that the language layer's
+// statistical recognizer found and no knowledge-base name covers, as
+// uncoded actors (code ""): "Maria Lopez said" gives a speaker and an
+// antecedent for "she", but no event, since the knowledge base does not
+// know whom she acts for. A later mention of the same name, or of a
+// person's surname alone, is the same actor.
+func (b *builder) entities() {
+	text := b.doc.Article.Text
+	for _, e := range b.doc.Entities {
+		if e.Type != "PER" && e.Type != "ORG" || b.overlapsMention(e.Span) {
+			continue
+		}
+		name := text[e.Span.Start:e.Span.End]
+		if strings.ContainsAny(name, "\n\t") || !startsUpperWord(name) {
+			continue
+		}
+		kind := "person"
+		if e.Type == "ORG" {
+			kind = "organization"
+		}
+		key := "entity:" + kind + ":" + name
+		idx, ok := b.index[key]
+		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 &&
+			b.s.kb.Officials()[cands[0]].On(b.at).Code != "" {
+			// The recognizer says a person, and one official has this
+			// surname: "Blinken" in 2026 is the former secretary.
+			idx, ok = b.officialActor(cands[0]), true
+		}
+		if !ok {
+			if ai, isSurname := b.byName[name]; isSurname && kind == "person" {
+				idx = ai // "Lopez" after "Maria Lopez"
+			} else {
+				idx = len(b.doc.Actors)
+				b.index[key] = idx
+				a := dyad.Actor{Name: name, Kind: kind}
+				if o, title, ok := b.titledBy(e); ok {
+					// "WFP regional director Amira Haddad": the owner's.
+					a.Code, a.Country, a.Sector, a.Role = o.code, o.country, o.sector, title
+				}
+				b.doc.Actors = append(b.doc.Actors, a)
+				if kind == "person" {
+					if g := b.s.kb.GenderOf(name); g != kb.Unknown {
+						b.gender[idx] = g
+					}
+					if words := strings.Fields(name); len(words) > 1 {
+						if _, taken := b.byName[words[len(words)-1]]; !taken {
+							b.byName[words[len(words)-1]] = idx
+						}
+					}
+				}
+			}
+		}
+		b.mention(e.Sentence, e.Span.Start, e.Span.End, "name", idx)
+	}
+}
+
+// titledBy returns the owner and the title words of a name the recognizer
+// found after an organization, country or metonym and lower-case title
+// words the knowledge base lacks: "WFP regional director Amira Haddad",
+// "EU foreign policy chief Marta Nowak".
+func (b *builder) titledBy(e dyad.Entity) (owner, string, bool) {
+	toks := b.doc.Tokens
+	sent := b.doc.Sentences[e.Sentence]
+	j := e.First - 1
+	for j >= sent.FirstToken && e.First-j <= 4 && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text) &&
+		!isArticle(toks[j].Text) {
+		j--
+	}
+	if j == e.First-1 || j < sent.FirstToken {
+		return owner{}, "", false
+	}
+	m, ok := b.matchEnd[toks[j].End]
+	if !ok {
+		return owner{}, "", false
+	}
+	o, _, ok := b.ownerOf(m, b.doc.Article.Text)
+	if !ok {
+		return owner{}, "", false
+	}
+	return o, b.doc.Article.Text[toks[j+1].Start:toks[e.First-1].End], true
+}
+
+// startsUpperWord reports whether s starts with an upper-case letter.
+func startsUpperWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // surnames adds mentions of people by their first or last name alone, after

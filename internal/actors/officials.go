@@ -307,6 +307,12 @@ func (b *builder) partOfPersonName(si int, m kb.Match) bool {
 	if !isCountry || strings.Contains(b.doc.Article.Text[m.Start:m.End], " ") || b.titleCase(si) {
 		return false
 	}
+	// The recognizer read it as part of a longer personal name.
+	for _, e := range b.doc.Entities {
+		if e.Type == "PER" && e.Span.Start <= m.Start && m.End <= e.Span.End && e.Span.Len() > m.End-m.Start {
+			return true
+		}
+	}
 	toks := b.doc.Tokens
 	sent := b.doc.Sentences[si]
 	k := tokenAfter(toks, m.Start)

@@ -244,9 +244,13 @@ func topMentions(doc *dyad.Document) []predicted {
 		}
 		p := predicted{Span: m.Span, text: m.Text, coref: m.Kind == "pronoun" || m.Kind == "description"}
 		for _, ai := range append([]int{m.Actor}, m.Also...) {
-			p.codes = append(p.codes, doc.Actors[ai].Code)
+			if c := doc.Actors[ai].Code; c != "" {
+				p.codes = append(p.codes, c)
+			}
 		}
-		out = append(out, p)
+		if len(p.codes) > 0 { // uncoded actors (names only the recognizer knows) are not scored
+			out = append(out, p)
+		}
 	}
 	return out
 }

@@ -433,7 +433,9 @@ func targetID(e dyad.Event) string {
 func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
 	for _, a := range doc.Actors {
 		if a.ID == r.Actor {
-			return a.Sector != "" && a.Code == a.Sector
+			// No code (a person only the recognizer found), or a sector
+			// without a country ("officials").
+			return a.Code == "" || a.Sector != "" && a.Code == a.Sector
 		}
 	}
 	return false

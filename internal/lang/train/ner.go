@@ -211,8 +211,9 @@ func readJSON(path string, hashes map[string]string, v any) error {
 	return nil
 }
 
-// unlabelledText tokenizes the news text of the shared data (Wikinews,
-// PolNeAR) and the UD training sentences, for word clusters.
+// unlabelledText tokenizes the news text of the shared data (Wikinews) and
+// the UD training sentences, for word clusters. PolNeAR is left out: it
+// states no licence and is for local evaluation only.
 func unlabelledText(data string, ud []*conllu.Sentence, hashes map[string]string) ([][]string, error) {
 	var texts []string
 	for _, name := range []string{"wikinews/wikinews_2019.csv", "wikinews/wikinews_2020.csv"} {
@@ -228,20 +229,6 @@ func unlabelledText(data string, ud []*conllu.Sentence, hashes map[string]string
 			if len(r) >= 4 {
 				texts = append(texts, r[2], r[3])
 			}
-		}
-	}
-	for _, set := range []string{"train", "dev"} {
-		dir := filepath.Join(data, "polnear", set, "text")
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, fmt.Errorf("train: %w", err)
-		}
-		for _, e := range entries { // ReadDir sorts by name
-			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			if err != nil {
-				return nil, fmt.Errorf("train: %w", err)
-			}
-			texts = append(texts, string(b))
 		}
 	}
 	var out [][]string
@@ -436,9 +423,8 @@ var nerSources = []struct{ file, what string }{
 
 // writeNERProvenance adds the recognizer's sources and scores.
 func writeNERProvenance(b *strings.Builder, hashes map[string]string, scores []Scores) {
-	fmt.Fprintf(b, "\n## Named entities\n\nner.bin.gz also learns from the files below, from PolNeAR's article texts (no licence\n")
-	fmt.Fprintf(b, "stated; used only as unlabelled text for word clusters, nothing of it is stored but cluster numbers\n")
-	fmt.Fprintf(b, "of word hashes) and from the knowledge base's names (internal/kb).\n\n| file | use | SHA-256 |\n|---|---|---|\n")
+	fmt.Fprintf(b, "\n## Named entities\n\nner.bin.gz also learns from the files below and from the knowledge base's names\n")
+	fmt.Fprintf(b, "(internal/kb). Gazetteer names and word clusters are stored only as hashes.\n\n| file | use | SHA-256 |\n|---|---|---|\n")
 	for _, s := range nerSources {
 		fmt.Fprintf(b, "| %s | %s | `%s` |\n", s.file, s.what, hashes[s.file])
 	}
