@@ -2,6 +2,7 @@ package ner
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,7 +123,10 @@ type token struct {
 	c1, c2                                   uint64 // coarse and fine cluster, 0 unknown
 	gazB, gazI                               uint64 // gazetteer kinds starting here and continuing here (exact | lower<<lowerShift)
 	cap, first                               bool
-	sentCase                                 uint64 // the sentence's casing (see casing), the same for all its words
+	// plain is set for a word that cannot start a name: no capital, no
+	// digit, not a proper noun for the tagger, in no gazetteer list.
+	plain    bool
+	sentCase uint64 // the sentence's casing (see casing), the same for all its words
 }
 
 var boundary = token{norm: 1, raw: 1, shape: 1, lower: 1, pre2: 1, pre3: 1, suf2: 1, suf3: 1, suf4: 1, upos: 1, xpos: 1,
@@ -277,6 +281,8 @@ func (m *Model) prepare(words []Word, ts []token) []token {
 	c := casing(words)
 	for i := range ts {
 		ts[i].sentCase = c
+		ts[i].plain = ts[i].gazB == 0 && ts[i].gazI == 0 && words[i].UPOS != "PROPN" &&
+			!strings.ContainsFunc(words[i].Form, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) })
 	}
 	return ts
 }
@@ -441,6 +447,9 @@ func (m *Model) Label(words []Word, out []int, s *Scratch) {
 	}
 	s.ts = m.prepare(words, s.ts)
 	m.pass(m.model, s.ts, nil, out, s)
+	if m.second != nil && !slices.ContainsFunc(out[:len(words)], func(c int) bool { return c != O }) {
+		return // the second pass reads the first's names; with none it finds none
+	}
 	if m.second != nil {
 		s.first = append(s.first[:0], out[:len(words)]...)
 		m.pass(m.second, s.ts, s.first, out, s)
@@ -452,6 +461,11 @@ func (m *Model) Label(words []Word, out []int, s *Scratch) {
 func (m *Model) pass(pm *perceptron.Model, ts []token, first, out []int, s *Scratch) {
 	prev := O
 	for i := range ts {
+		if prev == O && ts[i].plain && (first == nil || first[i] == O) {
+			// A plain word after no name starts none: outside, unscored.
+			out[i] = O
+			continue
+		}
 		s.feats = passFeatures(s.feats[:0], ts, out, first, i)
 		pm.Scores(s.feats, s.scores[:])
 		out[i] = best(s.scores[:], prev)
