@@ -624,15 +624,18 @@ func (b *builder) attitude(m kb.Match) bool {
 // Sakamoto" (Japan's prime minister, not the dateline country's).
 func (b *builder) whereOwner(offset int) *owner {
 	text := b.doc.Article.Text
+	var found *owner
+	at := -1
+	defer func(last *owner) { b.last = last }(b.last) // ownerOf sets it; this is only a look
 	for s, m := range b.sentMatches {
-		if m.End >= offset || !strings.HasPrefix(text[m.End:], ", where ") || strings.Contains(text[m.End:offset], ".") {
+		if s <= at || m.End >= offset || !strings.HasPrefix(text[m.End:], ", where ") || strings.Contains(text[m.End:offset], ".") {
 			continue
 		}
-		if o, kind, ok := b.ownerOf(m, text); ok && o.kind == "country" && kind != "adjective" && s < offset {
-			return &o
+		if o, kind, ok := b.ownerOf(m, text); ok && o.kind == "country" && kind != "adjective" {
+			found, at = &o, s // the nearest before the role noun
 		}
 	}
-	return nil
+	return found
 }
 
 // ownerActor returns the actor index of an owner acting on its own.
