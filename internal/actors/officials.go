@@ -24,8 +24,7 @@ var commonSurnames = map[string]bool{"Kim": true, "Lee": true, "Park": true, "Ch
 	"Nguyen": true, "Tran": true, "Khan": true, "Singh": true, "Ali": true, "Ahmed": true, "Hassan": true,
 	"Hussein": true, "Mohammed": true, "Smith": true, "Jones": true, "Brown": true, "Johnson": true,
 	"Williams": true, "Miller": true, "Davis": true, "Wilson": true, "Taylor": true, "Martin": true,
-	"Rodriguez": true, "Garcia": true, "Lopez": true, "Gonzalez": true, "Kumar": true, "Sharma": true,
-	"Abe": false}
+	"Rodriguez": true, "Garcia": true, "Lopez": true, "Gonzalez": true, "Kumar": true, "Sharma": true}
 
 // monthWords are surnames that are also months or other capitalized words;
 // they are taken for an office holder only after a title or once the story
