@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -107,4 +108,55 @@ func TestWithDictionariesDates(t *testing.T) {
 	if got := v.On(time.Date(2018, 12, 31, 23, 0, 0, 0, time.UTC)).Code; got != "SRBGOV" {
 		t.Errorf("last day: %q", got)
 	}
+}
+
+// FuzzFindAllWithDictionaries checks the matcher with dictionary names:
+// matches are ordered, do not overlap, and a dictionary official's match
+// spells one of its names in some letter case, starting with a capital.
+func FuzzFindAllWithDictionaries(f *testing.F) {
+	for _, s := range []string{"Zoran Veselic met MINISTER VESELIC, and Freedom Front.", "zoran veselic", "Freedom  Front",
+		"Zoran Veselic,", "Zoran Veselic\nFreedom Front", "ZORAN VESELIC!", ""} {
+		f.Add(s)
+	}
+	base, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	set := &dict.Set{}
+	for _, d := range []struct {
+		name, data string
+		kind       dict.Kind
+	}{{"a.txt", testActorDict, dict.KindActors}, {"b.txt", testAgentDict, dict.KindAgents}} {
+		s, _, err := dict.Parse(d.name, []byte(d.data), d.kind)
+		if err != nil {
+			f.Fatal(err)
+		}
+		set.Actors = append(set.Actors, s.Actors...)
+		set.Agents = append(set.Agents, s.Agents...)
+	}
+	k := base.WithDictionaries(set)
+	m := k.Matcher()
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, x := range m.FindAll(text) {
+			if x.Start < end || x.End <= x.Start || x.End > len(text) {
+				t.Fatalf("match %+v after %d in %q", x, end, text)
+			}
+			end = x.End
+			s := text[x.Start:x.End]
+			for _, e := range x.Entries {
+				p := k.Officials()[e.Index]
+				if e.Kind != OfficialEntry || len(p.Loose) == 0 {
+					continue
+				}
+				ok := false
+				for _, n := range append(append([]string{p.Name}, p.Aliases...), p.Loose...) {
+					ok = ok || strings.EqualFold(n, s)
+				}
+				if !ok {
+					t.Fatalf("%q is no name of %s", s, p.Name)
+				}
+			}
+		}
+	})
 }
