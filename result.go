@@ -14,19 +14,22 @@ type Result struct {
 	// Date is the publication date (YYYY-MM-DD), "" when unknown.
 	Date string `json:"date"`
 	// Published is the publication time (RFC 3339) when the input gave one.
-	Published string       `json:"published,omitempty"`
-	Input     string       `json:"input"`
-	Hash      string       `json:"hash"`
-	Dateline  *Dateline    `json:"dateline"`
-	Stats     Stats        `json:"stats"`
-	Actors    []Actor      `json:"actors"`
-	Events    []Event      `json:"events"`
-	Quotes    []Quote      `json:"quotes"`
-	Places    []Place      `json:"places"`
-	Dates     []DateRef    `json:"dates"`
-	Themes    []Theme      `json:"themes"`
-	Tone      *Tone        `json:"tone"`
-	Errors    []StageError `json:"errors"`
+	Published string    `json:"published,omitempty"`
+	Input     string    `json:"input"`
+	Hash      string    `json:"hash"`
+	Dateline  *Dateline `json:"dateline"`
+	Stats     Stats     `json:"stats"`
+	Actors    []Actor   `json:"actors"`
+	Events    []Event   `json:"events"`
+	Quotes    []Quote   `json:"quotes"`
+	Places    []Place   `json:"places"`
+	Dates     []DateRef `json:"dates"`
+	// Entities are the names the statistical recognizer found, whether or
+	// not they became actors or places.
+	Entities []EntityRef  `json:"entities"`
+	Themes   []Theme      `json:"themes"`
+	Tone     *Tone        `json:"tone"`
+	Errors   []StageError `json:"errors"`
 }
 
 // Stats counts what the language layer found.
@@ -54,6 +57,7 @@ func (d *Document) Result() Result {
 		Quotes:        nonNil(d.Quotes),
 		Places:        nonNil(d.Places),
 		Dates:         nonNil(d.Dates),
+		Entities:      entityRefs(d),
 		Themes:        nonNil(d.Themes),
 		Tone:          d.Tone,
 		Errors:        nonNil(d.Errors),
@@ -65,6 +69,24 @@ func (d *Document) Result() Result {
 		}
 	}
 	return r
+}
+
+// EntityRef is a recognized name as the JSON view shows it.
+type EntityRef struct {
+	Text     string `json:"text"`
+	Type     string `json:"type"` // PER, ORG or LOC
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence int    `json:"sentence"`
+}
+
+func entityRefs(d *Document) []EntityRef {
+	out := make([]EntityRef, 0, len(d.Entities))
+	for _, e := range d.Entities {
+		out = append(out, EntityRef{Text: d.Article.Text[e.Span.Start:e.Span.End], Type: e.Type,
+			Start: e.Span.Start, End: e.Span.End, Sentence: e.Sentence})
+	}
+	return out
 }
 
 func nonNil[T any](s []T) []T {

@@ -152,6 +152,10 @@ func richResult() *dyad.Result {
 			{Text: "Monday", Start: first(b.at("Monday", 0)), End: second(b.at("Monday", 0)), Value: "2024-05-06", Granularity: "day", Sentence: 0},
 			{Text: "Thursday", Start: first(b.at("Thursday", 0)), End: second(b.at("Thursday", 0)), Value: "2024-05-09", Granularity: "day", Sentence: 2},
 		},
+		Entities: []dyad.EntityRef{
+			{Text: "New Delhi", Type: "LOC", Start: first(b.at("New Delhi", 0)), End: second(b.at("New Delhi", 0)), Sentence: 1},
+			{Text: "Canberra", Type: "LOC", Start: first(b.at("Canberra", 0)), End: second(b.at("Canberra", 0)), Sentence: 2},
+		},
 		Themes: []dyad.Theme{{ID: "t1", Name: "diplomacy", Mentions: []dyad.MentionRef{b.mention("partnerships", 0, 0)}},
 			{ID: "t2", Name: "children", Mentions: []dyad.MentionRef{b.mention("children", 0, 3)}}},
 		Tone:   &dyad.Tone{Tone: -1.25, Positive: 2.5, Negative: 3.75, Polarity: 6.25, Words: 80},
@@ -181,9 +185,10 @@ func sparseResult() *dyad.Result {
 		Quotes: []dyad.Quote{},
 		Places: []dyad.Place{{ID: "p1", Name: "Zürich", Kind: "city", Country: "CHE", Admin1: "CH.ZH", Lat: 47.36667, Lon: 8.55,
 			Mentions: []dyad.MentionRef{b.mention("Zürich", 0, 1)}}},
-		Dates:  []dyad.DateRef{},
-		Themes: []dyad.Theme{},
-		Errors: []dyad.StageError{{Stage: "timex", Message: "no publication date: relative dates left unresolved"}},
+		Dates:    []dyad.DateRef{},
+		Entities: []dyad.EntityRef{},
+		Themes:   []dyad.Theme{},
+		Errors:   []dyad.StageError{{Stage: "timex", Message: "no publication date: relative dates left unresolved"}},
 	}
 }
 

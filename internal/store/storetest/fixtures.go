@@ -144,6 +144,7 @@ func newBuilder(id, title, date, text string) *builder {
 		Quotes:        []dyad.Quote{},
 		Places:        []dyad.Place{},
 		Dates:         []dyad.DateRef{},
+		Entities:      []dyad.EntityRef{},
 		Themes:        []dyad.Theme{},
 		Errors:        []dyad.StageError{},
 	}}
