@@ -36,9 +36,16 @@ codes on the article's date), the pronouns and descriptions alone
 
 'dyad eval ner --gold FILE.iob2' scores the named-entity recognizer on gold
 words with IOB2 labels (Universal NER, or CoNLL 2003 style): precision, recall
-and F1 of exact PER, ORG and LOC spans, per type and overall.`, io)
+and F1 of exact PER, ORG and LOC spans, per type and overall.
+
+'dyad eval events --gold FILE --format petrarch' codes the records of the
+PETRARCH unit-test suite (PETR.UnitTest.records.xml) with the suite's actor and
+agent dictionaries and dyad's own event patterns, and reports the share of gold
+events coded right (source, target and CAMEO code) and the extra events. The
+dyad and plover gold formats are not read yet.`, io)
 	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	format := fs.String("format", "petrarch", "gold `format` for events: petrarch")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -60,8 +67,10 @@ and F1 of exact PER, ORG and LOC spans, per type and overall.`, io)
 		return evalActors(*gold, *asJSON, *details, io)
 	case "ner":
 		return evalNER(*gold, *asJSON, io)
+	case "events":
+		return evalEvents(*gold, *format, *asJSON, *details, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE --format petrarch'")
 	}
 	var goldData []byte
 	if *gold != "" {

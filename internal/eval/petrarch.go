@@ -1,0 +1,201 @@
+package eval
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dyadproject/dyad"
+)
+
+// PetrarchSuite is the PETRARCH unit-test suite (PETR.UnitTest.records.xml):
+// the dictionaries it was written for and its records.
+type PetrarchSuite struct {
+	// Verbs, Actors, Agents and Discards name the dictionary files of the
+	// suite's <Environment>, relative to the records file.
+	Verbs, Actors, Agents, Discards string
+	Records                         []PetrarchRecord
+}
+
+// PetrarchRecord is one <Sentence> of the suite with its gold events.
+type PetrarchRecord struct {
+	ID, Category string
+	Date         time.Time
+	Text         string
+	// Events are the gold events; NoEvents is set when the record says
+	// that none must be coded.
+	Events   []PetrarchEvent
+	NoEvents bool
+}
+
+// PetrarchEvent is one gold <EventCoding>.
+type PetrarchEvent struct {
+	Source, Target, Code string
+}
+
+// xml shapes of the records file.
+type (
+	xmlValidation struct {
+		Env struct {
+			Verbs    string `xml:"Verbfile"`
+			Actors   string `xml:"Actorfile"`
+			Agents   string `xml:"Agentfile"`
+			Discards string `xml:"Discardfile"`
+		} `xml:"Environment"`
+		Sentences []xmlSentence `xml:"Sentences>Sentence"`
+	}
+	xmlSentence struct {
+		ID       string `xml:"id,attr"`
+		Date     string `xml:"date,attr"`
+		Category string `xml:"category,attr"`
+		Codings  []struct {
+			Source   string `xml:"sourcecode,attr"`
+			Target   string `xml:"targetcode,attr"`
+			Code     string `xml:"eventcode,attr"`
+			NoEvents string `xml:"noevents,attr"`
+			Error    string `xml:"error,attr"`
+		} `xml:"EventCoding"`
+		Text string `xml:"Text"`
+	}
+)
+
+// ReadPetrarchSuite reads a records file in the PETRARCH validation format.
+// A record without an id, with a bad date or without text is an error that
+// names it; so is an event coding without a source or code.
+func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
+	var v xmlValidation
+	if err := xml.NewDecoder(r).Decode(&v); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrGold, name, err)
+	}
+	s := &PetrarchSuite{Verbs: v.Env.Verbs, Actors: v.Env.Actors, Agents: v.Env.Agents, Discards: v.Env.Discards}
+	for i, x := range v.Sentences {
+		where := fmt.Sprintf("%s: record %d (%q)", name, i+1, x.ID)
+		if x.ID == "" {
+			return nil, fmt.Errorf("%w: %s: no id", ErrGold, where)
+		}
+		d, err := time.Parse("20060102", x.Date)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: date %q is not YYYYMMDD", ErrGold, where, x.Date)
+		}
+		text := strings.Join(strings.Fields(x.Text), " ")
+		if text == "" {
+			return nil, fmt.Errorf("%w: %s: no text", ErrGold, where)
+		}
+		rec := PetrarchRecord{ID: x.ID, Category: x.Category, Date: d, Text: text}
+		for _, c := range x.Codings {
+			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") || c.Error != "" {
+				// PETRARCH codes nothing for these, and for records it
+				// rejects as bad input (error="dateline"); dyad should code
+				// nothing either.
+				rec.NoEvents = true
+				continue
+			}
+			if c.Source == "" || c.Code == "" {
+				return nil, fmt.Errorf("%w: %s: an event coding without sourcecode or eventcode", ErrGold, where)
+			}
+			rec.Events = append(rec.Events, PetrarchEvent{Source: c.Source, Target: c.Target, Code: c.Code})
+		}
+		s.Records = append(s.Records, rec)
+	}
+	if len(s.Records) == 0 {
+		return nil, fmt.Errorf("%w: %s: no <Sentence> records", ErrGold, name)
+	}
+	return s, nil
+}
+
+// PetrarchReport scores dyad on the suite. An event is correct when dyad
+// codes the same source, target and CAMEO code for the record; an extra
+// event is one dyad coded that matches no gold event of its record.
+type PetrarchReport struct {
+	Records  int `json:"records"`
+	Gold     int `json:"gold_events"`
+	Correct  int `json:"correct"`
+	Coded    int `json:"coded"`
+	Extra    int `json:"extra"`
+	NoEvents int `json:"no_event_records"`
+	// NoEventsKept counts the no-event records where dyad coded nothing.
+	NoEventsKept int `json:"no_event_records_kept"`
+	// PassRate is Correct/Gold; ExtraRate is Extra/Gold, the measure the
+	// issue's "fewer than 10% extra events" uses.
+	PassRate  float64 `json:"pass_rate"`
+	ExtraRate float64 `json:"extra_rate"`
+	PRF
+	// ByCategory gives the pass rate of each record category (DEMO, ACTOR,
+	// VERB, ...).
+	ByCategory map[string]PRF `json:"by_category"`
+	Misses     []string       `json:"misses,omitempty"`
+}
+
+// Petrarch codes each record with stages and scores the events.
+func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error) {
+	rep := PetrarchReport{Records: len(suite.Records), ByCategory: map[string]PRF{}}
+	cat := map[string]*counts{}
+	for _, r := range suite.Records {
+		doc := dyad.NewDocument(&dyad.Article{ID: r.ID, Text: r.Text, Date: r.Date})
+		for _, s := range stages {
+			if err := s.Process(doc); err != nil {
+				return rep, fmt.Errorf("record %s: %s: %w", r.ID, s.Name(), err)
+			}
+		}
+		c := cat[r.Category]
+		if c == nil {
+			c = &counts{}
+			cat[r.Category] = c
+		}
+		var got []PetrarchEvent
+		for _, e := range doc.Events {
+			if e.Negated {
+				continue // PETRARCH codes no event for a negated verb
+			}
+			g := PetrarchEvent{Source: e.Source.Code, Code: e.CAMEO}
+			if e.Target != nil {
+				g.Target = e.Target.Code
+			}
+			got = append(got, g)
+		}
+		if r.NoEvents {
+			rep.NoEvents++
+			if len(got) == 0 {
+				rep.NoEventsKept++
+			}
+		}
+		matched := make([]bool, len(got))
+		for _, want := range r.Events {
+			rep.Gold++
+			c.gold++
+			ok := false
+			for i, g := range got {
+				if !matched[i] && g == want {
+					matched[i], ok = true, true
+					break
+				}
+			}
+			if ok {
+				rep.Correct++
+				c.tp++
+			} else {
+				rep.Misses = append(rep.Misses, fmt.Sprintf("%s: missed %s %s %s (coded %v)", r.ID, want.Source, want.Code, want.Target, got))
+			}
+		}
+		for i, g := range got {
+			rep.Coded++
+			c.pred++
+			if !matched[i] {
+				rep.Extra++
+				rep.Misses = append(rep.Misses, fmt.Sprintf("%s: extra %s %s %s", r.ID, g.Source, g.Code, g.Target))
+			}
+		}
+	}
+	all := counts{tp: rep.Correct, pred: rep.Coded, gold: rep.Gold}
+	rep.PRF = all.prf()
+	if rep.Gold > 0 {
+		rep.PassRate = float64(rep.Correct) / float64(rep.Gold)
+		rep.ExtraRate = float64(rep.Extra) / float64(rep.Gold)
+	}
+	for k, c := range cat {
+		rep.ByCategory[k] = c.prf()
+	}
+	return rep, nil
+}
