@@ -30,16 +30,18 @@ func evalEvents(path, format string, asJSON, details bool, io stdio) error {
 		return err
 	}
 	var dicts []string
-	for _, d := range []string{suite.Actors, suite.Agents} {
+	for _, d := range []string{suite.Actors, suite.Agents, suite.Verbs} {
 		if d != "" {
 			dicts = append(dicts, filepath.Join(filepath.Dir(path), d))
 		}
 	}
 	skipped := 0
-	stages, err := pipeline.Standard(pipeline.Options{DictPaths: dicts, Warn: func(err error) {
-		skipped++
-		fmt.Fprintf(io.err, "dyad: %v\n", err)
-	}})
+	stages, err := pipeline.Standard(pipeline.Options{DictPaths: dicts, DictVerbsOnly: suite.Verbs != "",
+		Warn: func(err error) {
+			skipped++
+			fmt.Fprintf(io.err, "dyad: %v\n", err)
+		},
+		Note: func(s string) { fmt.Fprintf(io.err, "dyad: %s\n", s) }})
 	if err != nil {
 		return fmt.Errorf("load resources: %w", err)
 	}

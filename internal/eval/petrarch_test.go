@@ -73,9 +73,9 @@ func FuzzReadPetrarchSuite(f *testing.F) {
 }
 
 // TestPetrarchSuite runs the PETRARCH unit-test suite with its validation
-// actor and agent dictionaries and dyad's own event patterns. dyad does not
-// read the suite's verb dictionary yet (the event-coding issue), so the pass
-// rate is low; the floor records where it stands.
+// actor, agent and verb dictionaries, as `dyad eval events` does. dyad
+// translates only part of the verb patterns so far (events.AddDictionary),
+// so the pass rate is low; the floors record where it stands.
 func TestPetrarchSuite(t *testing.T) {
 	path := shareddata.Path(t, "cameo-dictionaries", "PETR.UnitTest.records.xml")
 	f, err := os.Open(path)
@@ -91,7 +91,8 @@ func TestPetrarchSuite(t *testing.T) {
 		t.Errorf("%d records, want 284", len(suite.Records))
 	}
 	dir := filepath.Dir(path)
-	stages, err := pipeline.Standard(pipeline.Options{DictPaths: []string{filepath.Join(dir, suite.Actors), filepath.Join(dir, suite.Agents)}})
+	stages, err := pipeline.Standard(pipeline.Options{DictVerbsOnly: true, DictPaths: []string{filepath.Join(dir, suite.Actors),
+		filepath.Join(dir, suite.Agents), filepath.Join(dir, suite.Verbs)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestPetrarchSuite(t *testing.T) {
 	}
 	t.Logf("PETRARCH suite: %d of %d gold events right (%.1f%%), %d extra (%.1f%%), %d of %d no-event records kept",
 		rep.Correct, rep.Gold, 100*rep.PassRate, rep.Extra, 100*rep.ExtraRate, rep.NoEventsKept, rep.NoEvents)
-	if rep.Gold != 359 || rep.Correct < 2 || rep.NoEventsKept < 20 {
-		t.Errorf("report %+v", rep.PRF)
+	if rep.Gold != 359 || rep.PassRate < 0.09 || rep.ExtraRate > 0.20 || rep.NoEventsKept < 20 {
+		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
 }

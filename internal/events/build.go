@@ -388,6 +388,20 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		}
 		return false
 	})
+	// An event without a target gives way to one with a target on the
+	// same trigger for the same source: the longer reading of the clause.
+	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
+		if e.Target != nil {
+			return false
+		}
+		for _, o := range longest {
+			if o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+				o.Evidence.Trigger.Start == e.Evidence.Trigger.Start {
+				return true
+			}
+		}
+		return false
+	})
 	// A country target is subsumed by a more specific one of the same
 	// country for the same source and code in the sentence: "visit Japan,
 	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.

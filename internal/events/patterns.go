@@ -54,6 +54,10 @@ func ParsePatterns(name string, r io.Reader, ont *ontology.Ontology) (*Patterns,
 	return ps, nil
 }
 
+// EmptyPatterns returns a dictionary without patterns, to fill with Add
+// or AddDictionary.
+func EmptyPatterns() *Patterns { return &Patterns{byKey: map[string][]*Pattern{}} }
+
 // Add reads another pattern file into p.
 func (p *Patterns) Add(name string, r io.Reader, ont *ontology.Ontology) error {
 	sc := bufio.NewScanner(r)

@@ -29,8 +29,12 @@ type Options struct {
 	// malformed ("file:line: reason"); the rest of the file is used.
 	Warn func(error)
 	// Note, if set, receives remarks on dictionaries read but not fully
-	// used (verbs, discards and issues do not take part in coding yet).
+	// used: how many verb patterns could be translated; discards and issues
+	// do not take part in coding yet.
 	Note func(string)
+	// DictVerbsOnly codes events with the verbs of the dictionaries alone,
+	// not dyad's own patterns (as PETRARCH would with them).
+	DictVerbsOnly bool
 }
 
 // Language returns the stages of the language layer alone (tokenize, split,
@@ -51,6 +55,14 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	ont, err := ontology.Load()
+	if err != nil {
+		return nil, err
+	}
+	pats, err := events.DefaultPatterns(ont)
+	if err != nil {
+		return nil, err
+	}
 	if len(opt.DictPaths) > 0 {
 		set, skipped, err := dict.Load(opt.DictPaths...)
 		if err != nil {
@@ -62,18 +74,19 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 			}
 		}
 		k = k.WithDictionaries(set)
-		if st := set.Stats(); opt.Note != nil && (st.Verbs > 0 || st.Discards > 0 || st.Issues > 0) {
-			opt.Note(fmt.Sprintf("dictionaries: %d verb patterns, %d discards and %d issues read but not used for coding yet (actors and agents are)",
-				st.Patterns, st.Discards, st.Issues))
+		if opt.DictVerbsOnly {
+			pats = events.EmptyPatterns()
 		}
-	}
-	ont, err := ontology.Load()
-	if err != nil {
-		return nil, err
-	}
-	pats, err := events.DefaultPatterns(ont)
-	if err != nil {
-		return nil, err
+		if len(set.Verbs) > 0 {
+			vs := pats.AddDictionary(set, ont)
+			if opt.Note != nil {
+				opt.Note(fmt.Sprintf("dictionaries: %d verbs gave %d patterns; %d of %d verb patterns translated, the others not yet (%v)",
+					vs.Verbs, vs.VerbPatterns, vs.Converted, vs.Patterns, vs.Skipped))
+			}
+		}
+		if st := set.Stats(); opt.Note != nil && (st.Discards > 0 || st.Issues > 0) {
+			opt.Note(fmt.Sprintf("dictionaries: %d discards and %d issues read but not used for coding yet", st.Discards, st.Issues))
+		}
 	}
 	for _, path := range opt.PatternFiles {
 		f, err := os.Open(path)
