@@ -41,6 +41,10 @@ var modalWords = map[string]string{
 var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07": "033", "08": "035",
 	"18": "138", "19": "138", "20": "138"}
 
+// reciprocalRoots are the CAMEO roots whose target-less events between the
+// members of a compound subject are coded pair by pair.
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "19": true}
+
 // locatives introduce an event's place.
 var locatives = wordSet("in at near outside inside")
 
@@ -101,6 +105,16 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	if len(sources) == 0 {
 		return nil
+	}
+	if len(targets) == 0 && len(sources) > 1 && !passive && reciprocalRoots[m.pat.Code[:2]] {
+		// A compound subject without a target acts on itself, pair by
+		// pair: "Gondor and Osgiliath renewed ties" is each toward the
+		// other (PETRARCH's symmetric coding), for the roots that name
+		// an interaction (cooperation, consultation, fighting).
+		for _, s := range sources {
+			out := s
+			targets = append(targets, &out)
+		}
 	}
 	if len(targets) == 0 {
 		targets = []*dyad.ActorRef{nil}

@@ -197,7 +197,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	case target:
 		for j := k; j < sv.end && j <= k+3; j++ {
-			if mi := sv.mentionAt(j); mi >= 0 {
+			// A possessive pronoun names its owner, not the target:
+			// "welcomed their resumption of ties with X".
+			if mi := sv.mentionAt(j); mi >= 0 && !possessivePronouns[sv.lower(j)] {
 				m.byAgent = false
 				for b := k; b < j; b++ {
 					m.byAgent = m.byAgent || sv.lower(b) == "by" // "by the ministry"
@@ -212,6 +214,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	}
 	return m, false
 }
+
+// possessivePronouns are skipped like determiners in a target slot.
+var possessivePronouns = wordSet("his her its their our my your")
 
 // slotStops are words a target slot does not skip: they start another
 // phrase or clause ("threatened to attack X" is no threat against X).

@@ -62,3 +62,23 @@ func TestAddDictionary(t *testing.T) {
 		t.Errorf("coded %q", out)
 	}
 }
+
+// TestDictionaryCompounds codes with a translated dictionary: a compound
+// subject without a target is reciprocal for an interaction.
+func TestDictionaryCompounds(t *testing.T) {
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, errs, err := dict.Parse("r.verbs.txt", []byte("--- RENEW [064] ---\nRENEW\n- * TIES [064]\n"), dict.KindVerbs)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("%v %v", err, errs)
+	}
+	p := EmptyPatterns()
+	p.AddDictionary(set, ont)
+	out, _ := code(t, NewCoder(p, ont), "Northland and Southland renewed diplomatic ties.",
+		map[string]string{"Northland": "NRL", "Southland": "STH"})
+	if strings.Join(out, "; ") != "NRL 064 STH; STH 064 NRL" {
+		t.Errorf("coded %q", out)
+	}
+}
