@@ -139,57 +139,11 @@ func at(ts []token, i int) *token {
 	return &ts[i]
 }
 
-// shape maps characters to X, x, d or themselves and collapses repeated
-// letters and digits: "McCain" → "XxXx", "2026" → "d", "U.S." → "X.X.".
-func shape(w string) string { return string(appendShape(nil, w)) }
+// shapeLimit bounds a word's shape as the recognizer's model was trained.
+const shapeLimit = 8
 
-// appendShape appends the shape of w (at most 8 bytes) to b.
-func appendShape(b []byte, w string) []byte {
-	var last byte
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '?'
-		}
-		if c != last || c != 'x' && c != 'X' && c != 'd' {
-			b = append(b, c)
-		}
-		last = c
-		if len(b) >= 8 {
-			break
-		}
-	}
-	return b
-}
-
-func prefix(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
-}
-
-func suffix(s string, n int) string {
-	i := len(s)
-	for c := 0; c < n && i > 0; c++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
-}
+// shape is perceptron.AppendShape as the recognizer uses it.
+func shape(w string) string { return string(perceptron.AppendShape(nil, w, shapeLimit)) }
 
 // lowerWord appends perceptron.NormalizeWord(w) to b, without allocating
 // for ASCII words.
@@ -261,9 +215,9 @@ func (m *Model) prepare(words []Word, ts []token) []token {
 		n := string(lowerWord(nbuf[:0], w.Form))
 		r, _ := utf8.DecodeRuneInString(w.Form)
 		t := token{
-			norm: perceptron.Hash(n), raw: perceptron.Hash(w.Form), shape: perceptron.Hash(string(appendShape(sbuf[:0], w.Form))),
-			pre2: perceptron.Hash(prefix(n, 2)), pre3: perceptron.Hash(prefix(n, 3)),
-			suf2: perceptron.Hash(suffix(n, 2)), suf3: perceptron.Hash(suffix(n, 3)), suf4: perceptron.Hash(suffix(n, 4)),
+			norm: perceptron.Hash(n), raw: perceptron.Hash(w.Form), shape: perceptron.Hash(string(perceptron.AppendShape(sbuf[:0], w.Form, shapeLimit))),
+			pre2: perceptron.Hash(perceptron.Prefix(n, 2)), pre3: perceptron.Hash(perceptron.Prefix(n, 3)),
+			suf2: perceptron.Hash(perceptron.Suffix(n, 2)), suf3: perceptron.Hash(perceptron.Suffix(n, 3)), suf4: perceptron.Hash(perceptron.Suffix(n, 4)),
 			upos: perceptron.Hash(w.UPOS), xpos: perceptron.Hash(w.XPOS),
 			cap: unicode.IsUpper(r), first: i == 0,
 		}

@@ -121,3 +121,18 @@ func TestHalf(t *testing.T) {
 		}
 	}
 }
+
+func TestWordFeatures(t *testing.T) {
+	for in, want := range map[string]string{"McCain": "XxXx", "2026": "d", "U.S.": "X.X.", "e-mail": "x-x", "Ōsaka": "Xx",
+		"a.b.c.d.e": "x.x.x.x.", "«Kyiv»": "?Xx?"} {
+		if got := string(AppendShape([]byte("pre:"), in, 8)); got != "pre:"+want {
+			t.Errorf("AppendShape(%q, 8) = %q, want %q", in, got, "pre:"+want)
+		}
+	}
+	if got := string(AppendShape(nil, "a.b.c.d.e", 9)); got != "x.x.x.x.x" {
+		t.Errorf("AppendShape with limit 9 = %q", got)
+	}
+	if Prefix("Ōsaka", 2) != "Ōs" || Prefix("ab", 3) != "ab" || Suffix("Kyiv", 2) != "iv" || Suffix("ж", 3) != "ж" {
+		t.Error("Prefix or Suffix wrong")
+	}
+}

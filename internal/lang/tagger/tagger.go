@@ -117,55 +117,9 @@ type word struct {
 
 var boundary = word{norm: 1, raw: 1, shape: 1, pre1: 1, pre2: 1, suf1: 1, suf2: 1, suf3: 1, suf4: 1, amb: 1}
 
-// shape maps characters to X, x, d or themselves and collapses repeats:
-// "McCain" → "XxXx", "2026" → "d", "U.S." → "X.X.".
-func shape(w string) string {
-	var b []byte
-	var last byte
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '?'
-		}
-		if c != last || c != 'x' && c != 'X' && c != 'd' {
-			b = append(b, c)
-		}
-		last = c
-		if len(b) > 8 {
-			break
-		}
-	}
-	return string(b)
-}
-
-func prefix(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
-}
-
-func suffix(s string, n int) string {
-	i := len(s)
-	for c := 0; c < n && i > 0; c++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
-}
+// shape is perceptron.AppendShape with the bound of 9 bytes the tagger's
+// model was trained with.
+func shape(w string) string { return string(perceptron.AppendShape(nil, w, 9)) }
 
 func (t *Tagger) prepare(words []string) []word {
 	ws := make([]word, len(words))
@@ -174,9 +128,9 @@ func (t *Tagger) prepare(words []string) []word {
 		r, _ := utf8.DecodeRuneInString(w)
 		ws[i] = word{
 			norm: perceptron.Hash(n), raw: perceptron.Hash(w), shape: perceptron.Hash(shape(w)),
-			pre1: perceptron.Hash(prefix(n, 1)), pre2: perceptron.Hash(prefix(n, 2)),
-			suf1: perceptron.Hash(suffix(n, 1)), suf2: perceptron.Hash(suffix(n, 2)),
-			suf3: perceptron.Hash(suffix(n, 3)), suf4: perceptron.Hash(suffix(n, 4)),
+			pre1: perceptron.Hash(perceptron.Prefix(n, 1)), pre2: perceptron.Hash(perceptron.Prefix(n, 2)),
+			suf1: perceptron.Hash(perceptron.Suffix(n, 1)), suf2: perceptron.Hash(perceptron.Suffix(n, 2)),
+			suf3: perceptron.Hash(perceptron.Suffix(n, 3)), suf4: perceptron.Hash(perceptron.Suffix(n, 4)),
 			first: i == 0, upper: unicode.IsUpper(r), title: unicode.IsUpper(r) && i > 0,
 			digit: strings.IndexFunc(w, unicode.IsDigit) >= 0, hyphen: strings.Contains(w, "-"),
 		}
