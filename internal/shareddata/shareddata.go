@@ -5,6 +5,7 @@ package shareddata
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,20 +27,30 @@ func Dir() (string, error) {
 		}
 		return "", ErrNotFound
 	}
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", ErrNotFound
+	}
+	d := filepath.Join(root, "..", "shared", "data")
+	if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		return filepath.Clean(d), nil
+	}
+	return "", ErrNotFound
+}
+
+// ModuleRoot walks up from the working directory to the folder holding
+// go.mod: the repository root, where the generators write their tables.
+func ModuleRoot() (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("find module root: %w", err)
 	}
 	for dir := wd; ; dir = filepath.Dir(dir) {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-				return filepath.Clean(d), nil
-			}
-			return "", ErrNotFound
+			return dir, nil
 		}
 		if filepath.Dir(dir) == dir {
-			return "", ErrNotFound
+			return "", fmt.Errorf("find module root: no go.mod above %s", wd)
 		}
 	}
 }

@@ -69,7 +69,7 @@ func run(args []string, stdout io.Writer) error {
 		*data = d
 	}
 	if *out == "" {
-		root, err := moduleRoot()
+		root, err := shareddata.ModuleRoot()
 		if err != nil {
 			return err
 		}
@@ -92,20 +92,4 @@ func run(args []string, stdout io.Writer) error {
 	}
 	t.stats.print(stdout)
 	return nil
-}
-
-// moduleRoot walks up from the working directory to the folder holding go.mod.
-func moduleRoot() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("find module root: %w", err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("find module root: no go.mod above %s", wd)
-		}
-	}
 }
