@@ -206,19 +206,7 @@ func Actors(lang dyad.Stage, k *kb.KB, gold []byte) (ActorsReport, error) {
 // counts accumulates true positives, predictions and gold items.
 type counts struct{ tp, pred, gold int }
 
-func (c counts) prf() PRF {
-	p := PRF{TruePos: c.tp, Predicted: c.pred, Gold: c.gold}
-	if c.pred > 0 {
-		p.Precision = float64(c.tp) / float64(c.pred)
-	}
-	if c.gold > 0 {
-		p.Recall = float64(c.tp) / float64(c.gold)
-	}
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
-	return p
-}
+func (c counts) prf() PRF { return prf(c.tp, c.pred, c.tp, c.gold) }
 
 // predicted is a top-level mention with the codes of the actors it names.
 type predicted struct {

@@ -161,7 +161,6 @@ func ScoreNER(gold []NERSentence, pred [][]string) (NERScores, error) {
 	if len(pred) != len(gold) {
 		return NERScores{}, fmt.Errorf("eval: %d predicted sentences for %d gold", len(pred), len(gold))
 	}
-	type counts struct{ tp, pred, gold int }
 	per := map[string]*counts{}
 	for _, t := range NERTypes {
 		per[t] = &counts{}
@@ -188,10 +187,10 @@ func ScoreNER(gold []NERSentence, pred [][]string) (NERScores, error) {
 	var all counts
 	for _, t := range NERTypes {
 		c := per[t]
-		sc.PerType[t] = prf(c.tp, c.pred, c.tp, c.gold)
+		sc.PerType[t] = c.prf()
 		all.tp, all.pred, all.gold = all.tp+c.tp, all.pred+c.pred, all.gold+c.gold
 	}
-	sc.PRF = prf(all.tp, all.pred, all.tp, all.gold)
+	sc.PRF = all.prf()
 	return sc, nil
 }
 
