@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -89,8 +90,9 @@ func (b *builder) coreference() {
 					b.gender[actors[0]] = g // later pronouns agree with this one
 				}
 			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
-				actors = b.nearest(si, t.Start, func(a *dyad.Actor) bool {
-					return a.Kind == "country" || a.Kind == "organization" || b.body[b.actorIndex(a)]
+				actors = b.nearest(si, t.Start, func(a int) bool {
+					kind := b.doc.Actors[a].Kind
+					return kind == "country" || kind == "organization" || b.body[a]
 				})
 			case pluralPronouns[low] && t.Text != "US":
 				actors = b.groupAntecedent(si, t.Start)
@@ -104,16 +106,6 @@ func (b *builder) coreference() {
 	}
 	doc.Mentions = append(doc.Mentions, added...)
 	b.collectives()
-}
-
-// actorIndex returns the index of a, a pointer into doc.Actors.
-func (b *builder) actorIndex(a *dyad.Actor) int {
-	for i := range b.doc.Actors {
-		if &b.doc.Actors[i] == a {
-			return i
-		}
-	}
-	return -1
 }
 
 // startsAgent reports whether word is a role noun.
@@ -155,6 +147,23 @@ func (b *builder) nested(i int) bool {
 	return false
 }
 
+// sentencesBack yields, for sentence si and then each of the lookBack
+// sentences before it, the sentence's index and its mentions (see
+// mentionsBefore) that end before offset in si and anywhere in the others.
+func (b *builder) sentencesBack(si, offset int) iter.Seq2[int, []int] {
+	return func(yield func(int, []int) bool) {
+		for s := si; s >= 0 && s >= si-lookBack; s-- {
+			off := -1
+			if s == si {
+				off = offset
+			}
+			if !yield(s, b.mentionsBefore(s, off)) {
+				return
+			}
+		}
+	}
+}
+
 // isSubject reports whether mention i heads a nominal subject in the parse.
 func (b *builder) isSubject(i int) bool {
 	m := b.doc.Mentions[i]
@@ -187,12 +196,7 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender) []int {
 		}
 		return act.Kind == "person" || act.Kind == "agent" && b.singular[a]
 	}
-	for s := si; s >= 0 && s >= si-lookBack; s-- {
-		off := -1
-		if s == si {
-			off = offset
-		}
-		ms := b.mentionsBefore(s, off)
+	for s, ms := range b.sentencesBack(si, offset) {
 		var persons []int
 		for _, i := range ms {
 			if isPerson(b.doc.Mentions[i].Actor) {
@@ -224,15 +228,10 @@ func (b *builder) wordBefore(offset int) string {
 
 // nearest returns the actor of the nearest mention before offset, within
 // lookBack sentences, whose actor satisfies ok.
-func (b *builder) nearest(si, offset int, ok func(*dyad.Actor) bool) []int {
-	for s := si; s >= 0 && s >= si-lookBack; s-- {
-		off := -1
-		if s == si {
-			off = offset
-		}
-		ms := b.mentionsBefore(s, off)
+func (b *builder) nearest(si, offset int, ok func(actor int) bool) []int {
+	for _, ms := range b.sentencesBack(si, offset) {
 		for j := len(ms) - 1; j >= 0; j-- {
-			if a := b.doc.Mentions[ms[j]].Actor; ok(&b.doc.Actors[a]) {
+			if a := b.doc.Mentions[ms[j]].Actor; ok(a) {
 				return []int{a}
 			}
 		}
@@ -243,12 +242,7 @@ func (b *builder) nearest(si, offset int, ok func(*dyad.Actor) bool) []int {
 // groupAntecedent finds what a plural pronoun at offset names: the latest
 // coordinated group of actors, else the latest plural agent.
 func (b *builder) groupAntecedent(si, offset int) []int {
-	for s := si; s >= 0 && s >= si-lookBack; s-- {
-		off := -1
-		if s == si {
-			off = offset
-		}
-		ms := b.mentionsBefore(s, off)
+	for _, ms := range b.sentencesBack(si, offset) {
 		for j := len(ms) - 1; j >= 0; j-- {
 			if g := b.coordinatedGroup(ms, j); len(g) > 1 {
 				return g
@@ -437,12 +431,10 @@ func (b *builder) collectives() {
 				continue
 			}
 			var got []int
-			for s := si; s >= 0 && s >= si-lookBack && len(got) < 2; s-- {
-				off := -1
-				if s == si {
-					off = span.Start
+			for _, ms := range b.sentencesBack(si, span.Start) {
+				if len(got) == 2 {
+					break
 				}
-				ms := b.mentionsBefore(s, off)
 				for x := len(ms) - 1; x >= 0 && len(got) < 2; x-- {
 					if a := want(doc.Mentions[ms[x]].Actor); a >= 0 && !slices.Contains(got, a) {
 						got = append(got, a)
