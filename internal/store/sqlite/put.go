@@ -60,7 +60,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Record) (store.PutStats, er
 	if err := ctx.Err(); err != nil {
 		return store.PutStats{}, fmt.Errorf("put: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := commit(ctx, tx); err != nil {
 		return store.PutStats{}, fmt.Errorf("put: commit: %w", err)
 	}
 	return st, nil

@@ -170,8 +170,19 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate: record %s: %w", m.name, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := commit(ctx, tx); err != nil {
 		return fmt.Errorf("migrate: commit: %w", err)
 	}
 	return nil
+}
+
+// commit commits tx. database/sql rolls a transaction back when its context
+// ends, and Commit then says only sql.ErrTxDone; commit adds the context's
+// error, so that an interrupted run is reported as interrupted.
+func commit(ctx context.Context, tx *sql.Tx) error {
+	err := tx.Commit()
+	if err != nil && ctx.Err() != nil {
+		return errors.Join(ctx.Err(), err)
+	}
+	return err
 }

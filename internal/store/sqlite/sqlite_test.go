@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dyadproject/dyad/internal/store"
@@ -311,4 +312,27 @@ func FuzzSearchFindsWord(f *testing.F) {
 		}
 		t.Errorf("search for %q did not find quote %s", w, key)
 	})
+}
+
+// TestCommitNamesCancellation checks that a commit after the context ended
+// reports context.Canceled, whether database/sql already rolled the
+// transaction back (sql.ErrTxDone) or not.
+func TestCommitNamesCancellation(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, wait := range []time.Duration{0, 20 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+		time.Sleep(wait) // give database/sql time to roll back
+		if err := commit(ctx, tx); !errors.Is(err, context.Canceled) {
+			t.Errorf("after %v: commit error %v, want context.Canceled", wait, err)
+		}
+	}
 }
