@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,12 +28,7 @@ func evalEvents(path, format string, asJSON, details bool, io stdio) error {
 	if err != nil {
 		return err
 	}
-	var dicts []string
-	for _, d := range []string{suite.Actors, suite.Agents, suite.Verbs} {
-		if d != "" {
-			dicts = append(dicts, filepath.Join(filepath.Dir(path), d))
-		}
-	}
+	dicts := suite.Dictionaries(path)
 	skipped := 0
 	stages, err := pipeline.Standard(pipeline.Options{DictPaths: dicts, DictVerbsOnly: suite.Verbs != "",
 		Warn: func(err error) {

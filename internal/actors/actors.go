@@ -33,6 +33,9 @@ type owner struct {
 	adj     string // "French", or the name
 	sector  string // a metonym's sector, if any
 	kind    string // "country", "organization", "group"
+	// dict is set for an actor of the user's dictionaries: its roles
+	// compose as the dictionaries' agents say, whatever its kind.
+	dict bool
 }
 
 // builder accumulates one document's actors and mentions.
@@ -149,7 +152,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		if b.consumed[m.Start] {
 			continue
 		}
-		if oi, ok := b.officialFor(si, m, nil, nil); ok {
+		dictOwner, isDictOwner := b.dictOwner(m)
+		if oi, ok := b.officialFor(si, m, nil, nil); ok && !isDictOwner {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
@@ -157,6 +161,9 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian"
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
+		if isDictOwner {
+			own, ownKind, isOwner = dictOwner, "name", true
+		}
 		agent, isAgent := b.agentOf(m)
 		switch {
 		case ownKind == "adjective" && i+2 < len(ms) && b.sharedAgent(m, ms[i+1], ms[i+2]):
@@ -336,7 +343,7 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	}
 	code, country, sector := ag.Sector, "", ag.Sector
 	if o != nil {
-		code, country = joinCode(*o, ag.Sector), o.country
+		code, country = joinCode(*o, ag), o.country
 	}
 	if next, ok := b.nextMatch(m.End); ok && ag.Kind == kb.Person && end == m.End {
 		// "Foreign Minister Wang Yi", "President Xi", "Secretary Blinken".
@@ -396,7 +403,7 @@ func (b *builder) person(name string, o *owner, ag kb.Agent) int {
 	}
 	code, country := ag.Sector, ""
 	if o != nil {
-		code, country = joinCode(*o, ag.Sector), o.country
+		code, country = joinCode(*o, ag), o.country
 	}
 	idx := len(b.doc.Actors)
 	b.index[key] = idx
@@ -557,7 +564,20 @@ func tokenAfter(toks []dyad.Token, offset int) int {
 // are the organization itself (a NATO spokeswoman is IGOWSTNAT), and a sector
 // the owner's code already ends with is not repeated (Kremlin spokesman:
 // RUSGOV).
-func joinCode(o owner, sector string) string {
+func joinCode(o owner, ag kb.Agent) string {
+	sector := ag.Sector
+	if o.dict {
+		// The dictionaries' own rule: every actor takes its agents' codes,
+		// NGO~ before it, ~GOV after it, unless it already has them
+		// ("Washington officials" stay USAGOV).
+		switch {
+		case ag.Prefix && !strings.HasPrefix(o.code, sector):
+			return sector + o.code
+		case !ag.Prefix && !strings.HasSuffix(o.code, sector):
+			return o.code + sector
+		}
+		return o.code
+	}
 	if o.kind != "country" || strings.HasSuffix(o.code, sector) || o.sector != "" {
 		return o.code
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +18,18 @@ type PetrarchSuite struct {
 	// suite's <Environment>, relative to the records file.
 	Verbs, Actors, Agents, Discards string
 	Records                         []PetrarchRecord
+}
+
+// Dictionaries returns the paths of the suite's dictionary files, which are
+// named relative to the records file at path.
+func (s *PetrarchSuite) Dictionaries(path string) []string {
+	var out []string
+	for _, d := range []string{s.Actors, s.Agents, s.Verbs, s.Discards} {
+		if d != "" {
+			out = append(out, filepath.Join(filepath.Dir(path), d))
+		}
+	}
+	return out
 }
 
 // PetrarchRecord is one <Sentence> of the suite with its gold events.

@@ -3,7 +3,6 @@ package eval
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,9 +89,7 @@ func TestPetrarchSuite(t *testing.T) {
 	if len(suite.Records) != 284 {
 		t.Errorf("%d records, want 284", len(suite.Records))
 	}
-	dir := filepath.Dir(path)
-	stages, err := pipeline.Standard(pipeline.Options{DictVerbsOnly: true, DictPaths: []string{filepath.Join(dir, suite.Actors),
-		filepath.Join(dir, suite.Agents), filepath.Join(dir, suite.Verbs)}})
+	stages, err := pipeline.Standard(pipeline.Options{DictVerbsOnly: true, DictPaths: suite.Dictionaries(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +99,7 @@ func TestPetrarchSuite(t *testing.T) {
 	}
 	t.Logf("PETRARCH suite: %d of %d gold events right (%.1f%%), %d extra (%.1f%%), %d of %d no-event records kept",
 		rep.Correct, rep.Gold, 100*rep.PassRate, rep.Extra, 100*rep.ExtraRate, rep.NoEventsKept, rep.NoEvents)
-	if rep.Gold != 359 || rep.PassRate < 0.10 || rep.ExtraRate > 0.15 || rep.NoEventsKept < 20 {
+	if rep.Gold != 359 || rep.PassRate < 0.46 || rep.ExtraRate > 0.30 || rep.NoEventsKept < 20 {
 		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
 }

@@ -70,6 +70,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			}
 		}
 	}
+	if len(m.sources) > 0 {
+		// The pattern's '$' or '%' slot names the source itself.
+		subjects, passive, m.byAgent = m.sources, false, false
+	}
 	var sources []dyad.ActorRef
 	var targets []*dyad.ActorRef
 	for _, t := range m.targets {
@@ -106,7 +110,24 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if len(sources) == 0 {
 		return nil
 	}
-	if len(targets) == 0 && len(sources) > 1 && !passive && reciprocalRoots[m.pat.Code[:2]] {
+	code := m.pat.Code
+	if m.code != "" {
+		code = m.code
+	}
+	if m.reversed {
+		// The second half of a complex code ("042:043"): the target acts
+		// on the source.
+		var rs []dyad.ActorRef
+		for _, t := range targets {
+			rs = append(rs, *t)
+		}
+		targets = targets[:0]
+		for _, s := range sources {
+			targets = append(targets, &s)
+		}
+		sources = rs
+	}
+	if len(targets) == 0 && len(sources) > 1 && !passive && len(code) >= 2 && reciprocalRoots[code[:2]] {
 		// A compound subject without a target acts on itself, pair by
 		// pair: "Gondor and Osgiliath renewed ties" is each toward the
 		// other (PETRARCH's symmetric coding), for the roots that name
@@ -128,13 +149,20 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		negated = negated || sv.treeNegated(m.trigger)
 	}
-	code := m.pat.Code
-	if modality == "future" || modality == "intended" {
+	if m.spelledNegation {
+		negated = false // "NOT *": the pattern's code already says it
+	}
+	if (modality == "future" || modality == "intended") && len(code) >= 2 {
 		if ic, ok := intentCodes[code[:2]]; ok {
 			code = ic
 		}
 	}
-	info, _ := c.ont.Lookup(code)
+	info, ok := c.ont.Lookup(code)
+	if !ok {
+		// A user dictionary's own code (old dictionaries hold WEIS codes):
+		// carried as written, with nothing CAMEO would add.
+		info.Code = code
+	}
 	date, dateSource := eventDate(doc, sv.index)
 	ev := dyad.Event{
 		CAMEO: info.Code, CAMEOName: info.Name, Root: info.Root, QuadClass: info.QuadClass,

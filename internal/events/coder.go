@@ -13,6 +13,7 @@ import (
 // Coder is the event stage. It is safe for concurrent use.
 type Coder struct {
 	patterns *Patterns
+	dict     *VerbDictionary
 	ont      *ontology.Ontology
 }
 
@@ -21,6 +22,14 @@ var _ dyad.Stage = (*Coder)(nil)
 // NewCoder returns a coder over patterns whose codes are in ont.
 func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
 	return &Coder{patterns: patterns, ont: ont}
+}
+
+// WithDictionary returns a coder that also codes with the verb dictionary
+// vd, in its own semantics (see [VerbDictionary]).
+func (c *Coder) WithDictionary(vd *VerbDictionary) *Coder {
+	d := *c
+	d.dict = vd
+	return &d
 }
 
 // Name returns "events".
@@ -45,6 +54,14 @@ type match struct {
 	end     int   // token index after the match
 	targets []int // mention indices
 	byAgent bool  // the target slot followed "by": a passive's agent
+
+	// Set by the verb dictionary's matches only.
+	fromDict        bool
+	code            string // the code to give, when it is not pat.Code
+	sources         []int  // mentions of the pattern's '$' or '%' slot
+	compound        bool   // sources and targets are one compound actor, pair by pair
+	reversed        bool   // the reverse event of a complex code: target acts on source
+	spelledNegation bool   // the pattern spells out a negation ("NOT *")
 }
 
 // Process adds doc.Events.
@@ -57,7 +74,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)
 		sv.keys = c.patterns.byKey
-		for _, m := range c.matches(sv) {
+		for _, m := range append(c.matches(sv), c.dictMatches(sv)...) {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
