@@ -152,7 +152,7 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		if b.consumed[m.Start] {
 			continue
 		}
-		dictOwner, isDictOwner := b.dictOwner(m)
+		_, isDictOwner := b.dictOwner(m)
 		if oi, ok := b.officialFor(si, m, nil, nil); ok && !isDictOwner {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
@@ -161,9 +161,6 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian"
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
-		if isDictOwner {
-			own, ownKind, isOwner = dictOwner, "name", true
-		}
 		agent, isAgent := b.agentOf(m)
 		switch {
 		case ownKind == "adjective" && i+2 < len(ms) && b.sharedAgent(m, ms[i+1], ms[i+2]):
@@ -214,9 +211,13 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 
 // ownerOf interprets a match as something that can act or own a role: a
 // country (by name, adjective, people noun or capital), an organization or a
-// metonym. Media are not actors.
+// metonym, or an actor of the user's dictionaries that is no person. Media
+// are not actors.
 func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 	k := b.s.kb
+	if o, ok := b.dictOwner(m); ok {
+		return o, "name", true
+	}
 	for _, e := range m.Entries {
 		switch e.Kind {
 		case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
@@ -289,14 +290,16 @@ func (b *builder) sharedAgent(m, next, role kb.Match) bool {
 	return b.adjacentAgent(next, role)
 }
 
-// ofPhrase matches "ROLE of OWNER" ("the foreign minister of France") at
-// ms[i], returning the owner and the end of the phrase.
+// ofPhrase matches "ROLE of OWNER" ("the foreign minister of France",
+// "soldiers from Chad") at ms[i], returning the owner and the end of the
+// phrase.
 func (b *builder) ofPhrase(ms []kb.Match, i int) (owner, int, bool) {
 	if i+1 >= len(ms) {
 		return owner{}, 0, false
 	}
-	gap := strings.TrimSpace(b.doc.Article.Text[ms[i].End:ms[i+1].Start])
-	if gap != "of" && gap != "of the" {
+	switch strings.TrimSpace(b.doc.Article.Text[ms[i].End:ms[i+1].Start]) {
+	case "of", "of the", "from", "from the":
+	default:
 		return owner{}, 0, false
 	}
 	o, kind, ok := b.ownerOf(ms[i+1], b.doc.Article.Text)
@@ -349,7 +352,15 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		// "Foreign Minister Wang Yi", "President Xi", "Secretary Blinken".
 		if oi, ok := b.officialFor(si, next, &ag, o); ok {
 			b.consumed[next.Start] = true
-			b.mention(si, start, next.End, "person", b.officialActor(oi))
+			idx := b.officialActor(oi)
+			if do, ok := b.dictOwner(next); ok {
+				// A dictionary actor under a title takes the title's
+				// code, as the dictionaries' agents do: "Prime
+				// Minister Romendacil" [BRE] is BREGOV.
+				do.code, do.kind, do.name = joinCode(do, ag), "person", text[start:next.End]
+				idx = b.ownerActor(do)
+			}
+			b.mention(si, start, next.End, "person", idx)
 			return
 		}
 	}

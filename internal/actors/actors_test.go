@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/lang"
 	"github.com/dyadproject/dyad/internal/places"
@@ -54,6 +55,7 @@ func TestActors(t *testing.T) {
 		{"surname later", "Foreign Minister Kim Ji-ho arrived. Kim spoke.",
 			"Foreign Minister Kim Ji-ho=GOV(person) Kim=GOV(person)"},
 		{"role of country", "The foreign minister of France spoke.", "foreign minister of France=FRAGOV(agent)"},
+		{"role from country", "Soldiers from Chad crossed.", "Soldiers from Chad=TCDMIL(agent)"},
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
 		{"capital as place", "Talks were held in Seoul.", ""},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
@@ -84,6 +86,42 @@ func TestActors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDictionaryActors codes with an invented dictionary: its actors take
+// the agents' codes by the dictionaries' rule, after or before their own.
+func TestDictionaryActors(t *testing.T) {
+	base, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &dict.Set{}
+	for _, f := range []struct {
+		name, data string
+		kind       dict.Kind
+	}{
+		{"t.actors.txt", "NORTHLAND [NRL]\nVALMORA [NRL]\nNORTHLAND_CAPITAL [NRLGOV]\n", dict.KindActors},
+		{"t.agents.txt", "CLERIC [~REL]\nGOVERNMENT [~GOV]\nRELIEF_CORPS {} [NGO~]\nPRIME_MINISTER [~GOV]\n", dict.KindAgents},
+	} {
+		s, errs, err := dict.Parse(f.name, []byte(f.data), f.kind)
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("%v %v", err, errs)
+		}
+		set.Actors, set.Agents = append(set.Actors, s.Actors...), append(set.Agents, s.Agents...)
+	}
+	k := base.WithDictionaries(set)
+	for text, want := range map[string]string{
+		"A Northland cleric spoke.":                  "Northland cleric=NRLREL(agent)",
+		"Northland's government spoke.":              "Northland's government=NRLGOV(agent)",
+		"The Northland relief corps spoke.":          "Northland relief corps=NGONRL(agent)",
+		"Northland Prime Minister Valmora spoke.":    "Northland Prime Minister Valmora=NRLGOV(person)",
+		"The Northland Capital government spoke.":    "Northland Capital government=NRLGOV(agent)",
+		"The government of Northland spoke in June.": "government of Northland=NRLGOV(agent)",
+	} {
+		if got := describe(analyze(t, k, text)); got != want {
+			t.Errorf("%q\n got %s\nwant %s", text, got, want)
+		}
 	}
 }
 
