@@ -489,10 +489,14 @@ func targetID(e dyad.Event) string {
 func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
 	for _, a := range doc.Actors {
 		if a.ID == r.Actor {
-			// No code (a person only the recognizer found), or a sector
-			// without a country ("officials").
-			return a.Code == "" || a.Sector != "" && a.Code == a.Sector
+			return anonymousActor(a)
 		}
 	}
 	return false
+}
+
+// anonymousActor reports whether a has no code (a person only the
+// recognizer found) or is a sector without a country ("officials").
+func anonymousActor(a dyad.Actor) bool {
+	return a.Code == "" || a.Sector != "" && a.Code == a.Sector
 }

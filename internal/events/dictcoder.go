@@ -13,8 +13,9 @@ import (
 // with the dictionaries' own semantics rather than dyad's pattern language:
 //
 //   - a verb of the dictionary, in any of its forms, is a trigger when the
-//     language layer tags it as a verb; a multi-word verb ("ASK FOR") needs
-//     its words in a row;
+//     language layer tags it as a verb, unless it only modifies a noun ("a
+//     place to visit"); a multi-word verb ("ASK FOR") needs its words in a
+//     row;
 //   - a pattern's phrases after the verb ('*') must appear, in order, in the
 //     verb's phrase: the words of its dependency subtree after it, without
 //     coordinated clauses; the phrases before the verb in order before it in
@@ -261,7 +262,7 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 	}
 	var out []match
 	for k := sv.first; k < sv.end; k++ {
-		if sv.coveredBy(k) >= 0 || !sv.verbLike(k) {
+		if sv.coveredBy(k) >= 0 || !sv.verbLike(k) || sv.nounModifier(k) {
 			continue
 		}
 		var best *dictVerb
@@ -436,6 +437,14 @@ func (sv *sentenceView) verbLike(k int) bool {
 	}
 }
 
+// nounModifier reports whether the verb at k modifies a noun without a
+// subject of its own ("a pleasant place to visit", "the roads leading
+// into"): it describes the noun and codes no event.
+func (sv *sentenceView) nounModifier(k int) bool {
+	t := sv.doc.Tokens[k]
+	return (t.Rel == "acl" || t.Rel == "acl:relcl") && !sv.hasSubject(k)
+}
+
 func (sv *sentenceView) hasSubject(k int) bool {
 	return sv.hasRel(k, "nsubj") || sv.hasRel(k, "nsubj:pass")
 }
@@ -499,18 +508,32 @@ func (sv *sentenceView) phraseAfter(k, end int) []int {
 var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true, "appos": true, "dep": true, "flat": true}
 
 // firstActorIn returns the first actor mention among toks, the phrase of
-// the verb at trigger, that is not a possessive pronoun and not the agent of
+// the verb at trigger, that is not a possessive pronoun, not a bare role
+// that modifies a noun ("military" in "military ties") and not the agent of
 // a passive, or -1. As in PETRARCH it may lie in a clause the verb governs
 // ("allowed that X ...", "signed an accord to supply X").
 func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
-		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) {
+		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) || sv.roleModifier(mi) {
 			continue
 		}
 		return mi
 	}
 	return -1
+}
+
+// roleModifier reports whether mention mi is a bare role without an owner
+// that modifies a noun rather than heads a phrase: "military" in "military
+// ties".
+func (sv *sentenceView) roleModifier(mi int) bool {
+	m := sv.doc.Mentions[mi]
+	if !anonymousActor(sv.doc.Actors[m.Actor]) {
+		return false
+	}
+	k := sv.mentionEnd(mi) - 1
+	rel := sv.doc.Tokens[k].Rel
+	return rel == "amod" || rel == "compound"
 }
 
 // inAgent reports whether token k lies in the agent of the verb at trigger,
