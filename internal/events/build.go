@@ -201,14 +201,18 @@ func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
 }
 
 // refs returns the actors mention mi names: one, or several for a plural
-// pronoun or description ("they", "the two allies"), each an event's own
-// source or target.
+// pronoun or description ("they", "the two allies") or a compound
+// dictionary code ("FRO/BIL/SAM"), each an event's own source or target.
 func (sv *sentenceView) refs(mi int) []dyad.ActorRef {
 	m := sv.doc.Mentions[mi]
 	var out []dyad.ActorRef
 	for _, ai := range append([]int{m.Actor}, m.Also...) {
 		a := sv.doc.Actors[ai]
-		out = append(out, dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End})
+		// A dictionary's compound code ("THE_SHIRE [FRO/BIL/SAM]")
+		// stands for several actors, each an event's own.
+		for _, code := range strings.Split(a.Code, "/") {
+			out = append(out, dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: code, Start: m.Start, End: m.End})
+		}
 	}
 	return out
 }
@@ -408,7 +412,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	byTrigger := map[pairKey]int{}
 	var longest []dyad.Event
 	for _, e := range evs {
-		pk := pairKey{e.Evidence.Trigger.Start, e.Source.Actor, targetID(e)}
+		pk := pairKey{e.Evidence.Trigger.Start, refID(e.Source), targetID(e)}
 		if i, ok := byTrigger[pk]; ok {
 			if e.Evidence.Trigger.End > longest[i].Evidence.Trigger.End {
 				longest[i] = e
@@ -422,7 +426,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	// with" inside "held talks with".
 	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
 		for _, o := range longest {
-			if o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor && targetID(o) == targetID(e) &&
+			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && targetID(o) == targetID(e) &&
 				o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
 				o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End {
 				return true
@@ -437,7 +441,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 			return false
 		}
 		for _, o := range longest {
-			if o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+			if o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
 				o.Evidence.Trigger.Start == e.Evidence.Trigger.Start {
 				return true
 			}
@@ -449,7 +453,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.
 	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
 		for _, o := range longest {
-			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
 				o.CAMEO == e.CAMEO && len(o.Target.Code) > len(e.Target.Code) && len(e.Target.Code) == 3 &&
 				strings.HasPrefix(o.Target.Code, e.Target.Code) {
 				return true
@@ -460,7 +464,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	seen := map[eventKey]bool{}
 	var out []dyad.Event
 	for _, e := range longest {
-		k := eventKey{e.Sentence, e.Source.Actor, targetID(e), e.CAMEO}
+		k := eventKey{e.Sentence, refID(e.Source), targetID(e), e.CAMEO}
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, e)
@@ -479,8 +483,12 @@ func targetID(e dyad.Event) string {
 	if e.Target == nil {
 		return ""
 	}
-	return e.Target.Actor
+	return refID(*e.Target)
 }
+
+// refID identifies an event's actor: the actor, and its part of a compound
+// code.
+func refID(r dyad.ActorRef) string { return r.Actor + " " + r.Code }
 
 // anonymous reports whether an actor is a role that belongs to no country or
 // organization ("officials", "a party", "Foreign Minister X" of an unknown

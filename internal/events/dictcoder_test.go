@@ -67,7 +67,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 
 func TestVerbDictionary(t *testing.T) {
 	c := testDictionaryCoder(t)
-	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST"}
+	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH"}
 	for _, tc := range []struct{ text, want string }{
 		// The verb's own code, the target found in its object's phrase.
 		{"Northland blockaded the coast of Southland.", "NRL 191 STH"},
@@ -87,6 +87,8 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland hosted Southland.", "NRL 042 STH; STH 043 NRL"},
 		// A compound subject without a target acts on itself, pair by pair.
 		{"Northland and Southland renewed military relations.", "NRL 0641 STH; STH 0641 NRL"},
+		// A compound code stands for several actors.
+		{"The Twinlands renewed ties with Westland.", "NRL 0641 WST; STH 0641 WST"},
 		// A coordinated target: one event each.
 		{"Northland praised Southland and Westland.", "NRL 051 STH; NRL 051 WST"},
 		// The target may be in a clause of the verb's phrase, not in a
