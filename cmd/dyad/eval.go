@@ -47,6 +47,8 @@ dyad and plover gold formats are not read yet.`, io)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	format := fs.String("format", "petrarch", "gold `format` for events: petrarch")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "sample: also code with the CAMEO/PETRARCH/TABARI dictionary `PATH` (repeatable), as dyad code --dict does")
 	set := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		set, args = args[0], args[1:]
@@ -80,7 +82,7 @@ dyad and plover gold formats are not read yet.`, io)
 		}
 		goldData = b
 	}
-	in := inputFlags{}
+	in := inputFlags{dicts: dicts}
 	an, err := in.analyzer(io)
 	if err != nil {
 		return err

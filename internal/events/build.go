@@ -138,6 +138,9 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	if len(targets) == 0 {
+		if m.fromDict {
+			return nil // PETRARCH's require_dyad: a dictionary event needs a target
+		}
 		targets = []*dyad.ActorRef{nil}
 	}
 	from := max(subjectEnd, m.trigger-4, sv.first)

@@ -30,6 +30,8 @@ import (
 //     own code applies. A code "---" codes no event; "A:B" codes A from source
 //     to target and B back; codes outside CAMEO (the WEIS codes of old
 //     dictionaries) are carried as written;
+//   - an event needs a source and a target (PETRARCH's require_dyad, on
+//     by default): a verb without a target in its phrase codes nothing;
 //   - without '+', the target is the first actor in the verb's phrase after
 //     it: its object, or the object of a preposition, at any depth
 //     ("welcomed the resumption of ties with X"), in a clause the verb
