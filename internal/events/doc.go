@@ -4,7 +4,9 @@
 // # Patterns
 //
 // Events come from a dictionary of verb patterns in a readable text format
-// (patterns/verbs.txt, embedded; users may add their own files). Each line is
+// (patterns/verbs.txt, embedded; users may add their own files), and, when
+// the user gives them, from CAMEO/PETRARCH/TABARI verb dictionaries read in
+// their own semantics (see [VerbDictionary]). Each line of dyad's format is
 // a CAMEO code and a pattern:
 //
 //	042  visit +                    # "France's president visited India"

@@ -54,8 +54,7 @@ func ParsePatterns(name string, r io.Reader, ont *ontology.Ontology) (*Patterns,
 	return ps, nil
 }
 
-// EmptyPatterns returns a dictionary without patterns, to fill with Add
-// or AddDictionary.
+// EmptyPatterns returns a dictionary without patterns, to fill with Add.
 func EmptyPatterns() *Patterns { return &Patterns{byKey: map[string][]*Pattern{}} }
 
 // Add reads another pattern file into p.

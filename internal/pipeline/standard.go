@@ -28,9 +28,9 @@ type Options struct {
 	// Warn, if set, receives each dictionary entry that was skipped as
 	// malformed ("file:line: reason"); the rest of the file is used.
 	Warn func(error)
-	// Note, if set, receives remarks on dictionaries read but not fully
-	// used: how many verb patterns could be translated; discards and issues
-	// do not take part in coding yet.
+	// Note, if set, receives remarks on the dictionaries read: what the
+	// verb dictionary holds, the patterns it could not use and why, and
+	// the issues, which do not take part in coding yet.
 	Note func(string)
 	// DictVerbsOnly codes events with the verbs of the dictionaries alone,
 	// not dyad's own patterns (as PETRARCH would with them).
