@@ -128,7 +128,7 @@ func evalDyadGold(ctx context.Context, o eventsEval, io stdio) error {
 	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(g.Corpus))); err != nil {
 		return fmt.Errorf("the gold's corpus %s is not in the data folder %s (give --data DIR or set DYAD_SHARED_DATA): %w", g.Corpus, dir, err)
 	}
-	arts, err := eval.LoadEventCorpus(ctx, dir, g)
+	arts, skipped, err := eval.LoadEventCorpus(ctx, dir, g)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,11 @@ func evalDyadGold(ctx context.Context, o eventsEval, io stdio) error {
 	if err != nil {
 		return err
 	}
-	return writeEventReport(io, o, eval.EventsDyad(an, g, arts, o.gold), "sentences")
+	rep := eval.EventsDyad(an, g, arts, o.gold)
+	for _, e := range skipped {
+		rep.Errors = append(rep.Errors, e.Error())
+	}
+	return writeEventReport(io, o, rep, "sentences")
 }
 
 func evalPLOVER(o eventsEval, io stdio) error {

@@ -100,6 +100,24 @@ func TestEvalEventsDyad(t *testing.T) {
 		!strings.Contains(r.stderr, "drifted.gold:11: the text at 57-75 has changed (hash 00000000)") {
 		t.Errorf("drifted gold: exit %d %+v %s", r.code, rep, r.stderr)
 	}
+	// A corpus record that cannot be read is named; the gold is still
+	// scored on the others.
+	data := t.TempDir()
+	csv, err := os.ReadFile("testdata/events/news/invented.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(data, "news"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "news", "invented.csv"), append(csv, "only,two\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = dyadRun(t, "", "eval", "events", "--gold", "testdata/events/invented.gold", "--data", data, "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || r.code != exitFailed || rep.Records != 5 || rep.Correct != 2 ||
+		!strings.Contains(r.stderr, "dyad: read corpus: ") || !strings.Contains(r.stderr, "invented.csv: record 3 (line 4)") {
+		t.Errorf("bad corpus record: exit %d %+v %s", r.code, rep, r.stderr)
+	}
 	if r := dyadRun(t, "", "eval", "events", "--gold", "testdata/events/invented.gold", "--data", t.TempDir()); r.code != exitFailed ||
 		!strings.Contains(r.stderr, "corpus news/invented.csv is not in the data folder") {
 		t.Errorf("no corpus: exit %d %s", r.code, r.stderr)

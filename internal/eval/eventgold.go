@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -221,20 +222,23 @@ func knownCode(c string, ont *ontology.Ontology) bool {
 }
 
 // LoadEventCorpus reads the gold's corpus from the data folder dir and
-// returns its articles by URL.
-func LoadEventCorpus(ctx context.Context, dir string, g *EventGold) (map[string]*dyad.Article, error) {
+// returns its articles by URL. A record of the corpus that cannot be read
+// is returned in skipped and the others are read; err is set only when the
+// corpus gives no article at all.
+func LoadEventCorpus(ctx context.Context, dir string, g *EventGold) (arts map[string]*dyad.Article, skipped []error, err error) {
 	path := filepath.Join(dir, filepath.FromSlash(g.Corpus))
-	arts := map[string]*dyad.Article{}
+	arts = map[string]*dyad.Article{}
 	for a, err := range article.Read(ctx, []string{path}, article.Options{}) {
 		if err != nil {
-			return nil, fmt.Errorf("read corpus: %w", err)
+			skipped = append(skipped, fmt.Errorf("read corpus: %w", err))
+			continue
 		}
 		arts[a.URL] = a
 	}
 	if len(arts) == 0 {
-		return nil, fmt.Errorf("read corpus %s: no articles", path)
+		return nil, skipped, fmt.Errorf("read corpus %s: no articles (%w)", path, errors.Join(skipped...))
 	}
-	return arts, nil
+	return arts, skipped, nil
 }
 
 // EventReport is the score of dyad on an event gold, with the gold items

@@ -205,9 +205,9 @@ func TestEventGoldWikinews(t *testing.T) {
 		t.Skipf("skipping: %v", err)
 	}
 	shareddata.Path(t, filepath.FromSlash(g.Corpus))
-	arts, err := LoadEventCorpus(context.Background(), dir, g)
-	if err != nil {
-		t.Fatal(err)
+	arts, skipped, err := LoadEventCorpus(context.Background(), dir, g)
+	if err != nil || len(skipped) > 0 {
+		t.Fatal(err, skipped)
 	}
 	stages, err := pipeline.Standard(pipeline.Options{})
 	if err != nil {
