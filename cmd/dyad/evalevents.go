@@ -189,6 +189,17 @@ func writeEventReport(io stdio, o eventsEval, rep eval.EventReport, unit string)
 		if s.NoEventRecords > 0 {
 			fmt.Fprintf(io.out, "no-event %s kept without events  %d of %d\n", unit, s.NoEventRecordsKept, s.NoEventRecords)
 		}
+		roots := make([]string, 0, len(s.ByRoot))
+		for r := range s.ByRoot {
+			roots = append(roots, r)
+		}
+		slices.Sort(roots)
+		fmt.Fprintln(io.out, "by root:")
+		for _, r := range roots {
+			p := s.ByRoot[r]
+			fmt.Fprintf(io.out, "  %-10s %3d of %3d gold found, %3d of %3d coded right\n",
+				r, p.TruePos, p.Gold, int(p.Precision*float64(p.Predicted)+0.5), p.Predicted)
+		}
 		for _, m := range rep.Misses {
 			fmt.Fprintln(io.out, "  "+m)
 		}

@@ -138,8 +138,10 @@ func TestScoreTuples(t *testing.T) {
 		Accuracies:         Accuracies{TypePairs: 3, TypeAccuracy: 2.0 / 3, TypeRootAccuracy: 1, ActorPairs: 4, SourceAccuracy: 1, TargetAccuracy: 3.0 / 4},
 		NoEventRecords:     2,
 		NoEventRecordsKept: 1,
+		ByRoot: map[string]PRF{"04": prf(2, 2, 2, 2), "11": prf(1, 1, 1, 1), "16": prf(0, 0, 0, 1), "19": prf(0, 0, 0, 1),
+			"17": prf(0, 1, 0, 0), "01": prf(0, 1, 0, 0)},
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 	if got.Correct != 2 || got.Uncoded != 3 || got.Extra != 3 || got.Root.Correct != 3 || got.Root.Extra != 2 {

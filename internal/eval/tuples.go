@@ -65,6 +65,10 @@ type EventScore struct {
 	Accuracies
 	NoEventRecords     int `json:"no_event_records"`
 	NoEventRecordsKept int `json:"no_event_records_kept"`
+	// ByRoot scores each root (CAMEO root, PLOVER type) at the root level:
+	// recall over the gold events of the root (by their first code),
+	// precision over the events dyad coded with it.
+	ByRoot map[string]PRF `json:"by_root"`
 }
 
 // codeScheme says what the root of an event code is: its first two digits
@@ -145,6 +149,8 @@ type tupleCounts struct {
 	typePairs, typeFull, typeRoot    int
 	actorPairs, source, target       int
 	noEvent, noEventKept             int
+	// per root: gold events, those found, coded events, those right
+	rootGold, rootFound, rootCoded, rootRight map[string]int
 }
 
 // add scores one record and returns, for the details, which gold and coded
@@ -166,7 +172,20 @@ func (c *tupleCounts) add(r TupleRecord, root codeScheme) (goldHit, codedHit []b
 		goldHit[p[0]], codedHit[p[1]] = true, true
 		c.full++
 	}
-	c.root += len(pairUp(r.Gold, r.Coded, rooted))
+	if c.rootGold == nil {
+		c.rootGold, c.rootFound, c.rootCoded, c.rootRight = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	for _, g := range r.Gold {
+		c.rootGold[root(strings.TrimSuffix(g.Codes[0], "*"))]++
+	}
+	for _, t := range r.Coded {
+		c.rootCoded[root(t.Code)]++
+	}
+	for _, p := range pairUp(r.Gold, r.Coded, rooted) {
+		c.root++
+		c.rootFound[root(strings.TrimSuffix(r.Gold[p[0]].Codes[0], "*"))]++
+		c.rootRight[root(r.Coded[p[1]].Code)]++
+	}
 	actors := func(g TupleGold, t Tuple) bool { return g.actorsOK(t) }
 	for _, p := range pairUp(r.Gold, r.Coded, full, rooted, actors) {
 		g, t := r.Gold[p[0]], r.Coded[p[1]]
@@ -215,7 +234,14 @@ func ratio(n, d int) float64 {
 }
 
 func (c *tupleCounts) score() EventScore {
+	byRoot := map[string]PRF{}
+	for _, m := range []map[string]int{c.rootGold, c.rootCoded} {
+		for r := range m {
+			byRoot[r] = prf(c.rootRight[r], c.rootCoded[r], c.rootFound[r], c.rootGold[r])
+		}
+	}
 	return EventScore{
+		ByRoot:  byRoot,
 		Records: c.records, GoldEvents: c.gold, Coded: c.coded,
 		EventLevel: level(c.full, c.coded, c.gold),
 		Root:       level(c.root, c.coded, c.gold),
