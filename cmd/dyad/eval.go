@@ -38,14 +38,28 @@ codes on the article's date), the pronouns and descriptions alone
 words with IOB2 labels (Universal NER, or CoNLL 2003 style): precision, recall
 and F1 of exact PER, ORG and LOC spans, per type and overall.
 
-'dyad eval events --gold FILE --format petrarch' codes the records of the
-PETRARCH unit-test suite (PETR.UnitTest.records.xml) with the suite's actor and
-agent dictionaries and dyad's own event patterns, and reports the share of gold
-events coded right (source, target and CAMEO code) and the extra events. The
-dyad and plover gold formats are not read yet.`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner")
+'dyad eval events --gold FILE [--format dyad|petrarch|plover]' codes the gold's
+texts and scores the events: tuples (source, target, code) by precision, recall
+and F1 at the full-code and root levels with PETRARCH's Correct / Uncoded /
+Extra counts, the event-type accuracy on pairs with the right actors, and the
+source and target accuracy on pairs with the right root. The format follows
+the file's extension when --format is not given (.xml petrarch, .json plover,
+otherwise dyad).
+  dyad      dyad's own gold of sentence references and CAMEO codes (see
+            internal/eval/doc.go), such as internal/eval/testdata/events.gold,
+            hand-coded Wikinews sentences; the articles are read from the
+            corpus it names in the data folder (--data, default
+            $DYAD_SHARED_DATA, else ../shared/data).
+  petrarch  the PETRARCH unit-test suite (PETR.UnitTest.records.xml), coded
+            with the suite's actor and agent dictionaries and its verbs; also
+            reports the share of gold events coded right and the extra events.
+  plover    PLOVER gold-standard records (a JSON array of text, date, source,
+            target, event, mode, context), scored by PLOVER type (root level)
+            and type and mode (full level).`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner, dyad, PETRARCH or PLOVER records for events")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
-	format := fs.String("format", "petrarch", "gold `format` for events: petrarch")
+	format := fs.String("format", "", "gold `format` for events: dyad, petrarch or plover (default: by the file's extension)")
+	data := fs.String("data", "", "data `folder` that a dyad-format events gold's corpus lies in (default: $DYAD_SHARED_DATA, else ../shared/data)")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "sample: also code with the CAMEO/PETRARCH/TABARI dictionary `PATH` (repeatable), as dyad code --dict does")
@@ -70,9 +84,9 @@ dyad and plover gold formats are not read yet.`, io)
 	case "ner":
 		return evalNER(*gold, *asJSON, io)
 	case "events":
-		return evalEvents(*gold, *format, *asJSON, *details, io)
+		return evalEvents(ctx, eventsEval{gold: *gold, format: *format, data: *data, asJSON: *asJSON, details: *details}, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE --format petrarch'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE [--format dyad|petrarch|plover]'")
 	}
 	var goldData []byte
 	if *gold != "" {

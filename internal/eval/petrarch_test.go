@@ -99,6 +99,11 @@ func TestPetrarchSuite(t *testing.T) {
 	}
 	t.Logf("PETRARCH suite: %d of %d gold events right (%.1f%%), %d extra (%.1f%%), %d of %d no-event records kept",
 		rep.Correct, rep.Gold, 100*rep.PassRate, rep.Extra, 100*rep.ExtraRate, rep.NoEventsKept, rep.NoEvents)
+	t.Logf("by root: P %.3f R %.3f F1 %.3f; type accuracy %.3f on %d pairs; source %.3f, target %.3f on %d pairs",
+		rep.Root.Precision, rep.Root.Recall, rep.Root.F1, rep.TypeAccuracy, rep.TypePairs, rep.SourceAccuracy, rep.TargetAccuracy, rep.ActorPairs)
+	if rep.Root.Correct < rep.Correct || rep.Uncoded != rep.Gold-rep.Correct || rep.Root.Extra > rep.Extra {
+		t.Errorf("root level %+v against full code: %d correct, %d extra", rep.Root, rep.Correct, rep.Extra)
+	}
 	if rep.Gold != 359 || rep.PassRate < 0.60 || rep.ExtraRate > 0.12 || rep.NoEventsKept < 20 {
 		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
