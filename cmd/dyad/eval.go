@@ -62,7 +62,7 @@ otherwise dyad).
 	data := fs.String("data", "", "data `folder` that a dyad-format events gold's corpus lies in (default: $DYAD_SHARED_DATA, else ../shared/data)")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	var dicts multiFlag
-	fs.Var(&dicts, "dict", "sample: also code with the CAMEO/PETRARCH/TABARI dictionary `PATH` (repeatable), as dyad code --dict does")
+	fs.Var(&dicts, "dict", "sample, and events in the dyad and plover formats: also code with the CAMEO/PETRARCH/TABARI dictionary `PATH` (repeatable), as dyad code --dict does")
 	set := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		set, args = args[0], args[1:]
@@ -84,7 +84,7 @@ otherwise dyad).
 	case "ner":
 		return evalNER(*gold, *asJSON, io)
 	case "events":
-		return evalEvents(ctx, eventsEval{gold: *gold, format: *format, data: *data, asJSON: *asJSON, details: *details}, io)
+		return evalEvents(ctx, eventsEval{gold: *gold, format: *format, data: *data, asJSON: *asJSON, details: *details, dicts: dicts}, io)
 	default:
 		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE [--format dyad|petrarch|plover]'")
 	}

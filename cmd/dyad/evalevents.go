@@ -18,6 +18,7 @@ import (
 type eventsEval struct {
 	gold, format, data string
 	asJSON, details    bool
+	dicts              []string // dyad and plover formats: dictionaries to code with, as --dict
 }
 
 // evalEvents runs `dyad eval events --gold FILE [--format dyad|petrarch|plover]`.
@@ -127,7 +128,7 @@ func evalDyadGold(ctx context.Context, o eventsEval, io stdio) error {
 	if err != nil {
 		return err
 	}
-	an, err := standardAnalyzer()
+	an, err := o.analyzer(io)
 	if err != nil {
 		return err
 	}
@@ -148,19 +149,18 @@ func evalPLOVER(o eventsEval, io stdio) error {
 	if err != nil {
 		return err
 	}
-	an, err := standardAnalyzer()
+	an, err := o.analyzer(io)
 	if err != nil {
 		return err
 	}
 	return writeEventReport(io, o, eval.PLOVER(an, recs), "texts")
 }
 
-func standardAnalyzer() (*pipeline.Analyzer, error) {
-	stages, err := pipeline.Standard(pipeline.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("load resources: %w", err)
-	}
-	return pipeline.New(pipeline.Config{Stages: stages, Workers: 1}), nil
+// analyzer returns the pipeline the dyad and plover formats score: the
+// standard stages, with the dictionaries of --dict.
+func (o eventsEval) analyzer(io stdio) (*pipeline.Analyzer, error) {
+	in := inputFlags{dicts: o.dicts, workers: 1}
+	return in.analyzer(io)
 }
 
 // writeEventReport prints the report of the dyad and plover formats; gold
