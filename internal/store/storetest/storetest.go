@@ -44,6 +44,12 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"BadQueries", testBadQueries},
 		{"LimitClamp", testLimitClamp},
 		{"Empty", testEmpty},
+		{"CrossEvents", testCrossEvents},
+		{"CrossEventNotFound", testCrossEventNotFound},
+		{"Relations", testRelations},
+		{"Partners", testPartners},
+		{"AnalystBadQueries", testAnalystBadQueries},
+		{"AnalystEmpty", testAnalystEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -596,7 +602,7 @@ func testQuotes(t *testing.T, s store.Store) {
 
 func testCounts(t *testing.T, s store.Store) {
 	put(t, s, Records())
-	want := store.Counts{Articles: 4, Events: 8, Actors: 11, Quotes: 3, Places: 5}
+	want := store.Counts{Articles: 4, Events: 8, CrossEvents: 8, Actors: 11, Quotes: 3, Places: 5}
 	if got := counts(t, s); got != want {
 		t.Errorf("counts = %+v, want %+v", got, want)
 	}
@@ -605,7 +611,7 @@ func testCounts(t *testing.T, s store.Store) {
 	extra.Result.ID = "kor-2"
 	extra.Result.Places = append(extra.Result.Places, dyad.Place{ID: "p2", Name: "Busan", Kind: "city", Country: "KOR"})
 	put(t, s, []store.Record{extra})
-	want = store.Counts{Articles: 5, Events: 11, Actors: 11, Quotes: 4, Places: 6}
+	want = store.Counts{Articles: 5, Events: 11, CrossEvents: 8, Actors: 11, Quotes: 4, Places: 6}
 	if got := counts(t, s); got != want {
 		t.Errorf("counts = %+v, want %+v", got, want)
 	}
