@@ -126,9 +126,9 @@ type Counts struct {
 	Articles    int `json:"articles"`
 	Events      int `json:"events"`
 	CrossEvents int `json:"cross_events"`
-	Actors   int `json:"actors"`
-	Quotes   int `json:"quotes"`
-	Places   int `json:"places"`
+	Actors      int `json:"actors"`
+	Quotes      int `json:"quotes"`
+	Places      int `json:"places"`
 }
 
 // ArticleQuery selects articles.
