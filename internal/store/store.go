@@ -460,8 +460,9 @@ func (q PartnerQuery) Normalize() (PartnerQuery, error) {
 }
 
 // PartnerRow is one partner of an actor: the events between them in either
-// direction. Rows are ordered by the ranked count (Cooperation or Conflict,
-// most first), then the other count (fewest first), then partner.
+// direction. Only partners with at least one event of the ranked kind are
+// listed, ordered by the ranked count (Cooperation or Conflict, most first),
+// then the other count (fewest first), then partner.
 type PartnerRow struct {
 	Partner string `json:"partner"`
 	Events  int    `json:"events"`

@@ -174,10 +174,11 @@ func (db *DB) Partners(ctx context.Context, q store.PartnerQuery) (store.Page[st
 		SELECT ` + src + `, quad_class, goldstein FROM event_groups
 			WHERE ` + dst + ` = ? AND target_code <> ''` + and + `
 	) WHERE partner <> ? GROUP BY partner`
-	order := `3 DESC, 4, 1`
+	having, order := ` HAVING sum(quad_class IN (1, 2)) > 0`, `3 DESC, 4, 1`
 	if q.Rank == store.RankConflict {
-		order = `4 DESC, 3, 1`
+		having, order = ` HAVING sum(quad_class IN (3, 4)) > 0`, `4 DESC, 3, 1`
 	}
+	sides += having
 	pageQuery := `SELECT partner, count(*), sum(quad_class IN (1, 2)), sum(quad_class IN (3, 4)), avg(goldstein) ` +
 		sides + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	return list(ctx, db.r, "partners", "FROM (SELECT 1 "+sides+")", args, pageQuery, q.Limit, q.Offset,

@@ -214,12 +214,12 @@ func testPartners(t *testing.T, s store.Store) {
 		{"cooperation", store.PartnerQuery{Actor: "fra"}, []store.PartnerRow{
 			{Partner: "AUS", Events: 1, Cooperation: 1, Goldstein: 4},
 			{Partner: "IND", Events: 1, Cooperation: 1, Goldstein: 1.9},
-			{Partner: "RUS", Events: 1, Conflict: 1, Goldstein: -2},
 		}},
 		{"conflict", store.PartnerQuery{Actor: "FRA", Rank: store.RankConflict}, []store.PartnerRow{
 			{Partner: "RUS", Events: 1, Conflict: 1, Goldstein: -2},
-			{Partner: "AUS", Events: 1, Cooperation: 1, Goldstein: 4},
-			{Partner: "IND", Events: 1, Cooperation: 1, Goldstein: 1.9},
+		}},
+		{"mixed partner in both rankings", store.PartnerQuery{Actor: "KOR", Rank: store.RankConflict}, []store.PartnerRow{
+			{Partner: "PRK", Events: 2, Cooperation: 1, Conflict: 1, Goldstein: 0.5},
 		}},
 		{"either direction", store.PartnerQuery{Actor: "PRK"}, []store.PartnerRow{
 			{Partner: "KOR", Events: 2, Cooperation: 1, Conflict: 1, Goldstein: 0.5},
@@ -227,7 +227,7 @@ func testPartners(t *testing.T, s store.Store) {
 		{"both directions add up", store.PartnerQuery{Actor: "BRA"}, []store.PartnerRow{
 			{Partner: "ARG", Events: 2, Cooperation: 2, Goldstein: 8},
 		}},
-		{"codes", store.PartnerQuery{Actor: "KORGOV", Level: store.LevelCode}, []store.PartnerRow{
+		{"codes", store.PartnerQuery{Actor: "KORGOV", Level: store.LevelCode, Rank: store.RankConflict}, []store.PartnerRow{
 			{Partner: "PRK", Events: 1, Conflict: 1, Goldstein: -2},
 		}},
 		{"window", store.PartnerQuery{Actor: "FRA", From: "2026-05-05"}, []store.PartnerRow{
