@@ -55,3 +55,7 @@ func TestBackfillGroups(t *testing.T) {
 		t.Errorf("%d events without a group after backfill (err %v)", orphans, err)
 	}
 }
+
+func BenchmarkAnalyst(b *testing.B) {
+	storetest.BenchmarkAnalyst(b, func(b *testing.B) store.Store { return open(b) }, 10000)
+}

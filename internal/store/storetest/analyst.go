@@ -291,3 +291,44 @@ func testAnalystEmpty(t *testing.T, s store.Store) {
 		t.Errorf("partners = %+v, %v; want empty non-nil items", p, err)
 	}
 }
+
+// BenchmarkAnalyst measures the analyst queries over n generated records
+// (2n events among 10 countries, about 28n/10 distinct) and reports
+// queries/s for each. open must return a new, empty store; the benchmark
+// closes it.
+func BenchmarkAnalyst(b *testing.B, open func(b *testing.B) store.Store, n int) {
+	s := open(b)
+	defer s.Close()
+	ctx := context.Background()
+	for start := 0; start < n; start += 500 {
+		if _, err := s.Put(ctx, Synthetic(start, min(500, n-start))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	queries := []struct {
+		name string
+		run  func() error
+	}{
+		{"relations-all", func() error { _, err := s.Relations(ctx, store.RelationQuery{Limit: store.MaxLimit}); return err }},
+		{"relations-week", func() error {
+			_, err := s.Relations(ctx, store.RelationQuery{Period: store.PeriodWeek, Limit: store.MaxLimit})
+			return err
+		}},
+		{"partners", func() error { _, err := s.Partners(ctx, store.PartnerQuery{Actor: "FRA"}); return err }},
+		{"cross-events-page", func() error {
+			_, err := s.CrossEvents(ctx, store.EventQuery{Source: "IND", Offset: 100})
+			return err
+		}},
+	}
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := q.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "queries/s")
+		})
+	}
+}
