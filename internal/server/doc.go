@@ -28,8 +28,9 @@
 //	GET /api/stats              store.Counts
 //	GET /api/articles           q (full text), limit, offset
 //	GET /api/articles/{id}      the article's dyad.Result with "text" added
-//	GET /api/events             event mentions: source, target (actor code prefixes), code
-//	                            (CAMEO prefix), quad (1-4), from, to (YYYY-MM-DD), limit, offset
+//	GET /api/events             event mentions, each with its cross_event: article (ID),
+//	                            source, target (actor code prefixes), code (CAMEO prefix),
+//	                            quad (1-4), from, to (YYYY-MM-DD), limit, offset
 //	GET /api/cross-events       the same filters over cross-article events
 //	GET /api/cross-events/{id}  one cross-article event with its mentions
 //	GET /api/relations          per pair and period: level, period, source, target, from, to

@@ -396,11 +396,22 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 	if title == "" {
 		title = rec.Result.ID
 	}
+	// Each event links to its cross-article event, which lists every
+	// article that reported it.
+	mentions, err := s.store.Events(r.Context(), store.EventQuery{Article: rec.Result.ID, Limit: store.MaxLimit})
+	if s.failed(w, r, err) {
+		return
+	}
+	cross := map[string]int64{}
+	for _, m := range mentions.Items {
+		cross[m.ID] = m.CrossEvent
+	}
 	s.render(w, r, "article", struct {
 		base
-		R    dyad.Result
-		Text template.HTML
-	}{base{Title: title, Nav: "articles"}, rec.Result, annotate(rec.Text, annotations(&rec.Result))})
+		R     dyad.Result
+		Text  template.HTML
+		Cross map[string]int64
+	}{base{Title: title, Nav: "articles"}, rec.Result, annotate(rec.Text, annotations(&rec.Result)), cross})
 }
 
 func (s *Server) handleQuotesPage(w http.ResponseWriter, r *http.Request) {
@@ -426,13 +437,14 @@ func (s *Server) handleQuotesPage(w http.ResponseWriter, r *http.Request) {
 // and its exports.
 func eventQuery(p *params) store.EventQuery {
 	q := store.EventQuery{
-		Source: p.str("source"),
-		Target: p.str("target"),
-		Code:   p.str("code"),
-		From:   p.date("from"),
-		To:     p.date("to"),
-		Limit:  p.count("limit"),
-		Offset: p.count("offset"),
+		Source:  p.str("source"),
+		Target:  p.str("target"),
+		Code:    p.str("code"),
+		Article: p.str("article"),
+		From:    p.date("from"),
+		To:      p.date("to"),
+		Limit:   p.count("limit"),
+		Offset:  p.count("offset"),
 	}
 	if s := p.str("quad"); s != "" && p.err == nil {
 		n, err := strconv.Atoi(s)

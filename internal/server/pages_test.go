@@ -30,7 +30,7 @@ func TestPages(t *testing.T) {
 		{"/articles?q=missile", []string{"South Korea condemns missile launch"}},
 		{"/articles/fr-in-1", []string{`<mark class="actor" title="French foreign minister (FRAGOV)"><mark class="actor" title="France (FRA)">France</mark>&#39;s foreign minister</mark>`,
 			`<a class="trigger" href="#ev-e1"`, `<li class="event" id="ev-e1">`, "verbs.txt:1 arrived in New Delhi",
-			`<mark class="quote"`, `<mark class="place" title="New Delhi, IND">New Delhi</mark>`}},
+			`<mark class="quote"`, `<mark class="place" title="New Delhi, IND">New Delhi</mark>`, "all reports"}},
 		{"/articles/a%20b%2Fc%3Fd%23e%25f", []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more"}},
 		{"/quotes", []string{"Our partnerships multiply what we can do", `href="/actors/FRAGOV"`}},
 		{"/quotes?q=provocation&speaker=KOR", []string{"This is a clear provocation"}},

@@ -91,9 +91,11 @@ type ArticleRow struct {
 	Actors int    `json:"actors"`
 }
 
-// EventRow is an event and the ID of the article it was coded from.
+// EventRow is an event mention: the event as one article coded it, the ID
+// of that article and the ID of the cross-article event it belongs to.
 type EventRow struct {
-	Article string `json:"article"`
+	Article    string `json:"article"`
+	CrossEvent int64  `json:"cross_event"`
 	dyad.Event
 }
 
@@ -160,6 +162,9 @@ type EventQuery struct {
 	From, To string
 	// QuadClass keeps the events of one quad class (1 to 4); 0 keeps all.
 	QuadClass int
+	// Article keeps the events coded from the article with this ID (exact).
+	// CrossEvents ignores it.
+	Article string
 	Limit     int
 	Offset    int
 }
@@ -169,6 +174,9 @@ type EventQuery struct {
 func (q EventQuery) Normalize() (EventQuery, error) {
 	var err error
 	if q.Limit, err = pageLimit(q.Limit, q.Offset); err != nil {
+		return q, err
+	}
+	if err := checkSearch("article", q.Article); err != nil {
 		return q, err
 	}
 	for _, c := range []struct{ name, value string }{{"source", q.Source}, {"target", q.Target}, {"code", q.Code}} {

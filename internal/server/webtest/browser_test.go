@@ -280,6 +280,16 @@ func TestBrowser(t *testing.T) {
 		}
 		screenshot(t, ctx, "article", true)
 		checkLinks(t, ctx, base)
+		// The event's cross-article page lists its mentions with their
+		// evidence, each linking back to its article.
+		load(t, ctx, "all reports", chromedp.Click(chromedp.CSS("li"+href+` a[href^="/events/"]`), chromedp.NodeVisible))
+		if n := count(t, ctx, "ol.mentions li.mention"); n < 1 {
+			t.Errorf("the event page lists %d mentions", n)
+		}
+		if got := text(t, ctx, "ol.mentions"); !strings.Contains(got, "pattern") {
+			t.Errorf("mentions %q lack their pattern", got)
+		}
+		checkLinks(t, ctx, base)
 	})
 
 	t.Run("actor", func(t *testing.T) {

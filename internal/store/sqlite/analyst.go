@@ -77,7 +77,7 @@ func (db *DB) CrossEvent(ctx context.Context, id int64) (store.CrossEventDetail,
 		return store.CrossEventDetail{}, fmt.Errorf("cross event %d: %w", id, err)
 	}
 	d := store.CrossEventDetail{CrossEvent: e, Mentions: []store.EventRow{}}
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, data FROM events WHERE grp = ? ORDER BY date, article_id, idx`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, grp, data FROM events WHERE grp = ? ORDER BY date, article_id, idx`, id)
 	if err != nil {
 		return store.CrossEventDetail{}, fmt.Errorf("cross event %d: mentions: %w", id, err)
 	}
@@ -85,7 +85,7 @@ func (db *DB) CrossEvent(ctx context.Context, id int64) (store.CrossEventDetail,
 	for rows.Next() {
 		var m store.EventRow
 		var data string
-		if err := rows.Scan(&m.Article, &data); err != nil {
+		if err := rows.Scan(&m.Article, &m.CrossEvent, &data); err != nil {
 			return store.CrossEventDetail{}, fmt.Errorf("cross event %d: mentions: %w", id, err)
 		}
 		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {

@@ -54,12 +54,15 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) (store.Page[store.
 		return store.Page[store.EventRow]{}, fmt.Errorf("events: %w", err)
 	}
 	w := eventWhere(q)
+	if q.Article != "" {
+		w.add("article_id = ?", q.Article)
+	}
 	return list(ctx, db.r, "events", "FROM events "+w.String(), w.args,
-		`SELECT article_id, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT ? OFFSET ?`,
+		`SELECT article_id, grp, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT ? OFFSET ?`,
 		q.Limit, q.Offset,
 		func(rows *sql.Rows) (e store.EventRow, err error) {
 			var data string
-			if err := rows.Scan(&e.Article, &data); err != nil {
+			if err := rows.Scan(&e.Article, &e.CrossEvent, &data); err != nil {
 				return e, err
 			}
 			return e, json.Unmarshal([]byte(data), &e.Event)

@@ -109,12 +109,20 @@ func testCrossEvents(t *testing.T, s store.Store) {
 	var mentions []string
 	for _, m := range d.Mentions {
 		mentions = append(mentions, m.Article+"/"+m.ID)
+		if m.CrossEvent != visit.ID {
+			t.Errorf("mention %s/%s has cross event %d, want %d", m.Article, m.ID, m.CrossEvent, visit.ID)
+		}
 		if m.Evidence.Trigger.Text != "arrived in New Delhi" || m.Evidence.Pattern == "" || m.Evidence.Text == "" {
 			t.Errorf("mention %s/%s lost its provenance: %+v", m.Article, m.ID, m.Evidence)
 		}
 	}
 	if want := []string{FranceIndia + "/e1", FranceIndia2 + "/e1", FranceIndia3 + "/e1", FranceIndia3 + "/e2"}; !slices.Equal(mentions, want) {
 		t.Errorf("mentions = %v, want %v", mentions, want)
+	}
+	// Each mention of an article names its cross-article event.
+	ev, err := s.Events(ctx, store.EventQuery{Article: FranceIndia3})
+	if err != nil || len(ev.Items) != 2 || ev.Items[0].CrossEvent != visit.ID || ev.Items[1].CrossEvent != visit.ID {
+		t.Errorf("events of %s = %+v, %v; want both in cross event %d", FranceIndia3, ev.Items, err, visit.ID)
 	}
 	// An event with one report, from an article without a source or tone.
 	p, err = s.CrossEvents(ctx, store.EventQuery{Source: "BRA", Code: "057"})

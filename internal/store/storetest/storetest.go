@@ -419,6 +419,9 @@ func testEvents(t *testing.T, s store.Store) {
 		{"glob wildcards are literal", store.EventQuery{Source: "*", Code: "0?"}, []string{}},
 		{"quote in code", store.EventQuery{Code: "0'"}, []string{}},
 		{"high bytes", store.EventQuery{Source: "\xff\xff"}, []string{}},
+		{"article", store.EventQuery{Article: KoreaMissile}, []string{"kor-1/e1", "kor-1/e2", "kor-1/e3"}},
+		{"article is exact", store.EventQuery{Article: "kor"}, []string{}},
+		{"article and code", store.EventQuery{Article: FranceIndia, Code: "11"}, []string{"fr-in-1/e3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -437,6 +440,12 @@ func testEvents(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	want := store.EventRow{Article: FranceIndia, Event: Records()[0].Result.Events[0]}
+	if len(p.Items) == 1 {
+		if p.Items[0].CrossEvent <= 0 {
+			t.Errorf("event row has cross event %d, want a positive ID", p.Items[0].CrossEvent)
+		}
+		want.CrossEvent = p.Items[0].CrossEvent
+	}
 	if len(p.Items) != 1 || !reflect.DeepEqual(p.Items[0], want) {
 		t.Errorf("event row = %+v, want %+v", p.Items, want)
 	}
