@@ -165,8 +165,8 @@ type EventQuery struct {
 	// Article keeps the events coded from the article with this ID (exact).
 	// CrossEvents ignores it.
 	Article string
-	Limit     int
-	Offset    int
+	Limit   int
+	Offset  int
 }
 
 // Normalize checks q and returns it with the effective limit and upper-case
