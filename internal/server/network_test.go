@@ -62,19 +62,54 @@ func TestNetworkCap(t *testing.T) {
 	}
 }
 
+func TestTimeline(t *testing.T) {
+	rows := []store.RelationRow{
+		{Period: "2026-01-05", Source: "A", Target: "B", Events: 2, VerbalCooperation: 1, MaterialConflict: 1, Goldstein: 0},
+		{Period: "2026-01-19", Source: "B", Target: "A", Events: 1, VerbalConflict: 1, Goldstein: -2},
+		{Period: "2026-01-19", Source: "A", Target: "B", Events: 3, MaterialCooperation: 3, Goldstein: 6},
+	}
+	tl := buildTimeline(rows, store.PeriodWeek)
+	if tl.Periods != 3 || len(tl.Bars) != 4 || len(tl.Dots) != 2 || tl.Cut {
+		t.Fatalf("timeline = %d periods, %d bars, %d dots; want 3 (the empty week included), 4, 2", tl.Periods, len(tl.Bars), len(tl.Dots))
+	}
+	// The week of the 19th: both directions, 4 events, mean Goldstein 4.
+	if want := "2026-01-19: mean Goldstein 4.0 over 4 events"; tl.Dots[1].Text != want {
+		t.Errorf("second dot %q, want %q", tl.Dots[1].Text, want)
+	}
+	// The tallest bar stack reaches the top of the plot.
+	top := tl.Bottom
+	for _, b := range tl.Bars {
+		top = min(top, b.Y)
+	}
+	if top != tl.Top {
+		t.Errorf("tallest stack tops at %g, want %g", top, tl.Top)
+	}
+	long := buildTimeline([]store.RelationRow{{Period: "2020-01-01", Events: 1}, {Period: "2026-01-01", Events: 1}}, store.PeriodDay)
+	if long.Periods != tlMaxPeriods || !long.Cut || len(long.Dots) != 1 {
+		t.Errorf("six years of days: %d periods drawn (cut %v), %d dots; want the latest %d with one event", long.Periods, long.Cut, len(long.Dots), tlMaxPeriods)
+	}
+}
+
 func TestPeriodRange(t *testing.T) {
 	tests := []struct {
 		first, last, period string
+		limit               int
 		want                []string
+		cut                 bool
 	}{
-		{"2026-11-23", "2026-12-07", store.PeriodWeek, []string{"2026-11-23", "2026-11-30", "2026-12-07"}},
-		{"2026-11-01", "2027-01-01", store.PeriodMonth, []string{"2026-11-01", "2026-12-01", "2027-01-01"}},
-		{"2026-02-27", "2026-03-01", store.PeriodDay, []string{"2026-02-27", "2026-02-28", "2026-03-01"}},
-		{"", "", store.PeriodDay, nil},
+		{"2026-11-23", "2026-12-07", store.PeriodWeek, 10, []string{"2026-11-23", "2026-11-30", "2026-12-07"}, false},
+		{"2026-11-01", "2027-01-01", store.PeriodMonth, 10, []string{"2026-11-01", "2026-12-01", "2027-01-01"}, false},
+		{"2026-02-27", "2026-03-01", store.PeriodDay, 10, []string{"2026-02-27", "2026-02-28", "2026-03-01"}, false},
+		{"2026-02-27", "2026-03-01", store.PeriodDay, 3, []string{"2026-02-27", "2026-02-28", "2026-03-01"}, false},
+		{"2026-02-27", "2026-03-01", store.PeriodDay, 2, []string{"2026-02-28", "2026-03-01"}, true},
+		{"1900-01-01", "2026-03-01", store.PeriodMonth, 1, []string{"2026-03-01"}, true},
+		{"2026-03-01", "2026-03-01", store.PeriodAll, 5, []string{"2026-03-01"}, false},
+		{"", "", store.PeriodDay, 10, nil, false},
 	}
 	for _, tt := range tests {
-		if got := periodRange(tt.first, tt.last, tt.period); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("periodRange(%s, %s, %s) = %v, want %v", tt.first, tt.last, tt.period, got, tt.want)
+		got, cut := periodRange(tt.first, tt.last, tt.period, tt.limit)
+		if !reflect.DeepEqual(got, tt.want) || cut != tt.cut {
+			t.Errorf("periodRange(%s, %s, %s, %d) = %v %v, want %v %v", tt.first, tt.last, tt.period, tt.limit, got, cut, tt.want, tt.cut)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,7 +51,9 @@ type timeline struct {
 	Left, Right   float64
 	Top, Bottom   float64
 	Periods       int
-	Legend        []tlRect
+	// Cut says that earlier periods were left out beyond tlMaxPeriods.
+	Cut    bool
+	Legend []tlRect
 }
 
 // periodBucket sums the relation rows of one period.
@@ -84,10 +87,8 @@ func buildTimeline(rows []store.RelationRow, period string) *timeline {
 			last = r.Period
 		}
 	}
-	periods := periodRange(first, last, period)
-	if len(periods) > tlMaxPeriods {
-		periods = periods[len(periods)-tlMaxPeriods:]
-	}
+	periods, cut := periodRange(first, last, period, tlMaxPeriods)
+	t.Cut = cut
 	t.Periods = len(periods)
 	for i, c := range quadColors {
 		t.Legend = append(t.Legend, tlRect{X: tlLeft + float64(i)*170, Y: tlHeight - 14, W: 10, H: 10, Color: c, Title: quadNames[i]})
@@ -146,27 +147,35 @@ func buildTimeline(rows []store.RelationRow, period string) *timeline {
 }
 
 // periodRange lists the periods from first to last inclusive, as the store
-// names them (see store.RelationQuery.Period); for PeriodAll it is [first].
-func periodRange(first, last, period string) []string {
+// names them (see store.RelationQuery.Period), at most the latest limit of
+// them, and says whether it left earlier ones out. For PeriodAll it is
+// [first].
+func periodRange(first, last, period string, limit int) ([]string, bool) {
 	if first == "" && last == "" {
-		return nil
+		return nil, false
 	}
 	a, err1 := time.Parse(dyad.DateLayout, first)
 	b, err2 := time.Parse(dyad.DateLayout, last)
 	if err1 != nil || err2 != nil || period == store.PeriodAll {
-		return []string{first}
+		return []string{first}, false
 	}
+	// Walk back from the last period, so that a long span costs only the
+	// periods drawn.
 	var out []string
-	for d := a; !d.After(b) && len(out) <= 10000; {
+	d := b
+	for ; !d.Before(a) && len(out) < limit; d = stepBack(d, period) {
 		out = append(out, d.Format(dyad.DateLayout))
-		switch period {
-		case store.PeriodDay:
-			d = d.AddDate(0, 0, 1)
-		case store.PeriodWeek:
-			d = d.AddDate(0, 0, 7)
-		default:
-			d = d.AddDate(0, 1, 0)
-		}
 	}
-	return out
+	slices.Reverse(out)
+	return out, !d.Before(a)
+}
+
+func stepBack(d time.Time, period string) time.Time {
+	switch period {
+	case store.PeriodDay:
+		return d.AddDate(0, 0, -1)
+	case store.PeriodWeek:
+		return d.AddDate(0, 0, -7)
+	}
+	return d.AddDate(0, -1, 0)
 }
