@@ -13,7 +13,7 @@ import (
 
 // groupStmts keep the cross-article events (event_groups) up to date.
 type groupStmts struct {
-	upsert, addArticle, addSource, bumpSources, setGroup *sql.Stmt
+	upsert, addArticle, addSource, setGroup *sql.Stmt
 }
 
 func prepareGroups(ctx context.Context, tx *sql.Tx) (*groupStmts, error) {
@@ -28,10 +28,9 @@ func prepareGroups(ctx context.Context, tx *sql.Tx) (*groupStmts, error) {
 			ON CONFLICT (date, source_code, target_code, cameo, place, place_country)
 			DO UPDATE SET num_mentions = num_mentions + 1
 			RETURNING id`},
-		{&g.addArticle, `UPDATE event_groups SET num_articles = num_articles + 1,
+		{&g.addArticle, `UPDATE event_groups SET num_articles = num_articles + 1, num_sources = num_sources + ?,
 			tone_sum = tone_sum + ?, tone_n = tone_n + ? WHERE id = ?`},
 		{&g.addSource, `INSERT INTO event_group_sources (grp, source) VALUES (?, ?) ON CONFLICT DO NOTHING`},
-		{&g.bumpSources, `UPDATE event_groups SET num_sources = num_sources + 1 WHERE id = ?`},
 		{&g.setGroup, `UPDATE events SET grp = ? WHERE article = ? AND idx = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, s.query)
@@ -45,7 +44,7 @@ func prepareGroups(ctx context.Context, tx *sql.Tx) (*groupStmts, error) {
 }
 
 func (g *groupStmts) close() {
-	for _, s := range []*sql.Stmt{g.upsert, g.addArticle, g.addSource, g.bumpSources, g.setGroup} {
+	for _, s := range []*sql.Stmt{g.upsert, g.addArticle, g.addSource, g.setGroup} {
 		if s != nil {
 			s.Close()
 		}
@@ -108,19 +107,17 @@ func (g *groupStmts) group(ctx context.Context, r *dyad.Result) ([]int64, error)
 	}
 	src := outlet(r)
 	for _, id := range order {
-		if _, err := g.addArticle.ExecContext(ctx, tone, toneN, id); err != nil {
-			return nil, fmt.Errorf("count article in event group %d: %w", id, err)
-		}
+		// The outlet is new to the group when its row is inserted.
 		res, err := g.addSource.ExecContext(ctx, id, src)
 		if err != nil {
 			return nil, fmt.Errorf("count source in event group %d: %w", id, err)
 		}
-		if n, err := res.RowsAffected(); err != nil {
+		newSource, err := res.RowsAffected()
+		if err != nil {
 			return nil, fmt.Errorf("count source in event group %d: %w", id, err)
-		} else if n == 1 {
-			if _, err := g.bumpSources.ExecContext(ctx, id); err != nil {
-				return nil, fmt.Errorf("count source in event group %d: %w", id, err)
-			}
+		}
+		if _, err := g.addArticle.ExecContext(ctx, newSource, tone, toneN, id); err != nil {
+			return nil, fmt.Errorf("count article in event group %d: %w", id, err)
 		}
 	}
 	return ids, nil
