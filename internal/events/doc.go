@@ -4,7 +4,7 @@
 // # Patterns
 //
 // Events come from a dictionary of verb patterns in a readable text format
-// (patterns/verbs.txt, embedded; users may add their own files), and, when
+// (patterns/*.txt, embedded; users may add their own files), and, when
 // the user gives them, from CAMEO/PETRARCH/TABARI verb dictionaries read in
 // their own semantics (see [VerbDictionary]). Each line of dyad's format is
 // a CAMEO code and a pattern:

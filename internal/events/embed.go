@@ -3,6 +3,8 @@ package events
 import (
 	"bytes"
 	"embed"
+	"errors"
+	"io/fs"
 
 	"github.com/dyadproject/dyad/internal/ontology"
 )
@@ -10,11 +12,27 @@ import (
 //go:embed patterns/*.txt
 var embedded embed.FS
 
-// DefaultPatterns loads the pattern dictionary embedded in the binary.
+// DefaultPatterns loads the pattern dictionary embedded in the binary: every
+// patterns/*.txt file, in name order. A bad line in any file is an error
+// naming it.
 func DefaultPatterns(ont *ontology.Ontology) (*Patterns, error) {
-	data, err := embedded.ReadFile("patterns/verbs.txt")
+	names, err := fs.Glob(embedded, "patterns/*.txt")
 	if err != nil {
 		return nil, err
 	}
-	return ParsePatterns("verbs.txt", bytes.NewReader(data), ont)
+	p := EmptyPatterns()
+	var errs []error
+	for _, name := range names {
+		data, err := embedded.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.Add(name[len("patterns/"):], bytes.NewReader(data), ont); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
