@@ -155,7 +155,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if m.spelledNegation {
 		negated = false // "NOT *": the pattern's code already says it
 	}
-	if (modality == "future" || modality == "intended") && len(code) >= 2 {
+	if (modality == "future" || modality == "intended") && len(code) >= 2 && !m.fromDict {
+		// A dictionary's code is what its author chose ("will contribute"
+		// is 071 to PETRARCH); dyad's own patterns turn a future or
+		// intended act into CAMEO's intent codes.
 		if ic, ok := intentCodes[code[:2]]; ok {
 			code = ic
 		}

@@ -38,6 +38,9 @@ import (
 //     governs too ("allowed that X is ..."), never the agent of a passive;
 //     without '$', the source is the verb's subject as for dyad's own
 //     patterns;
+//   - the code is the dictionary's whatever the modality: a future or
+//     intended act keeps its code (dyad's own patterns give CAMEO's intent
+//     codes instead); the event's Modality still says future or intended;
 //   - a negation that a pattern spells out ("NOT *", "WILL NOT *") is part
 //     of the event's meaning, so such an event is not flagged as negated;
 //   - a sentence holding a discard phrase codes no event; a story discard

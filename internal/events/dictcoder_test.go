@@ -83,6 +83,8 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland did not praise Southland.", "NRL 903 STH"},
 		// "---" codes nothing: the pattern wins over the verb's code.
 		{"Northland snubbed Southland.", ""},
+		// The dictionary's code whatever the modality: no intent code.
+		{"Northland will renew military relations with Southland.", "NRL 0641 STH future"},
 		// A complex code: each acts on the other.
 		{"Northland hosted Southland.", "NRL 042 STH; STH 043 NRL"},
 		// A compound subject without a target acts on itself, pair by pair.

@@ -42,14 +42,16 @@
 // since its code would be a bare sector.
 //
 // Negation (a "not" or "never" dependent of the trigger, or "not", "n't",
-// "never", "no longer" just before it) sets Negated; the event is still reported, flagged, so that users can drop or
-// keep it. Modality is future ("will", "is due to"), intended ("plans to",
-// "agreed to"), hypothetical ("would", "could", "if"), reported ("reportedly",
-// "allegedly") or asserted, read from the trigger's auxiliaries and
-// controlling verb in the tree and from the words before it. A future or intended consultation, cooperation,
-// aid or concession is coded as the matching CAMEO intent code (04x → 036,
-// 05x → 032, 06x → 030, 07x → 033, 08x → 035); intended force (18, 19, 20)
-// as a threat of military force (138).
+// "never", "no longer" just before it) sets Negated; the event is still
+// reported, flagged, so that users can drop or keep it. Modality is future
+// ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
+// ("would", "could", "if"), reported ("reportedly", "allegedly") or
+// asserted, read from the trigger's auxiliaries and controlling verb in the
+// tree and from the words before it. With dyad's own patterns, a future or
+// intended consultation, cooperation, aid or concession is coded as the
+// matching CAMEO intent code (04x → 036, 05x → 032, 06x → 030, 07x → 033,
+// 08x → 035); intended force (18, 19, 20) as a threat of military force
+// (138). A verb dictionary's code is kept as its author wrote it.
 //
 // The event's date is the date expression of its sentence when there is one,
 // else the dateline's date, else the article's; its location is a place named
