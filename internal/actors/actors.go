@@ -175,10 +175,20 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			i++
 		case isAgent:
 			var o *owner
-			if ofOwner, end, ok := b.ofPhrase(ms, i); ok {
-				b.mention(si, ms[i+1].Start, ms[i+1].End, "name", b.ownerActor(ofOwner))
-				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &ofOwner)
-				i++
+			if owners, end, ok := b.ofPhrase(ms, i); ok {
+				// "the ambassadors of Arnor, Osgiliath and Gondor": one
+				// role for each owner, the mention standing for all.
+				for j, ow := range owners {
+					b.mention(si, ms[i+1+j].Start, ms[i+1+j].End, "name", b.ownerActor(ow))
+				}
+				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &owners[0])
+				if len(owners) > 1 {
+					rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
+					for _, ow := range owners[1:] {
+						rm.Also = append(rm.Also, b.agentActor(joinCode(ow, agent), ow.country, agent.Sector, ow.adj+" "+agent.Role, agent))
+					}
+				}
+				i += len(owners)
 				continue
 			}
 			if b.possessivePronounBefore(m.Start) && b.last != nil {
@@ -291,22 +301,39 @@ func (b *builder) sharedAgent(m, next, role kb.Match) bool {
 }
 
 // ofPhrase matches "ROLE of OWNER" ("the foreign minister of France",
-// "soldiers from Chad") at ms[i], returning the owner and the end of the
-// phrase.
-func (b *builder) ofPhrase(ms []kb.Match, i int) (owner, int, bool) {
+// "soldiers from Chad", "lawmakers in Fornost") at ms[i], with the owners
+// coordinated with the first ("the ambassadors of Arnor, Osgiliath and
+// Gondor"), returning the owners and the end of the phrase.
+func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 	if i+1 >= len(ms) {
-		return owner{}, 0, false
+		return nil, 0, false
 	}
-	switch strings.TrimSpace(b.doc.Article.Text[ms[i].End:ms[i+1].Start]) {
-	case "of", "of the", "from", "from the":
+	text := b.doc.Article.Text
+	switch strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) {
+	case "of", "of the", "from", "from the", "in", "in the":
 	default:
-		return owner{}, 0, false
+		return nil, 0, false
 	}
-	o, kind, ok := b.ownerOf(ms[i+1], b.doc.Article.Text)
-	if !ok || kind == "adjective" {
-		return owner{}, 0, false
+	var owners []owner
+	end := 0
+	for j := i + 1; j < len(ms); j++ {
+		if j > i+1 {
+			switch strings.TrimSpace(text[ms[j-1].End:ms[j].Start]) {
+			case ",", "and", ", and", "and the", ", and the", ", the":
+			default:
+				return owners, end, true
+			}
+		}
+		o, kind, ok := b.ownerOf(ms[j], text)
+		if !ok || kind == "adjective" {
+			if j == i+1 {
+				return nil, 0, false
+			}
+			return owners, end, true
+		}
+		owners, end = append(owners, o), ms[j].End
 	}
-	return o, ms[i+1].End, true
+	return owners, end, len(owners) > 0
 }
 
 // possessivePronounBefore reports whether "its" or "their" directly precedes
@@ -383,15 +410,7 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	if o != nil {
 		label = o.adj + " " + ag.Role
 	}
-	key := "agent:" + code + ":" + ag.Role
-	idx, ok := b.index[key]
-	if !ok {
-		idx = len(b.doc.Actors)
-		b.index[key] = idx
-		kind := "agent"
-		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: label, Code: code, Country: country, Sector: sector,
-			Kind: kind, Role: ag.Role})
-	}
+	idx := b.agentActor(code, country, sector, label, ag)
 	if noun := strings.ToLower(text[m.Start:m.End]); noun == ag.Phrase && ag.Kind == kb.Person {
 		b.singular[idx] = true
 	} else if noun == ag.Phrase {
@@ -400,6 +419,20 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// agentActor returns the actor of role ag with the given code, adding it on
+// first mention.
+func (b *builder) agentActor(code, country, sector, label string, ag kb.Agent) int {
+	key := "agent:" + code + ":" + ag.Role
+	idx, ok := b.index[key]
+	if !ok {
+		idx = len(b.doc.Actors)
+		b.index[key] = idx
+		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: label, Code: code, Country: country, Sector: sector,
+			Kind: "agent", Role: ag.Role})
+	}
+	return idx
 }
 
 // person returns the actor of the named person with role ag, owned by o (or

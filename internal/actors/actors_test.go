@@ -22,7 +22,8 @@ func analyze(t testing.TB, k *kb.KB, text string) *dyad.Document {
 	return doc
 }
 
-// describe lists the top-level mentions as "text=CODE(kind)".
+// describe lists the top-level mentions as "text=CODE(kind)", with
+// "CODE+CODE" for a mention that stands for several actors.
 func describe(doc *dyad.Document) string {
 	var out []string
 	end := -1
@@ -32,7 +33,11 @@ func describe(doc *dyad.Document) string {
 		}
 		end = m.End
 		a := doc.Actors[m.Actor]
-		out = append(out, m.Text+"="+a.Code+"("+a.Kind+")")
+		code := a.Code
+		for _, also := range m.Also {
+			code += "+" + doc.Actors[also].Code
+		}
+		out = append(out, m.Text+"="+code+"("+a.Kind+")")
 	}
 	return strings.Join(out, " ")
 }
@@ -56,6 +61,9 @@ func TestActors(t *testing.T) {
 			"Foreign Minister Kim Ji-ho=GOV(person) Kim=GOV(person)"},
 		{"role of country", "The foreign minister of France spoke.", "foreign minister of France=FRAGOV(agent)"},
 		{"role from country", "Soldiers from Chad crossed.", "Soldiers from Chad=TCDMIL(agent)"},
+		{"role in country", "Police in Chile detained dozens.", "Police in Chile=CHLCOP(agent)"},
+		{"role of several countries", "The ambassadors of France, Germany and Italy met.",
+			"ambassadors of France, Germany and Italy=FRAGOV+DEUGOV+ITAGOV(agent)"},
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
 		{"capital as place", "Talks were held in Seoul.", ""},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},

@@ -432,13 +432,16 @@ func (sv *sentenceView) wordsAt(k int, words []string) bool {
 }
 
 // verbLike reports whether token k can be a dictionary verb: the tagger
-// calls it a verb, or the parse makes it the head of a clause.
+// calls it a verb, the parse makes it the head of a clause, or it follows a
+// modal.
 func (sv *sentenceView) verbLike(k int) bool {
 	switch t := sv.doc.Tokens[k]; t.UPOS {
 	case "VERB", "": // "" when the text was not tagged
 		return true
 	default:
-		return t.Rel == "root" && sv.hasSubject(k)
+		// A dictionary verb right after a modal is a verb whatever the
+		// tagger said ("will abandon" tagged as an adverb).
+		return t.Rel == "root" && sv.hasSubject(k) || k > sv.first && modals[sv.lower(k-1)]
 	}
 }
 
@@ -449,6 +452,9 @@ func (sv *sentenceView) nounModifier(k int) bool {
 	t := sv.doc.Tokens[k]
 	return (t.Rel == "acl" || t.Rel == "acl:relcl") && !sv.hasSubject(k)
 }
+
+// modals are the words after which a dictionary verb's base form is a verb.
+var modals = wordSet("will would shall should can could may might must 'll")
 
 func (sv *sentenceView) hasSubject(k int) bool {
 	return sv.hasRel(k, "nsubj") || sv.hasRel(k, "nsubj:pass")
@@ -549,7 +555,7 @@ func (sv *sentenceView) inAgent(k, trigger int) bool {
 	}
 	for h, hops := k, 0; h >= 0 && h != trigger && hops < 16; hops++ {
 		t := sv.doc.Tokens[h]
-		if t.Rel == "obl:agent" {
+		if t.Rel == "obl:agent" && t.Head == trigger {
 			return true
 		}
 		h = t.Head
