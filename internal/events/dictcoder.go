@@ -494,7 +494,11 @@ func (sv *sentenceView) phraseAfter(k, end int) []int {
 	var walk func(h int)
 	walk = func(h int) {
 		for _, c := range sv.doc.Dependents(h) {
-			if clausal[sv.doc.Tokens[c].Rel] {
+			rel := sv.doc.Tokens[c].Rel
+			// The verb's own subject and coordinated clauses are not
+			// its phrase; deeper down, subjects and conjuncts are ("allowed
+			// that Mordor is ...", "ties with X and Y").
+			if h == k && clausal[rel] || rel == "punct" || rel == "parataxis" {
 				continue
 			}
 			in[c] = true
@@ -521,17 +525,36 @@ var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true,
 // firstActorIn returns the first actor mention among toks, the phrase of
 // the verb at trigger, that is not a possessive pronoun, not a bare role
 // that modifies a noun ("military" in "military ties") and not the agent of
-// a passive, or -1. As in PETRARCH it may lie in a clause the verb governs
+// a passive, preferring one that is not a place ("celebrated in X with Y"
+// is with Y), or -1. As in PETRARCH it may lie in a clause the verb governs
 // ("allowed that X ...", "signed an accord to supply X").
 func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
+	locative := -1
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
 		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) || sv.roleModifier(mi) {
 			continue
 		}
+		if sv.placeOf(k) {
+			if locative < 0 {
+				locative = mi
+			}
+			continue
+		}
 		return mi
 	}
-	return -1
+	return locative
+}
+
+// placeOf reports whether the mention at token k is the object of a
+// locative preposition ("in Osgiliath", "at Cirith Ungol"): the place of
+// the event rather than its target, unless no other actor is there.
+func (sv *sentenceView) placeOf(k int) bool {
+	j := k - 1
+	if j > sv.first && sv.lower(j) == "the" {
+		j--
+	}
+	return j >= sv.first && locatives[sv.lower(j)]
 }
 
 // roleModifier reports whether mention mi is a bare role without an owner

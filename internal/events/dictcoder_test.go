@@ -89,6 +89,9 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland hosted Southland.", "NRL 042 STH; STH 043 NRL"},
 		// A compound subject without a target acts on itself, pair by pair.
 		{"Northland and Southland renewed military relations.", "NRL 0641 STH; STH 0641 NRL"},
+		// A place is the target only when no other actor is there.
+		{"Northland renewed ties in Southland with Westland.", "NRL 0641 WST"},
+		{"Northland blockaded the port in Southland.", "NRL 191 STH"},
 		// A compound code stands for several actors.
 		{"The Twinlands renewed ties with Westland.", "NRL 0641 WST; STH 0641 WST"},
 		// A coordinated target: one event each.
