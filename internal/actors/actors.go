@@ -347,15 +347,25 @@ func (b *builder) possessivePronounBefore(offset int) bool {
 
 // locative reports whether a locative preposition directly precedes offset.
 func (b *builder) locative(offset int) bool {
-	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-24):offset], " ")
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-48):offset], " ")
 	i := strings.LastIndexAny(before, " \n\t(")
 	w := strings.ToLower(before[i+1:])
 	switch w {
-	case "in", "to", "at", "from", "near", "into", "toward", "towards", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
+	case "at", "toward", "towards":
+		// "fired shells at Seoul", "lashed out at Beijing": the capital is
+		// aimed at, an actor; "talks at Geneva" is a place.
+		prev := strings.TrimRight(before[:max(0, i)], " ")
+		return !aimWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
+	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
 		return true
 	}
 	return false
 }
+
+// aimWords are the words after which "at" or "toward" names a target.
+var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firing": true, "shells": true,
+	"missiles": true, "rockets": true, "shots": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
+	"pointed": true, "launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
 
 // agentWithOwner adds a role noun match, with its owner if any, and the
 // person's name that may follow it.

@@ -66,6 +66,8 @@ func TestActors(t *testing.T) {
 			"ambassadors of France, Germany and Italy=FRAGOV+DEUGOV+ITAGOV(agent)"},
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
 		{"capital as place", "Talks were held in Seoul.", ""},
+		{"capital aimed at", "North Korea fired shells at Seoul.", "North Korea=PRK(country) Seoul=KOR(country)"},
+		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
 		{"media are not actors", "Reuters reported the clash.", ""},
 		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},
