@@ -524,15 +524,16 @@ var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true,
 
 // firstActorIn returns the first actor mention among toks, the phrase of
 // the verb at trigger, that is not a possessive pronoun, not a bare role
-// that modifies a noun ("military" in "military ties") and not the agent of
-// a passive, preferring one that is not a place ("celebrated in X with Y"
-// is with Y), or -1. As in PETRARCH it may lie in a clause the verb governs
+// without an owner ("military" in "military ties", "demonstrators") and not
+// the agent of a passive, preferring one that is not a place ("celebrated
+// in X with Y" is with Y), or -1. As in PETRARCH it may lie in a clause the verb governs
 // ("allowed that X ...", "signed an accord to supply X").
 func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 	locative := -1
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
-		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) || sv.roleModifier(mi) {
+		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) ||
+			anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
 			continue
 		}
 		if sv.placeOf(k) {
@@ -555,19 +556,6 @@ func (sv *sentenceView) placeOf(k int) bool {
 		j--
 	}
 	return j >= sv.first && locatives[sv.lower(j)]
-}
-
-// roleModifier reports whether mention mi is a bare role without an owner
-// that modifies a noun rather than heads a phrase: "military" in "military
-// ties".
-func (sv *sentenceView) roleModifier(mi int) bool {
-	m := sv.doc.Mentions[mi]
-	if !anonymousActor(sv.doc.Actors[m.Actor]) {
-		return false
-	}
-	k := sv.mentionEnd(mi) - 1
-	rel := sv.doc.Tokens[k].Rel
-	return rel == "amod" || rel == "compound"
 }
 
 // inAgent reports whether token k lies in the agent of the verb at trigger,
