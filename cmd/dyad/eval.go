@@ -42,9 +42,19 @@ and F1 of exact PER, ORG and LOC spans, per type and overall.
 PETRARCH unit-test suite (PETR.UnitTest.records.xml) with the suite's actor and
 agent dictionaries and dyad's own event patterns, and reports the share of gold
 events coded right (source, target and CAMEO code) and the extra events. The
-dyad and plover gold formats are not read yet.`, io)
+dyad and plover gold formats are not read yet.
+
+'dyad eval quotes --gold DIR [--split dev]' scores direct quotes and their
+speakers on PolNeAR (DIR is its data folder or one split folder): its
+attributions whose content holds a double quotation mark are direct quotes, the
+words between each pair of marks one gold quote with the attribution's source
+as speaker. Quote-span precision, recall and F1 are reported by overlap (the
+spans share at least half of each) and exactly (same first and last letter or
+digit); speaker accuracy over the matched quotes whose attribution has a
+source (the speaker's span overlaps the source or ends with the same word).`, io)
 	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	split := fs.String("split", "dev", "PolNeAR `split` for quotes when --gold is the corpus folder: train, dev or test")
 	format := fs.String("format", "petrarch", "gold `format` for events: petrarch")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
 	set := ""
@@ -69,8 +79,10 @@ dyad and plover gold formats are not read yet.`, io)
 		return evalNER(*gold, *asJSON, io)
 	case "events":
 		return evalEvents(*gold, *format, *asJSON, *details, io)
+	case "quotes":
+		return evalQuotes(*gold, *split, *asJSON, *details, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE --format petrarch'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE --format petrarch' or 'dyad eval quotes --gold DIR'")
 	}
 	var goldData []byte
 	if *gold != "" {
