@@ -106,16 +106,20 @@ func ParsePolNeAR(name, text string, ann io.Reader) (PolArticle, error) {
 	var rels [][2]string // id, rest
 	sc := bufio.NewScanner(ann)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	lastText := false // whether the previous line was a text-bound span
 	for line := 1; sc.Scan(); line++ {
 		l := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
 		fields := strings.SplitN(l, "\t", 3)
 		bad := func(why string) error { return fmt.Errorf("%w: %s:%d: %s", ErrGold, name, line, why) }
-		if len(fields) < 2 {
+		if !isAnnotationID(fields[0]) || len(fields) < 2 {
+			if lastText || strings.TrimSpace(l) == "" {
+				// The quoted text of a span that holds a line break goes
+				// on over the next lines.
+				continue
+			}
 			return PolArticle{}, bad("want tab-separated id and annotation")
 		}
+		lastText = fields[0][0] == 'T'
 		switch fields[0][0] {
 		case 'T':
 			sp, err := parseFragments(fields[1], byteAt)
@@ -159,6 +163,15 @@ func ParsePolNeAR(name, text string, ann io.Reader) (PolArticle, error) {
 	}
 	slices.SortFunc(art.Quotes, func(a, b PolQuote) int { return a.Start - b.Start })
 	return art, nil
+}
+
+// isAnnotationID reports whether s is a brat id: T12, E3, A1, R2, N4 or #1.
+func isAnnotationID(s string) bool {
+	if len(s) < 2 || !strings.ContainsRune("TEARN#", rune(s[0])) {
+		return false
+	}
+	_, err := strconv.Atoi(s[1:])
+	return err == nil
 }
 
 // runeOffsets maps a character offset to its byte offset; the extra last
@@ -304,8 +317,13 @@ type QuoteScore struct {
 type QuoteCounts struct {
 	PRF
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
-	SpeakersRight   int     `json:"speakers_right"`
-	SpeakersScored  int     `json:"speakers_scored"`
+	// SpeakerAccuracyByWords counts a speaker right only by its words: its
+	// span overlaps the gold source or ends with the same word. The
+	// SpeakerAccuracy also takes a speaker dyad resolved to the actor that
+	// the gold source's words name.
+	SpeakerAccuracyByWords float64 `json:"speaker_accuracy_by_words"`
+	SpeakersRight          int     `json:"speakers_right"`
+	SpeakersScored         int     `json:"speakers_scored"`
 }
 
 // OverlapCriterion describes how the top-level figures match spans.
@@ -321,14 +339,14 @@ func overlapMatch(g, p dyad.Span) bool {
 	return shared > 0 && 2*shared >= g.Len() && 2*shared >= p.Len()
 }
 
-// ScoreQuotes scores the direct quotes predicted for each article (pred[i]
+// ScoreQuotes scores the direct quotes of the analyzed documents (docs[i]
 // for gold[i]) under both criteria.
-func ScoreQuotes(gold []PolArticle, pred [][]dyad.Quote, details bool) QuoteScore {
+func ScoreQuotes(gold []PolArticle, docs []*dyad.Document, details bool) QuoteScore {
 	s := QuoteScore{Articles: len(gold), Criterion: OverlapCriterion}
 	var ov, ex quoteTally
 	for i, a := range gold {
 		var ps []dyad.Quote
-		for _, q := range pred[i] {
+		for _, q := range docs[i].Quotes {
 			if q.Kind == "direct" {
 				ps = append(ps, q)
 			}
@@ -337,27 +355,28 @@ func ScoreQuotes(gold []PolArticle, pred [][]dyad.Quote, details bool) QuoteScor
 		if details {
 			misses = &s.Misses
 		}
-		ov.add(a, ps, overlapMatch, misses)
-		ex.add(a, ps, exactMatch, nil)
+		ov.add(a, docs[i], ps, overlapMatch, misses)
+		ex.add(a, docs[i], ps, exactMatch, nil)
 	}
 	s.Overlap, s.Exact = ov.counts(), ex.counts()
 	s.Precision, s.Recall, s.F1, s.SpeakerAccuracy = s.Overlap.Precision, s.Overlap.Recall, s.Overlap.F1, s.Overlap.SpeakerAccuracy
 	return s
 }
 
-type quoteTally struct{ tp, pred, gold, spRight, spScored int }
+type quoteTally struct{ tp, pred, gold, spRight, spWords, spScored int }
 
 func (t quoteTally) counts() QuoteCounts {
 	c := QuoteCounts{PRF: prf(t.tp, t.pred, t.tp, t.gold), SpeakersRight: t.spRight, SpeakersScored: t.spScored}
 	if t.spScored > 0 {
 		c.SpeakerAccuracy = float64(t.spRight) / float64(t.spScored)
+		c.SpeakerAccuracyByWords = float64(t.spWords) / float64(t.spScored)
 	}
 	return c
 }
 
 // add matches one article's predictions to its gold one to one, in text
 // order, and counts; misses, when not nil, receives a line per error.
-func (t *quoteTally) add(a PolArticle, ps []dyad.Quote, match matchFunc, misses *[]string) {
+func (t *quoteTally) add(a PolArticle, doc *dyad.Document, ps []dyad.Quote, match matchFunc, misses *[]string) {
 	t.pred += len(ps)
 	t.gold += len(a.Quotes)
 	used := make([]bool, len(ps))
@@ -384,7 +403,11 @@ func (t *quoteTally) add(a PolArticle, ps []dyad.Quote, match matchFunc, misses 
 			continue
 		}
 		t.spScored++
-		if speakerRight(a.Text, g.Source, ps[found].Speaker) {
+		byWords := speakerRight(a.Text, g.Source, ps[found].Speaker)
+		if byWords {
+			t.spWords++
+		}
+		if byWords || sameActor(doc, g.Source, ps[found].Speaker) {
 			t.spRight++
 			continue
 		}
@@ -418,6 +441,26 @@ func speakerRight(text string, source []dyad.Span, sp *dyad.Speaker) bool {
 	return last != "" && last == lastWord(text[source[len(source)-1].Start:source[len(source)-1].End])
 }
 
+// sameActor reports whether a mention inside the gold source's words stands
+// for the actor the predicted speaker was resolved to: "she" resolved to
+// Warren against the gold "Elizabeth Warren".
+func sameActor(doc *dyad.Document, source []dyad.Span, sp *dyad.Speaker) bool {
+	if sp == nil || sp.Actor == "" {
+		return false
+	}
+	for _, m := range doc.Mentions {
+		if m.Actor < 0 || m.Actor >= len(doc.Actors) {
+			continue
+		}
+		for _, g := range source {
+			if g.Contains(m.Span) && doc.Actors[m.Actor].ID == sp.Actor {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lastWord returns the last word of s, lowercased, without a possessive.
 func lastWord(s string) string {
 	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
@@ -431,13 +474,13 @@ func lastWord(s string) string {
 // PolNeAR analyzes each gold article with an and scores its direct quotes.
 // An article the reader refuses is an error naming it.
 func PolNeAR(an *pipeline.Analyzer, gold []PolArticle, details bool) (QuoteScore, error) {
-	pred := make([][]dyad.Quote, len(gold))
+	docs := make([]*dyad.Document, len(gold))
 	for i, g := range gold {
 		a := &dyad.Article{ID: g.Name, Input: g.Name + ".txt", Text: g.Text, Date: g.Date}
 		if err := article.Prepare(a, article.Options{}); err != nil {
 			return QuoteScore{}, fmt.Errorf("polnear %s: %w", g.Name, err)
 		}
-		pred[i] = an.Analyze(a).Quotes
+		docs[i] = an.Analyze(a)
 	}
-	return ScoreQuotes(gold, pred, details), nil
+	return ScoreQuotes(gold, docs, details), nil
 }

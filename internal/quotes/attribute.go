@@ -44,12 +44,130 @@ func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
 	if cue, sp, ok := cueBefore(doc, before); ok {
 		return cue, resolve(doc, bySubject(doc, cue, sp, before), q.Start)
 	}
+	if cue, sp, ok := dashCredit(doc, after); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
+	if after[0] == after[1] && before[0] == before[1] {
+		// A quote that is a sentence of its own: "…?" Graham asked. and
+		// Caddell continued: "…".
+		if r, ok := nextSentence(doc, q); ok {
+			if cue, sp, ok := cueAfter(doc, r); ok && endsClause(doc, max(sp[1], tokenStarting(doc, cue.Start)+1), r[1]) {
+				return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
+			}
+		}
+		if r, ok := introSentence(doc, q); ok {
+			if cue, sp, ok := cueBefore(doc, r); ok {
+				return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
+			}
+		}
+	}
 	for _, region := range [][2]int{after, before} {
 		if cue, sp, ok := accordingTo(doc, region); ok {
 			return cue, resolve(doc, sp, q.Start)
 		}
 	}
+	if cue, sp, ok := governor(doc, q); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
 	return nil, nil
+}
+
+// dashCredit matches the credit line of a quote: `"…" ― Pamela Ruiz`.
+func dashCredit(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
+	toks := doc.Tokens
+	if r[1]-r[0] < 2 || !strings.Contains("―—–-", toks[r[0]].Text) {
+		return nil, [2]int{}, false
+	}
+	e := r[0] + 1
+	for e < r[1] && e < r[0]+8 && !speakerStops[strings.ToLower(toks[e].Text)] {
+		e++
+	}
+	sp := trimSpeaker(doc, [2]int{r[0] + 1, e})
+	if sp[1] == sp[0] {
+		return nil, [2]int{}, false
+	}
+	return snippet(doc, r[0], r[0]+1), sp, true
+}
+
+// nextSentence returns the tokens of the sentence after quote q, up to its
+// first quotation mark, when it is in the same paragraph.
+func nextSentence(doc *dyad.Document, q quoteSpan) ([2]int, bool) {
+	si := doc.SentenceAt(q.End - 1)
+	if si < 0 || si+1 >= len(doc.Sentences) || doc.Sentences[si+1].Paragraph != doc.Sentences[si].Paragraph {
+		return [2]int{}, false
+	}
+	s := doc.Sentences[si+1]
+	e := s.FirstToken
+	for e < s.EndToken && doc.Tokens[e].Kind != dyad.QuoteMark {
+		e++
+	}
+	return [2]int{s.FirstToken, e}, e > s.FirstToken
+}
+
+// endsClause reports whether only a comma-led phrase or final punctuation
+// follows token k before end: "Graham asked." or "Kim said, smiling." but not
+// "Kim said the talks failed."
+func endsClause(doc *dyad.Document, k, end int) bool {
+	return k >= end || doc.Tokens[k].Kind == dyad.Punct
+}
+
+// introSentence returns the sentence before quote q when it ends with a
+// colon: `Caddell continued:` introducing a quote in the next paragraph.
+func introSentence(doc *dyad.Document, q quoteSpan) ([2]int, bool) {
+	si := doc.SentenceAt(q.Start)
+	if si <= 0 {
+		return [2]int{}, false
+	}
+	s := doc.Sentences[si-1]
+	last := s.EndToken - 1
+	if last < s.FirstToken || doc.Tokens[last].Text != ":" {
+		return [2]int{}, false
+	}
+	return [2]int{s.FirstToken, last}, true
+}
+
+// relativePronouns stand for the noun a relative clause hangs on.
+var relativePronouns = wordSet("who which that")
+
+// governor finds the speaker of a quote that is part of a clause whose verb
+// is no speech cue, a partial quote such as `Kerry called the test "a brazen
+// breach"`: the subject of the nearest verb above the quote in the parse, or
+// for a relative clause ("Ban, who called it …") the noun it qualifies. A
+// quote that holds its sentence's root stands alone and has no governor.
+func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
+	si := doc.SentenceAt(q.Start)
+	if !doc.Parsed() || si < 0 || doc.SentenceAt(q.End-1) != si {
+		return nil, [2]int{}, false
+	}
+	inside := func(k int) bool { return k >= q.first-1 && k <= q.last+1 }
+	h := -1
+	for k := q.first; k <= q.last; k++ {
+		hd := doc.Tokens[k].Head
+		if hd < 0 {
+			return nil, [2]int{}, false
+		}
+		if !inside(hd) && h < 0 {
+			h = hd
+		}
+	}
+	for step := 0; h >= 0 && step < 6; step++ {
+		if doc.Tokens[h].UPOS == "VERB" && !inside(h) {
+			for _, k := range doc.Dependents(h) {
+				if doc.Tokens[k].Rel != "nsubj" || inside(k) {
+					continue
+				}
+				if relativePronouns[strings.ToLower(doc.Tokens[k].Text)] && doc.Tokens[h].Rel == "acl:relcl" {
+					k = doc.Tokens[h].Head
+				}
+				r := phrase(doc, k)
+				if r[0] > q.last || r[1] <= q.first {
+					return snippet(doc, h, h+1), r, true
+				}
+			}
+		}
+		h = doc.Tokens[h].Head
+	}
+	return nil, [2]int{}, false
 }
 
 // afterQuote returns the token range after the quote's closing mark up to the
@@ -97,23 +215,29 @@ func treeSpeaker(doc *dyad.Document, c int) ([2]int, bool) {
 		if r := doc.Tokens[k].Rel; r != "nsubj" && r != "nsubj:pass" {
 			continue
 		}
-		lo, hi := k, k
-		stack := []int{k}
-		for len(stack) > 0 {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			lo, hi = min(lo, n), max(hi, n)
-			for _, d := range doc.Dependents(n) {
-				switch doc.Tokens[d].Rel {
-				case "appos", "acl:relcl", "acl", "punct", "parataxis", "advcl":
-					continue
-				}
-				stack = append(stack, d)
-			}
-		}
-		return [2]int{lo, hi + 1}, true
+		return phrase(doc, k), true
 	}
 	return [2]int{}, false
+}
+
+// phrase returns the token range of the subtree of token k without its
+// appositions, clauses and punctuation.
+func phrase(doc *dyad.Document, k int) [2]int {
+	lo, hi := k, k
+	stack := []int{k}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, n), max(hi, n)
+		for _, d := range doc.Dependents(n) {
+			switch doc.Tokens[d].Rel {
+			case "appos", "acl:relcl", "acl", "punct", "parataxis", "advcl":
+				continue
+			}
+			stack = append(stack, d)
+		}
+	}
+	return [2]int{lo, hi + 1}
 }
 
 // cueAfter matches `…," X said` and `…," said X`.

@@ -3,6 +3,7 @@ package quotes
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyadproject/dyad"
@@ -50,6 +51,11 @@ func (Stage) Process(doc *dyad.Document) error {
 			Sentence: doc.SentenceAt(q.Start)}
 		para := doc.Sentences[quote.Sentence].Paragraph
 		cue, speaker := attribute(doc, q)
+		if speaker == nil && isName(doc, q) {
+			// "Face the Nation", a tweet's number: a title or a label in
+			// quotation marks, no one's words.
+			continue
+		}
 		switch {
 		case speaker != nil:
 			if last != nil && para-lastPara <= 1 && plural(speaker.Text) && strings.Contains(last.Text, " and ") {
@@ -202,6 +208,27 @@ func indirect(doc *dyad.Document, direct []quoteSpan) []dyad.Quote {
 		}
 	}
 	return out
+}
+
+// titleWords may stay lower case in a title: "Face the Nation".
+var titleWords = wordSet("a an the of and or in on at to for with by from")
+
+// isName reports whether quote q is a short title in title case ("Meet the
+// Press") or holds no letters at all (a number).
+func isName(doc *dyad.Document, q quoteSpan) bool {
+	words := 0
+	for k := q.first; k <= q.last; k++ {
+		t := doc.Tokens[k]
+		if t.Kind != dyad.Word {
+			continue
+		}
+		words++
+		ch, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(ch) && !(k > q.first && titleWords[t.Text]) {
+			return false
+		}
+	}
+	return words <= 5
 }
 
 func insideAny(qs []quoteSpan, offset int) bool {

@@ -91,8 +91,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"indirect", "talks would resume", "The ministry", "aministry", "said"}}},
 		{"clause is no speaker", `Lee thanked Tokyo and said "we are grateful."`, map[string]string{"Lee": "person", "Tokyo": "country"},
 			[]want{{"direct", "we are grateful.", "Lee", "aLee", "said"}}},
-		{"verb phrase is no speaker", `"Enough," exporters have long complained.`, nil,
-			[]want{{"direct", "Enough", "", "", ""}}},
+		{"subject of a verb that is no cue", `"Enough," exporters have long complained.`, nil,
+			[]want{{"direct", "Enough", "exporters", "", "complained"}}},
 		{"no quotes", "Troops crossed the river.", nil, nil},
 	}
 	for _, tt := range tests {
