@@ -131,7 +131,7 @@ func TestScoreQuotes(t *testing.T) {
 		Actors:   []dyad.Actor{{ID: "a1"}},
 		Mentions: []dyad.Mention{{Span: dyad.Span{Start: strings.Index(polText, "Ruiz"), End: strings.Index(polText, "Ruiz") + 4}, Actor: 0}},
 		Quotes: []dyad.Quote{
-			quote("We will not sign,", "Ruiz", ""),          // exact after trimming; same last word
+			quote("We will not sign,", "Ruiz", ""),         // exact after trimming; same last word
 			quote("not this", "Ruiz told reporters", "a1"), // overlap only; same actor
 			quote("dead end", "Monday", ""),                // overlap only; wrong speaker
 			quote("talks would resume", "Officials", ""),   // not gold
