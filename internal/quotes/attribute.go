@@ -365,36 +365,72 @@ func snippet(doc *dyad.Document, from, to int) *dyad.Snippet {
 	return &dyad.Snippet{Text: doc.Article.Text[s:e], Start: s, End: e}
 }
 
-// resolve turns a speaker's tokens into a Speaker with its actor, if any.
+// resolve turns a speaker's tokens into a Speaker with its actors, if any: a
+// pronoun through the actor layer's coreference ("they" after two
+// ministers gives both), else its own antecedent search; words through the
+// most specific mentions inside them ("Kim and Lee" gives both).
 func resolve(doc *dyad.Document, r [2]int, before int) *dyad.Speaker {
 	s, e := doc.Tokens[r[0]].Start, doc.Tokens[r[1]-1].End
 	sp := &dyad.Speaker{Text: doc.Article.Text[s:e], Start: s, End: e}
-	actor := -1
+	var actors []int
 	if r[1]-r[0] == 1 && pronouns[strings.ToLower(sp.Text)] {
-		actor = antecedent(doc, strings.ToLower(sp.Text), min(s, before))
+		actors = pronounActors(doc, dyad.Span{Start: s, End: e})
+		if len(actors) == 0 {
+			if a := antecedent(doc, strings.ToLower(sp.Text), min(s, before)); a >= 0 {
+				actors = []int{a}
+			}
+		}
 	} else {
-		actor = bestMention(doc, dyad.Span{Start: s, End: e})
+		actors = bestMentions(doc, dyad.Span{Start: s, End: e})
 	}
-	if actor >= 0 {
-		a := doc.Actors[actor]
-		sp.Actor, sp.Code, sp.Country, sp.Sector, sp.Role = a.ID, a.Code, a.Country, a.Sector, a.Role
-	}
+	setActors(doc, sp, actors)
 	return sp
+}
+
+// setActors fills the speaker's actor fields from actors, the first as the
+// speaker's own and the others in Also.
+func setActors(doc *dyad.Document, sp *dyad.Speaker, actors []int) {
+	if len(actors) == 0 {
+		return
+	}
+	a := doc.Actors[actors[0]]
+	sp.Actor, sp.Code, sp.Country, sp.Sector, sp.Role = a.ID, a.Code, a.Country, a.Sector, a.Role
+	sp.Also = nil
+	for _, i := range actors[1:] {
+		a := doc.Actors[i]
+		sp.Also = append(sp.Also, dyad.SpeakerActor{Actor: a.ID, Code: a.Code, Country: a.Country, Sector: a.Sector, Role: a.Role})
+	}
+}
+
+// pronounActors returns the actors the actor layer resolved the pronoun at
+// span to, the group of a plural one included.
+func pronounActors(doc *dyad.Document, span dyad.Span) []int {
+	for _, m := range doc.Mentions {
+		if m.Span == span && m.Actor >= 0 && m.Actor < len(doc.Actors) {
+			return append([]int{m.Actor}, m.Also...)
+		}
+	}
+	return nil
 }
 
 // kindRank orders actor kinds from most to least specific speaker.
 var kindRank = map[string]int{"person": 4, "agent": 3, "organization": 2, "group": 2, "country": 1}
 
-// bestMention returns the actor of the most specific mention inside span, the
-// first of equally specific ones ("X and Y said"), or -1.
-func bestMention(doc *dyad.Document, span dyad.Span) int {
-	best, rank := -1, 0
+// bestMentions returns the actors of the most specific mentions inside
+// span, in text order and each once: "X and Y said" gives both, "Russian
+// President Ivanov" the person alone.
+func bestMentions(doc *dyad.Document, span dyad.Span) []int {
+	var best []int
+	rank := 0
 	for _, m := range doc.Mentions {
 		if !span.Overlaps(m.Span) {
 			continue
 		}
-		if r := kindRank[doc.Actors[m.Actor].Kind]; r > rank {
-			best, rank = m.Actor, r
+		switch r := kindRank[doc.Actors[m.Actor].Kind]; {
+		case r > rank:
+			best, rank = append(best[:0], m.Actor), r
+		case r == rank && r > 0 && !slices.Contains(best, m.Actor):
+			best = append(best, m.Actor)
 		}
 	}
 	return best

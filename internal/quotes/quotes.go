@@ -51,9 +51,10 @@ func (Stage) Process(doc *dyad.Document) error {
 			Sentence: doc.SentenceAt(q.Start)}
 		para := doc.Sentences[quote.Sentence].Paragraph
 		cue, speaker := attribute(doc, q)
-		if speaker == nil && isName(doc, q) {
+		if isName(doc, q) && (speaker == nil || afterPreposition(doc, q)) {
 			// "Face the Nation", a tweet's number: a title or a label in
-			// quotation marks, no one's words.
+			// quotation marks, no one's words ("spoke on "Meet the
+			// Press"" has no speaker either).
 			continue
 		}
 		switch {
@@ -61,7 +62,7 @@ func (Stage) Process(doc *dyad.Document) error {
 			if last != nil && para-lastPara <= 1 && plural(speaker.Text) && strings.Contains(last.Text, " and ") {
 				// "they said" right after "X and Y wrote": the same speakers.
 				speaker.Actor, speaker.Code, speaker.Country = last.Actor, last.Code, last.Country
-				speaker.Sector, speaker.Role = last.Sector, last.Role
+				speaker.Sector, speaker.Role, speaker.Also = last.Sector, last.Role, last.Also
 			}
 			quote.Cue, quote.Speaker = cue, speaker
 		case last != nil && para-lastPara <= 1:
@@ -229,6 +230,19 @@ func isName(doc *dyad.Document, q quoteSpan) bool {
 		}
 	}
 	return words <= 5
+}
+
+// prepositions that put a title after them: "on "Meet the Press"".
+var prepositions = wordSet("on in at of from to for with by about")
+
+// afterPreposition reports whether quote q's opening mark follows a
+// preposition.
+func afterPreposition(doc *dyad.Document, q quoteSpan) bool {
+	k := q.first - 1
+	for k >= 0 && doc.Tokens[k].Kind == dyad.QuoteMark {
+		k--
+	}
+	return k >= 0 && prepositions[strings.ToLower(doc.Tokens[k].Text)]
 }
 
 func insideAny(qs []quoteSpan, offset int) bool {
