@@ -180,8 +180,8 @@ func TestPolNeARDev(t *testing.T) {
 	}{
 		{"quote F1 (overlap)", s.Overlap.F1, 0.93},
 		{"quote F1 (exact)", s.Exact.F1, 0.92},
-		{"speaker accuracy", s.Overlap.SpeakerAccuracy, 0.81},
-		{"speaker accuracy by words", s.Overlap.SpeakerAccuracyByWords, 0.78},
+		{"speaker accuracy", s.Overlap.SpeakerAccuracy, 0.83},
+		{"speaker accuracy by words", s.Overlap.SpeakerAccuracyByWords, 0.80},
 	}
 	for _, f := range floors {
 		if f.got < f.floor {

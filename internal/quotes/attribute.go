@@ -243,7 +243,21 @@ func phrase(doc *dyad.Document, k int) [2]int {
 // cueAfter matches `…," X said` and `…," said X`.
 func cueAfter(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 	toks := doc.Tokens
-	for c := r[0]; c < r[1] && c < r[0]+10; c++ {
+	limit, depth := r[0]+10, 0
+	for c := r[0]; c < r[1] && c < limit; c++ {
+		// A parenthesis, "Rep. Jason Chaffetz (R-Utah) said", does not
+		// count towards the distance to the cue.
+		switch toks[c].Text {
+		case "(":
+			depth++
+		case ")":
+			depth = max(depth-1, 0)
+			limit++
+		}
+		if depth > 0 {
+			limit++
+			continue
+		}
 		if !isCue(toks[c]) {
 			continue
 		}
@@ -308,13 +322,13 @@ func accordingTo(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 	return nil, [2]int{}, false
 }
 
-// trimSpeaker cuts a speaker phrase to its first comma (an appositive
-// follows) and drops auxiliaries before the cue; it rejects phrases that do
+// trimSpeaker cuts a speaker phrase to its first comma or parenthesis (an
+// appositive or an affiliation follows) and drops auxiliaries before the cue; it rejects phrases that do
 // not look like a name, a noun phrase or a pronoun.
 func trimSpeaker(doc *dyad.Document, r [2]int) [2]int {
 	toks := doc.Tokens
 	for k := r[0]; k < r[1]; k++ {
-		if toks[k].Text == "," {
+		if toks[k].Text == "," || toks[k].Text == "(" {
 			r[1] = k
 			break
 		}

@@ -49,7 +49,7 @@
 // `dyad eval quotes --gold ../shared/data/polnear` scores the direct quotes
 // and their speakers against PolNeAR (see internal/eval); its development
 // split is asserted in internal/eval's tests (quote F1 ≥ 0.93, speaker
-// accuracy ≥ 0.81).
+// accuracy ≥ 0.83).
 //
 // Not yet: quotes without any quotation marks or cue, speakers named only in
 // a later sentence other than the next, indirect speech without "that",

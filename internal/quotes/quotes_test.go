@@ -111,6 +111,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"direct", "reckless", "Ban", "aBan", "called"}}},
 		{"title of a show is no quote", `He spoke on "Face the Nation" on Sunday.`, nil, nil},
 		{"number is no quote", `See "778257943577919488".`, nil, nil},
+		{"affiliation in parentheses", `"Subpoenas are not optional," panel Chairman Rep. Ana Cole (R-Utah) said after the hearing.`, map[string]string{"Cole": "person"},
+			[]want{{"direct", "Subpoenas are not optional", "panel Chairman Rep. Ana Cole", "aCole", "said"}}},
 		{"no quotes", "Troops crossed the river.", nil, nil},
 	}
 	for _, tt := range tests {
