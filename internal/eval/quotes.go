@@ -157,7 +157,7 @@ func ParsePolNeAR(name, text string, ann io.Reader) (PolArticle, error) {
 			}
 		}
 		slices.SortFunc(content, func(a, b dyad.Span) int { return a.Start - b.Start })
-		for _, seg := range quotedSegments(text, content) {
+		for _, seg := range quotedSegments(text, joinFragments(text, content)) {
 			art.Quotes = append(art.Quotes, PolQuote{Span: seg, Source: source, Attribution: r[0]})
 		}
 	}
@@ -172,6 +172,20 @@ func isAnnotationID(s string) bool {
 	}
 	_, err := strconv.Atoi(s[1:])
 	return err == nil
+}
+
+// joinFragments merges content fragments that only white space separates:
+// some annotators cut a long quote at each sentence.
+func joinFragments(text string, frags []dyad.Span) []dyad.Span {
+	var out []dyad.Span
+	for _, f := range frags {
+		if n := len(out); n > 0 && f.Start >= out[n-1].End && strings.TrimSpace(text[out[n-1].End:f.Start]) == "" {
+			out[n-1].End = max(out[n-1].End, f.End)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // runeOffsets maps a character offset to its byte offset; the extra last

@@ -19,7 +19,8 @@ const polText = "Ministers Meet in Valdora\n\n" +
 	"“We will not sign,” Minister Ana Ruiz said, “not this year.”\n\n" +
 	"The council called the plan “a dead end” on Monday.\n\n" +
 	"Officials said that talks would resume.\n\n" +
-	"Ruiz told reporters: “First part.\n\n“Second part.”\n"
+	"Ruiz told reporters: “First part.\n\n“Second part.”\n\n" +
+	"“We came. We saw.” Kim said.\n"
 
 // chars returns the character offsets of the n-th (from 1) occurrence of sub.
 func chars(t *testing.T, sub string, n int) string {
@@ -57,6 +58,10 @@ func polAnn(t *testing.T) string {
 		"", // the span's text goes on over the next lines
 		"“Second part.”",
 		"E4\tAttribution-no-source:T9 Content:T9",
+		// A quote cut at each sentence by the annotator.
+		"T10\tContent " + chars(t, "“We came.", 1) + ";" + chars(t, "We saw.”", 1) + "\t“We came. We saw.”",
+		"T11\tSource " + chars(t, "Kim", 1) + "\tKim",
+		"E5\tAttribution:T10 Content:T10 Source:T11",
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -74,6 +79,7 @@ func TestParsePolNeAR(t *testing.T) {
 		{"not this year", "Minister Ana Ruiz"},
 		{"a dead end", "The council"},
 		{"First part.\n\n“Second part", ""},
+		{"We came. We saw", "Kim"},
 	}
 	if len(a.Quotes) != len(want) {
 		t.Fatalf("got %d quotes %+v, want %d", len(a.Quotes), a.Quotes, len(want))
@@ -145,13 +151,13 @@ func TestScoreQuotes(t *testing.T) {
 			t.Errorf("%s: %+v, want tp %d pred %d gold %d speakers %d of %d, by words %.3f", name, c, tp, pred, gold, spRight, spScored, byWords)
 		}
 	}
-	check("overlap", s.Overlap, 3, 4, 4, 2, 3, 1.0/3)
-	check("exact", s.Exact, 1, 4, 4, 1, 1, 1)
+	check("overlap", s.Overlap, 3, 4, 5, 2, 3, 1.0/3)
+	check("exact", s.Exact, 1, 4, 5, 1, 1, 1)
 	if s.F1 != s.Overlap.F1 || s.SpeakerAccuracy != s.Overlap.SpeakerAccuracy {
 		t.Errorf("top-level figures %+v are not the overlap ones", s)
 	}
-	if len(s.Misses) != 3 { // one missed quote, one wrong speaker, one extra
-		t.Errorf("misses %q, want 3", s.Misses)
+	if len(s.Misses) != 4 { // two missed quotes, one wrong speaker, one extra
+		t.Errorf("misses %q, want 4", s.Misses)
 	}
 }
 
