@@ -48,7 +48,7 @@
 //
 // `dyad eval quotes --gold ../shared/data/polnear` scores the direct quotes
 // and their speakers against PolNeAR (see internal/eval); its development
-// split is asserted in internal/eval's tests (quote F1 ≥ 0.93, speaker
+// split is asserted in internal/eval's tests (quote F1 ≥ 0.94, speaker
 // accuracy ≥ 0.83).
 //
 // Not yet: quotes without any quotation marks or cue, speakers named only in
