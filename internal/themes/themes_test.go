@@ -235,16 +235,20 @@ func TestToneFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Seoul praised Tokyo for the successful talks. We welcome this, Seoul said. Seoul condemned Pyongyang for the brutal attack."
+	text := "Seoul praised Tokyo for the successful talks. We welcome this, Seoul said. Seoul condemned Pyongyang for the brutal attack. Pyongyang's envoy left."
 	doc := dyad.NewDocument(&dyad.Article{Text: text})
 	if err := an.Process(doc); err != nil {
 		t.Fatal(err)
 	}
 	doc.Actors = []dyad.Actor{{ID: "a1", Code: "KOR"}, {ID: "a2", Code: "JPN"}, {ID: "a3", Code: "PRK"}}
-	for i, name := range []string{"Tokyo", "Pyongyang"} {
+	doc.Actors = append(doc.Actors, dyad.Actor{ID: "a4", Code: "PRKGOV"})
+	for i, name := range []string{"Tokyo", "Pyongyang", "Pyongyang's envoy"} {
 		s := strings.Index(text, name)
 		doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: s + len(name)}, Actor: i + 1, Sentence: doc.SentenceAt(s)})
 	}
+	// "Pyongyang" inside "Pyongyang's envoy" makes no PRK-PRKGOV pair.
+	s := strings.Index(text, "Pyongyang's")
+	doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: s + 9}, Actor: 2, Sentence: doc.SentenceAt(s)})
 	for off := 0; ; {
 		s := strings.Index(text[off:], "Seoul")
 		if s < 0 {
@@ -258,13 +262,13 @@ func TestToneFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	tone := doc.Tone
-	if tone.Words != 19 {
-		t.Errorf("words %d, want 19", tone.Words)
+	if tone.Words != 23 {
+		t.Errorf("words %d, want 23", tone.Words)
 	}
-	if tone.SelfGroupDensity != 5.26 { // "We": 1 of 19 words
-		t.Errorf("self/group density %.2f, want 5.26", tone.SelfGroupDensity)
+	if tone.SelfGroupDensity != 4.35 { // "We": 1 of 23 words
+		t.Errorf("self/group density %.2f, want 4.35", tone.SelfGroupDensity)
 	}
-	if tone.ActivityDensity < 10 || tone.ActivityDensity > 30 { // praised, welcome, said, condemned: 4 of 19
+	if tone.ActivityDensity < 10 || tone.ActivityDensity > 30 { // praised, welcome, said, condemned, left: 5 of 23
 		t.Errorf("activity density %.2f, want about 20", tone.ActivityDensity)
 	}
 	if len(tone.Pairs) != 2 {

@@ -93,12 +93,25 @@ func (t *Toner) Process(doc *dyad.Document) error {
 	return nil
 }
 
+// nested reports whether mention i lies inside a longer mention: "France"
+// in "France's foreign minister" is part of that actor's name, not a second
+// party to the sentence.
+func nested(ms []dyad.Mention, i int) bool {
+	for j, o := range ms {
+		if j != i && o.Contains(ms[i].Span) && o.Len() > ms[i].Len() {
+			return true
+		}
+	}
+	return false
+}
+
 // pairs returns the tone of the sentences mentioning each pair of actors,
-// a mention standing for several actors ("they") counting for each.
+// a mention standing for several actors ("they") counting for each and a
+// mention nested in another not at all.
 func (t *Toner) pairs(doc *dyad.Document) []dyad.PairTone {
 	bySentence := map[int][]int{}
-	for _, m := range doc.Mentions {
-		if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+	for i, m := range doc.Mentions {
+		if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) || nested(doc.Mentions, i) {
 			continue
 		}
 		for _, a := range append([]int{m.Actor}, m.Also...) {
