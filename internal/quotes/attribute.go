@@ -48,17 +48,8 @@ func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
 		return cue, resolve(doc, sp, q.Start)
 	}
 	if after[0] == after[1] && before[0] == before[1] {
-		// A quote that is a sentence of its own: "…?" Graham asked. and
-		// Caddell continued: "…".
-		if r, ok := nextSentence(doc, q); ok {
-			if cue, sp, ok := cueAfter(doc, r); ok && endsClause(doc, max(sp[1], tokenStarting(doc, cue.Start)+1), r[1]) {
-				return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
-			}
-		}
-		if r, ok := introSentence(doc, q); ok {
-			if cue, sp, ok := cueBefore(doc, r); ok {
-				return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
-			}
+		if cue, sp, r, ok := neighbourCue(doc, q); ok {
+			return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
 		}
 	}
 	for _, region := range [][2]int{after, before} {
@@ -70,6 +61,24 @@ func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
 		return cue, resolve(doc, sp, q.Start)
 	}
 	return nil, nil
+}
+
+// neighbourCue finds the cue of a quote that is a sentence of its own in
+// the sentence after it (`"…?" Graham asked.`) or in an introducing one
+// (`Caddell continued:`); it returns the cue, the speaker and the region
+// they were found in.
+func neighbourCue(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, [2]int, bool) {
+	if r, ok := nextSentence(doc, q); ok {
+		if cue, sp, ok := cueAfter(doc, r); ok && endsClause(doc, max(sp[1], tokenStarting(doc, cue.Start)+1), r[1]) {
+			return cue, sp, r, true
+		}
+	}
+	if r, ok := introSentence(doc, q); ok {
+		if cue, sp, ok := cueBefore(doc, r); ok {
+			return cue, sp, r, true
+		}
+	}
+	return nil, [2]int{}, [2]int{}, false
 }
 
 // dashCredit matches the credit line of a quote: `"…" ― Pamela Ruiz`.
