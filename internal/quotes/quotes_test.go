@@ -216,3 +216,35 @@ func TestSpeakersThroughActorLayer(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkQuotes(b *testing.B) {
+	an, err := lang.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("\"We will not sign,\" Japan's foreign minister said on Monday, \"not this year.\" "+
+		"Antony Blinken called the test \"a brazen breach\" of the accord.\n\n"+
+		"\"Does anyone know the plan?\" Lee asked. \"Neither do I.\"\n\n"+
+		"The ministry said that talks would resume.\n\n", 5)
+	doc := dyad.NewDocument(&dyad.Article{Text: text, Date: time.Date(2023, 5, 6, 0, 0, 0, 0, time.UTC)})
+	for _, s := range []dyad.Stage{an, actors.New(k)} {
+		if err := s.Process(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	quotes := 0
+	for b.Loop() {
+		doc.Quotes = doc.Quotes[:0]
+		if err := (Stage{}).Process(doc); err != nil {
+			b.Fatal(err)
+		}
+		quotes += len(doc.Quotes)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(quotes)/b.Elapsed().Seconds(), "quotes/s")
+}
