@@ -55,9 +55,19 @@ otherwise dyad).
             reports the share of gold events coded right and the extra events.
   plover    PLOVER gold-standard records (a JSON array of text, date, source,
             target, event, mode, context), scored by PLOVER type (root level)
-            and type and mode (full level).`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner, dyad, PETRARCH or PLOVER records for events")
+            and type and mode (full level).
+
+'dyad eval quotes --gold DIR [--split dev]' scores direct quotes and their
+speakers on PolNeAR (DIR is its data folder or one split folder): its
+attributions whose content holds a double quotation mark are direct quotes, the
+words between each pair of marks one gold quote with the attribution's source
+as speaker. Quote-span precision, recall and F1 are reported by overlap (the
+spans share at least half of each) and exactly (same first and last letter or
+digit); speaker accuracy over the matched quotes whose attribution has a
+source (the speaker's span overlaps the source or ends with the same word).`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner, dyad, PETRARCH or PLOVER records for events, the PolNeAR folder for quotes")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	split := fs.String("split", "dev", "PolNeAR `split` for quotes when --gold is the corpus folder: train, dev or test")
 	format := fs.String("format", "", "gold `format` for events: dyad, petrarch or plover (default: by the file's extension)")
 	data := fs.String("data", "", "data `folder` that a dyad-format events gold's corpus lies in (default: $DYAD_SHARED_DATA, else ../shared/data)")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
@@ -85,8 +95,10 @@ otherwise dyad).
 		return evalNER(*gold, *asJSON, io)
 	case "events":
 		return evalEvents(ctx, eventsEval{gold: *gold, format: *format, data: *data, asJSON: *asJSON, details: *details, dicts: dicts}, io)
+	case "quotes":
+		return evalQuotes(*gold, *split, *asJSON, *details, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE [--format dyad|petrarch|plover]'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu', 'dyad eval ner --gold FILE.iob2', 'dyad eval events --gold FILE [--format dyad|petrarch|plover]' or 'dyad eval quotes --gold DIR'")
 	}
 	var goldData []byte
 	if *gold != "" {

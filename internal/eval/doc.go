@@ -49,7 +49,8 @@
 // entity of its type; any error names the file and line); [ScoreNER] scores
 // predicted labels as the CoNLL 2003 scorer does, by exact spans: an entity
 // counts when its first word, last word and type all match. Only PER, ORG
-// and LOC are scored; other gold types (OTH, MISC) are ignored.//
+// and LOC are scored; other gold types (OTH, MISC) are ignored.
+//
 // # Event gold
 //
 // `dyad eval events` reads three gold formats and scores them alike. Each
@@ -115,4 +116,26 @@
 //
 // The PETRARCH format is described under [ReadPetrarchSuite]; the PLOVER
 // format under [ReadPLOVERGold] and [PLOVER].
+//
+// # Quotations
+//
+// The fourth gold set is PolNeAR, news attributions in brat standoff files
+// (character offsets, converted to bytes). [ReadPolNeAR] reads a split; an
+// article annotated by several annotators is read once, with the file that
+// sorts first. An attribution whose content holds a double quotation mark
+// is a direct quote; each stretch between a pair of double marks inside its
+// content (a repeated opening mark at a paragraph start continues the
+// stretch) is one gold quote, trimmed to its first and last letter or
+// digit, with the attribution's source as its speaker. Quotation marks in
+// the text outside every attribution (titles, scare quotes) are not gold, so
+// a prediction there counts against precision.
+//
+// [ScoreQuotes] matches predicted direct quotes to gold ones one to one, in
+// text order, under two criteria reported side by side: exact (the same
+// trimmed span) and overlap (the shared characters are at least half of
+// each span); the top-level figures are the overlap ones. Speaker accuracy
+// counts, over the matched quotes whose attribution has a source, the
+// predicted speakers whose span overlaps the source or ends with the same
+// word, or that dyad resolved to the actor a mention inside the source
+// names; the first two alone are reported as the accuracy by words.
 package eval
