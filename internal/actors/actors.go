@@ -402,6 +402,10 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		}
 	}
 	if nameStart, nameEnd, ok := b.personName(m.End); ok && ag.Kind == kb.Person && end == m.End {
+		if of, ok := b.ownerAfterName(nameEnd); ok && (o == nil || o == b.home) {
+			// "President Patrice Talon of Benin"
+			o = &of
+		}
 		idx := b.person(text[nameStart:nameEnd], o, ag)
 		b.mention(si, start, nameEnd, "person", idx)
 		return
@@ -429,6 +433,24 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// ownerAfterName returns the country or organization named in "of OWNER"
+// right after a person's name ending at offset.
+func (b *builder) ownerAfterName(offset int) (owner, bool) {
+	text := b.doc.Article.Text
+	if !strings.HasPrefix(text[offset:], " of ") {
+		return owner{}, false
+	}
+	m, ok := b.sentMatches[offset+len(" of ")]
+	if !ok {
+		return owner{}, false
+	}
+	o, kind, ok := b.ownerOf(m, text)
+	if !ok || kind == "adjective" || kind == "people" {
+		return owner{}, false
+	}
+	return o, true
 }
 
 // agentActor returns the actor of role ag with the given code, adding it on

@@ -76,6 +76,8 @@ func TestActors(t *testing.T) {
 		{"lower-case us", "Let us talk.", ""},
 		{"appositive role", "It was led by Milica Jovanovic, a 22-year-old law student.",
 			"Milica Jovanovic=EDU(person) student=EDU(person)"},
+		{"title, name and country", "President Pierre Lomani of Benin arrived.",
+			"President Pierre Lomani=BENGOV(person) Benin=BEN(country)"},
 		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
 			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
 	}
