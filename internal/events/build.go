@@ -59,6 +59,9 @@ func wordSet(s string) map[string]bool {
 // events turns a match into one event per source and target pair.
 func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dyad.Event {
 	doc := sv.doc
+	if doc.Parsed() && sv.requested(m.trigger) {
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	if doc.Parsed() {
