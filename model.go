@@ -9,7 +9,7 @@ import (
 // SchemaVersion is the version of the JSON contract written by Result. It
 // follows semantic versioning: a new optional field bumps the minor version, a
 // removed or changed field the major one. schema/dyad.schema.json describes it.
-const SchemaVersion = "2.1.0"
+const SchemaVersion = "2.2.0"
 
 // DateLayout is the layout of every calendar date in dyad's output.
 const DateLayout = "2006-01-02"
@@ -291,6 +291,18 @@ type Event struct {
 	Negated    bool      `json:"negated"`
 	// Modality is asserted, intended, future, hypothetical or reported.
 	Modality string   `json:"modality"`
+	Sentence int      `json:"sentence"`
+	Evidence Evidence `json:"evidence"`
+	// Mentions are the other places in the article that report the same
+	// event (same source, target, code, negation and modality, on the same
+	// day or undated in one of the sentences): the
+	// article's duplicates, merged into the first report. The event counts
+	// 1 + len(Mentions) mentions, as GDELT's NumMentions.
+	Mentions []EventMention `json:"mentions,omitempty"`
+}
+
+// EventMention is one further report of an event in its article.
+type EventMention struct {
 	Sentence int      `json:"sentence"`
 	Evidence Evidence `json:"evidence"`
 }

@@ -517,3 +517,38 @@ func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
 func anonymousActor(a dyad.Actor) bool {
 	return a.Code == "" || a.Sector != "" && a.Code == a.Sector
 }
+
+// mergeMentions merges the events of an article that report the same event
+// (same source, target, code, negation and modality, and the same date, or
+// a date that only one of them reads from its own sentence) in different
+// sentences into the first report, the others kept as its Mentions.
+func mergeMentions(evs []dyad.Event) []dyad.Event {
+	type key struct {
+		source, target, code, modality string
+		negated                        bool
+	}
+	same := map[key][]int{}
+	var out []dyad.Event
+	for _, e := range evs {
+		k := key{e.Source.Code, "", e.CAMEO, e.Modality, e.Negated}
+		if e.Target != nil {
+			k.target = e.Target.Code
+		}
+		merged := false
+		for _, i := range same[k] {
+			if o := &out[i]; o.Date == e.Date || o.DateSource != "text" || e.DateSource != "text" {
+				o.Mentions = append(o.Mentions, dyad.EventMention{Sentence: e.Sentence, Evidence: e.Evidence})
+				if o.DateSource != "text" && e.DateSource == "text" {
+					o.Date, o.DateSource = e.Date, e.DateSource // the day the text names
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			same[k] = append(same[k], len(out))
+			out = append(out, e)
+		}
+	}
+	return out
+}

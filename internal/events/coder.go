@@ -78,7 +78,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
-	doc.Events = dedupe(doc.Events)
+	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}

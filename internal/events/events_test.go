@@ -245,3 +245,21 @@ func TestInflect(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionsMerged checks that an article's reports of the same event are
+// one event with its other reports as mentions.
+func TestMentionsMerged(t *testing.T) {
+	c := loadCoder(t)
+	out, doc := code(t, c, "France imposed sanctions on Russia on Monday. Officials said France imposed sanctions on Russia. France also praised India.",
+		map[string]string{"France": "FRA", "Russia": "RUS", "India": "IND"})
+	if strings.Join(out, "; ") != "FRA 163 RUS; FRA 051 IND" {
+		t.Fatalf("coded %q", out)
+	}
+	e := doc.Events[0]
+	if len(e.Mentions) != 1 || e.Mentions[0].Sentence != 1 || e.Sentence != 0 || !strings.Contains(e.Mentions[0].Evidence.Trigger.Text, "imposed") {
+		t.Errorf("mentions %+v of %+v", e.Mentions, e.Evidence)
+	}
+	if len(doc.Events[1].Mentions) != 0 {
+		t.Errorf("praise has mentions %+v", doc.Events[1].Mentions)
+	}
+}

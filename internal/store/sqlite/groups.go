@@ -24,9 +24,9 @@ func prepareGroups(ctx context.Context, tx *sql.Tx) (*groupStmts, error) {
 	}{
 		{&g.upsert, `INSERT INTO event_groups (date, source_code, target_code, cameo, place, place_country,
 				root, quad_class, goldstein, source_country, target_country, first_article, num_mentions)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (date, source_code, target_code, cameo, place, place_country)
-			DO UPDATE SET num_mentions = num_mentions + 1
+			DO UPDATE SET num_mentions = num_mentions + excluded.num_mentions
 			RETURNING id`},
 		{&g.addArticle, `UPDATE event_groups SET num_articles = num_articles + 1, num_sources = num_sources + ?,
 			tone_sum = tone_sum + ?, tone_n = tone_n + ? WHERE id = ?`},
@@ -93,7 +93,8 @@ func (g *groupStmts) group(ctx context.Context, r *dyad.Result) ([]int64, error)
 			place, placeCountry = e.Location.Name, e.Location.Country
 		}
 		if err := g.upsert.QueryRowContext(ctx, e.Date, e.Source.Code, target, e.CAMEO, place, placeCountry,
-			e.Root, e.QuadClass, e.Goldstein, countryOf(r, &e.Source), countryOf(r, e.Target), r.ID).Scan(&ids[i]); err != nil {
+			e.Root, e.QuadClass, e.Goldstein, countryOf(r, &e.Source), countryOf(r, e.Target), r.ID,
+			1+len(e.Mentions)).Scan(&ids[i]); err != nil {
 			return nil, fmt.Errorf("group event %s: %w", e.ID, err)
 		}
 		if !seen[ids[i]] {
