@@ -74,6 +74,9 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)
 		sv.keys = c.patterns.byKey
+		if c.discarded(sv) {
+			continue
+		}
 		for _, m := range append(c.matches(sv), c.dictMatches(sv)...) {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}

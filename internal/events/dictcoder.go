@@ -262,7 +262,7 @@ func synsetForms(set *dict.Set, file, name string, depth int) ([][]string, bool)
 // verb token, from its best pattern or from the verb's own code.
 func (c *Coder) dictMatches(sv *sentenceView) []match {
 	vd := c.dict
-	if vd == nil || vd.discarded(sv) {
+	if vd == nil {
 		return nil
 	}
 	var out []match
@@ -574,24 +574,28 @@ func (sv *sentenceView) inAgent(k, trigger int) bool {
 	return false
 }
 
-// discarded reports whether a discard phrase of the dictionaries occurs in
-// the sentence, or a story discard anywhere in the article.
-func (vd *VerbDictionary) discarded(sv *sentenceView) bool {
-	if len(vd.discards) == 0 {
-		return false
+// discarded reports whether a discard phrase of dyad's list or of the
+// user's dictionaries occurs in the sentence, or a story discard anywhere in
+// the article.
+func (c *Coder) discarded(sv *sentenceView) bool {
+	lists := [][]dict.Discard{c.patterns.discards}
+	if c.dict != nil {
+		lists = append(lists, c.dict.discards)
 	}
 	sentence := strings.ToLower(sv.doc.Text(sv.doc.Sentences[sv.index].Span))
 	article := ""
-	for _, d := range vd.discards {
-		text := sentence
-		if d.Story {
-			if article == "" {
-				article = strings.ToLower(sv.doc.Article.Text)
+	for _, list := range lists {
+		for _, d := range list {
+			text := sentence
+			if d.Story {
+				if article == "" {
+					article = strings.ToLower(sv.doc.Article.Text)
+				}
+				text = article
 			}
-			text = article
-		}
-		if containsPhrase(text, strings.ToLower(d.Phrase), d.WholeWord) {
-			return true
+			if containsPhrase(text, strings.ToLower(d.Phrase), d.WholeWord) {
+				return true
+			}
 		}
 	}
 	return false

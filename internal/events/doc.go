@@ -41,6 +41,14 @@
 // alone ("officials", "police" in a story without a dateline) gives no event,
 // since its code would be a bare sector.
 //
+// A sentence about sport, entertainment or games codes no event: discards.txt
+// (embedded, in the CAMEO discard format) lists the phrases that mark one
+// ("wickets", "World Cup", "semi-final", "box office"), and a user's
+// discard dictionaries add theirs. An act one actor urges or asks another to
+// do ("France urged India to sanction Russia") is not coded as done: the
+// appeal is the event. An article's reports of the same event in several
+// sentences are one event, the later ones kept as its Mentions.
+//
 // Negation (a "not" or "never" dependent of the trigger, or "not", "n't",
 // "never", "no longer" just before it) sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future

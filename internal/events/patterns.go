@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/ontology"
 )
 
@@ -40,6 +41,9 @@ type elem struct {
 type Patterns struct {
 	all   []*Pattern
 	byKey map[string][]*Pattern
+	// discards are phrases that stop coding in their sentence (sport,
+	// entertainment), as in the CAMEO discard format.
+	discards []dict.Discard
 }
 
 // Len reports the number of patterns.
