@@ -17,9 +17,13 @@
 // (visit, visits, visited, visiting); a word prefixed with = is matched as
 // written. Words are matched case-insensitively; a|b matches either word;
 // ... skips up to three tokens that are neither actors nor punctuation; +
-// is the target: an actor mention that starts within the next three tokens.
-// A pattern without + codes an event with no target. # starts a comment. A
-// bad line is reported as "file:line: reason" and the file is refused.
+// is the target: an actor mention that starts within the next three tokens;
+// $ is the source, found the same way, for nominal events that name it after
+// the trigger ("111 =condemnation from $ of|over +"). A target after
+// "between" or "among" ("046 =talks between +") makes its coordinated actors
+// the parties, each acting on the others. A pattern without + codes an event
+// with no target. # starts a comment. A bad line is reported as
+// "file:line: reason" and the file is refused.
 //
 // # The coder
 //

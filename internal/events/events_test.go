@@ -264,3 +264,37 @@ func TestMentionsMerged(t *testing.T) {
 		t.Errorf("praise has mentions %+v", doc.Events[1].Mentions)
 	}
 }
+
+// TestSlots codes with invented patterns: a source slot $, and a target
+// slot after "between" whose parties act on each other.
+func TestSlots(t *testing.T) {
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := ParsePatterns("slots.txt", strings.NewReader(`
+111  =condemnation from $ of|over +
+046  =talks between +
+057  =agreement between +
+`), ont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCoder(ps, ont)
+	actors := map[string]string{"France": "FRA", "India": "IND", "Pakistan": "PAK", "Russia": "RUS"}
+	for text, want := range map[string]string{
+		"The strikes drew condemnation from France over Russia.":   "FRA 111 RUS",
+		"Talks between India and Pakistan ended on Monday.":        "IND 046 PAK; PAK 046 IND",
+		"France praised the agreement between India and Pakistan.": "IND 057 PAK; PAK 057 IND",
+	} {
+		out, _ := code(t, c, text, actors)
+		if got := strings.Join(out, "; "); got != want {
+			t.Errorf("%q: coded %q, want %q", text, got, want)
+		}
+	}
+	for _, bad := range []string{"111 =condemnation from $ by $", "111 condemn $+"} {
+		if _, err := ParsePatterns("bad.txt", strings.NewReader(bad), ont); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}

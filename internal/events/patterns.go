@@ -29,6 +29,7 @@ const (
 	literal elemKind = iota
 	gap
 	target
+	source
 )
 
 type elem struct {
@@ -103,12 +104,15 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 		return nil, fmt.Errorf("unknown CAMEO code %q", code)
 	}
 	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " ")}
-	targets := 0
+	targets, sources := 0, 0
 	for i, f := range fields[1:] {
 		switch {
 		case f == "+":
 			targets++
 			pat.elems = append(pat.elems, elem{kind: target})
+		case f == "$":
+			sources++
+			pat.elems = append(pat.elems, elem{kind: source})
 		case f == "...":
 			if i == 0 {
 				return nil, errors.New("a pattern cannot start with ...")
@@ -118,7 +122,7 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 			words := map[string]bool{}
 			inflect := i == 0 && !strings.HasPrefix(f, "=")
 			for _, alt := range strings.Split(strings.TrimPrefix(f, "="), "|") {
-				if alt == "" || strings.IndexFunc(alt, func(r rune) bool { return unicode.IsSpace(r) || r == '+' || r == '=' }) >= 0 {
+				if alt == "" || strings.IndexFunc(alt, func(r rune) bool { return unicode.IsSpace(r) || r == '+' || r == '=' || r == '$' }) >= 0 {
 					return nil, fmt.Errorf("bad word %q", f)
 				}
 				if inflect {
@@ -137,6 +141,9 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	}
 	if targets > 1 {
 		return nil, errors.New("more than one target slot +")
+	}
+	if sources > 1 {
+		return nil, errors.New("more than one source slot $")
 	}
 	return pat, nil
 }
