@@ -386,7 +386,7 @@ func eventPlace(sv *sentenceView, trigger int) *dyad.PlaceRef {
 				continue
 			}
 			k := sv.tokenAt(m.Start) - 1
-			if k < sv.first || !locatives[sv.lower(k)] {
+			if k < sv.first || !locatives[sv.lower(k)] || sv.placeElsewhere(sv.tokenAt(m.Start), trigger) {
 				continue
 			}
 			dist := k - trigger
@@ -405,6 +405,50 @@ func eventPlace(sv *sentenceView, trigger int) *dyad.PlaceRef {
 	}
 	return dateline
 }
+
+// placeElsewhere reports whether the place at token k, by the parse,
+// belongs to another clause than the trigger's ("met X, and they discussed
+// the war in Ukraine") or locates a noun outside the trigger's phrase: it is
+// not the event's place. A place in the trigger's phrase, at any depth with
+// no clause in between, is ("killed soldiers in an attack on a post in
+// Kashmir", "talks in Geneva"), and so is one that modifies the clause
+// above the trigger ("due in Washington for talks").
+func (sv *sentenceView) placeElsewhere(k, trigger int) bool {
+	if !sv.doc.Parsed() {
+		return false
+	}
+	toks := sv.doc.Tokens
+	h := k
+	for { // the head word of a flat or compound name
+		if r := toks[h].Rel; r != "flat" && r != "compound" && r != "flat:name" || toks[h].Head < 0 {
+			break
+		}
+		h = toks[h].Head
+	}
+	crossed := false
+	for j, hops := toks[h].Head, 0; j >= 0 && hops < 32; hops++ {
+		if j == trigger {
+			return crossed
+		}
+		if clauses[toks[j].Rel] {
+			crossed = true
+		}
+		j = toks[j].Head
+	}
+	// The trigger is not above the place: a place of a noun is that noun's.
+	if toks[h].Rel != "nmod" || toks[h].Head < 0 {
+		return false
+	}
+	switch toks[toks[h].Head].UPOS {
+	case "NOUN", "PROPN", "PRON":
+		return true
+	}
+	return false
+}
+
+// clauses are the relations that open a clause of its own.
+var clauses = map[string]bool{"ccomp": true, "xcomp": true, "advcl": true, "acl": true, "acl:relcl": true,
+	"csubj": true, "conj": true, "parataxis": true}
 
 // dedupe keeps, among events with the same trigger, source and target, the
 // one from the longest pattern, then drops repeats of the same event (source,

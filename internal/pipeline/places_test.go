@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/article"
+)
+
+// TestEventPlaces runs the standard stages over invented stories and checks
+// where each event is placed: the place of the event's own phrase, not one
+// that locates a noun in another clause, else the dateline's.
+func TestEventPlaces(t *testing.T) {
+	stages, err := Standard(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, want string // want: the first event's place, "" for none
+	}{
+		{"arrived in", "France's president arrived in New Delhi on Tuesday and praised India.", "New Delhi"},
+		{"talks in", "France held talks with India in Geneva on Monday.", "Geneva"},
+		{"a noun's place in another clause", "NEW DELHI (Reuters) - France's president met India's prime minister, and they discussed the war in Ukraine.", "New Delhi"},
+		{"dateline", "TOKYO (Reuters) - Japan condemned North Korea on Friday.", "Tokyo"},
+		{"none", "Japan condemned North Korea on Friday.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "x", Text: tt.text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+			if err := article.Prepare(a, article.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			doc := dyad.NewDocument(a)
+			for _, s := range stages {
+				if err := s.Process(doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(doc.Events) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			got := ""
+			if l := doc.Events[0].Location; l != nil {
+				got = l.Name
+			}
+			if got != tt.want {
+				t.Errorf("place %q, want %q (event %s %s, reason %+v)", got, tt.want, doc.Events[0].CAMEO, doc.Events[0].Evidence.Trigger.Text, doc.Events[0].Location)
+			}
+		})
+	}
+}
