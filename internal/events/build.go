@@ -180,7 +180,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		Sentence: sv.index,
 		Evidence: dyad.Evidence{
 			Text:    doc.Text(doc.Sentences[sv.index].Span),
-			Trigger: snippet(doc, m.trigger, m.end),
+			Trigger: snippet(doc, m.start, m.end),
 			Pattern: m.pat.Source + " " + m.pat.Code + " " + m.pat.Text,
 		},
 	}

@@ -50,7 +50,8 @@ type sentenceView struct {
 // match is one pattern match in a sentence.
 type match struct {
 	pat     *Pattern
-	trigger int   // token index of the verb
+	start   int   // token index of the trigger's first word
+	trigger int   // token index of the verb (the inflected word of a multi-word verb)
 	end     int   // token index after the match
 	targets []int // mention indices
 	byAgent bool  // the target slot followed "by": a passive's agent
@@ -184,7 +185,7 @@ func (c *Coder) matches(sv *sentenceView) []match {
 			continue
 		}
 		for _, p := range c.patterns.byKey[sv.lower(k)] {
-			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, trigger: k}); ok {
+			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, start: k, trigger: k}); ok {
 				out = append(out, m)
 			}
 		}

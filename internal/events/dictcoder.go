@@ -60,6 +60,8 @@ type DictStats struct {
 
 type dictVerb struct {
 	words    []string // one form, lower case: ["asked", "for"]
+	head     int      // index in words of the inflected word ("tapped" in "wire tapped")
+	base     string   // the inflected word's base form, lower case ("tap")
 	code     string   // the verb's own code ("---": no event)
 	pattern  *Pattern // the verb alone, for evidence
 	patterns []*dictPattern
@@ -120,7 +122,15 @@ func NewVerbDictionary(set *dict.Set) *VerbDictionary {
 				}
 				seen[key] = true
 				vd.stats.Forms++
-				dv := &dictVerb{words: words, code: code, patterns: pats,
+				head := v.Head
+				if head >= len(words) {
+					head = len(words) - 1
+				}
+				base := ""
+				if lw := strings.Fields(strings.ToLower(v.Lemma)); head < len(lw) {
+					base = lw[head]
+				}
+				dv := &dictVerb{words: words, head: head, base: base, code: code, patterns: pats,
 					pattern: &Pattern{Code: code, Source: fmt.Sprintf("%s:%d", v.File, v.Line), Text: strings.ToLower(v.Lemma)}}
 				vd.byWord[words[0]] = append(vd.byWord[words[0]], dv)
 			}
@@ -267,20 +277,26 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 	}
 	var out []match
 	for k := sv.first; k < sv.end; k++ {
-		if sv.coveredBy(k) >= 0 || !sv.verbLike(k) || sv.nounModifier(k) {
+		if sv.coveredBy(k) >= 0 {
 			continue
 		}
 		var best *dictVerb
-		for _, dv := range vd.byWord[sv.lower(k)] {
-			if sv.wordsAt(k, dv.words) && (best == nil || len(dv.words) > len(best.words)) {
+		cands := vd.byWord[sv.lower(k)]
+		if lemma := strings.ToLower(sv.doc.Tokens[k].Lemma); lemma != sv.lower(k) {
+			cands = append(slices.Clip(cands), vd.byWord[lemma]...)
+		}
+		for _, dv := range cands {
+			if v := k + dv.head; sv.verbAt(k, dv) && sv.verbLike(v) && !sv.nounModifier(v) &&
+				(best == nil || len(dv.words) > len(best.words)) {
 				best = dv
 			}
 		}
 		if best == nil {
 			continue
 		}
-		end := k + len(best.words)
-		pre := sv.tokenRange(sv.first, k)
+		start, end := k, k+len(best.words)
+		k += best.head // the inflected word is the verb of the clause
+		pre := sv.tokenRange(sv.first, start)
 		post := sv.phraseAfter(k, end)
 		var win *dictPattern
 		winSlots := slots{target: -1, source: -1, compound: -1}
@@ -294,7 +310,7 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 			}
 			win, winSlots = p, st
 		}
-		m := match{trigger: k, end: end}
+		m := match{start: start, trigger: k, end: end}
 		forward, reverse, _ := strings.Cut(best.code, ":")
 		m.pat = best.pattern
 		if win != nil {
@@ -418,13 +434,18 @@ func (sv *sentenceView) wordIs(k int, w string) bool {
 		w == "n't" && t == "not" || w == "not" && t == "n't"
 }
 
-// wordsAt reports whether words are the tokens from k on.
-func (sv *sentenceView) wordsAt(k int, words []string) bool {
-	if k+len(words) > sv.end {
+// verbAt reports whether the words of dv are the tokens from k on, the
+// inflected word in any form the lemmatizer gives the verb's base ("wire
+// tapped" for WIRE_+TAP, whose generated forms do not double the P).
+func (sv *sentenceView) verbAt(k int, dv *dictVerb) bool {
+	if k+len(dv.words) > sv.end {
 		return false
 	}
-	for j, w := range words {
-		if sv.lower(k+j) != w {
+	for j, w := range dv.words {
+		if sv.lower(k+j) == w {
+			continue
+		}
+		if j != dv.head || dv.base == "" || !strings.EqualFold(sv.doc.Tokens[k+j].Lemma, dv.base) {
 			return false
 		}
 	}

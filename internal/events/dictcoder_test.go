@@ -38,6 +38,9 @@ RENEW
 --- HOST [042:043] ---
 HOST
 SNUB [---]
+
+--- TAP [171] ---
+WIRE_+TAP [1711]
 `
 
 // testDiscards names phrases that stop coding.
@@ -59,7 +62,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 5 || st.Patterns != 5 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 6 || st.Patterns != 5 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -92,6 +95,8 @@ func TestVerbDictionary(t *testing.T) {
 		// A place is the target only when no other actor is there.
 		{"Northland renewed ties in Southland with Westland.", "NRL 0641 WST"},
 		{"Northland blockaded the port in Southland.", "NRL 191 STH"},
+		// A multi-word verb inflected on its second word.
+		{"Northland wire tapped the phones of Southland.", "NRL 1711 STH"},
 		// A compound code stands for several actors.
 		{"The Twinlands renewed ties with Westland.", "NRL 0641 WST; STH 0641 WST"},
 		// A coordinated target: one event each.
