@@ -345,7 +345,7 @@ func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, ac
 		if q.Kind != "direct" || offset < q.Start || offset >= q.End || q.Speaker == nil || q.Speaker.Actor == "" {
 			continue
 		}
-		if len(subjects) > 0 && doc.Mentions[subjects[0]].Start >= q.Start {
+		if len(subjects) > 0 && doc.Mentions[subjects[0]].Start >= q.Start && !firstPerson[strings.ToLower(doc.Mentions[subjects[0]].Text)] {
 			return dyad.ActorRef{}, false
 		}
 		a := doc.Actors[actorIdx[q.Speaker.Actor]]
@@ -353,6 +353,9 @@ func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, ac
 	}
 	return dyad.ActorRef{}, false
 }
+
+// firstPerson are the pronouns by which a quote's speaker names itself.
+var firstPerson = wordSet("i we me us")
 
 // eventDate returns the first day named in sentence si, else the dateline's
 // date, else the article's.
