@@ -393,8 +393,15 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 			if do, ok := b.dictOwner(next); ok {
 				// A dictionary actor under a title takes the title's
 				// code, as the dictionaries' agents do: "Prime
-				// Minister Romendacil" [BRE] is BREGOV.
-				do.code, do.kind, do.name = joinCode(do, ag), "person", text[start:next.End]
+				// Minister Romendacil" [BRE] is BREGOV; a possessive
+				// owner before the title prevails ("Ithilen's minister
+				// Calimehtar" is Ithilen's).
+				if o != nil && o != b.home {
+					do.code, do.country = joinCode(*o, ag), o.country
+				} else {
+					do.code = joinCode(do, ag)
+				}
+				do.kind, do.name = "person", text[start:next.End]
 				idx = b.ownerActor(do)
 			}
 			b.mention(si, start, next.End, "person", idx)
