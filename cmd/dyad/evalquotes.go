@@ -42,5 +42,19 @@ func evalQuotes(dir, split string, asJSON, details bool, io stdio) error {
 	row("exact", sc.Exact)
 	fmt.Fprintf(io.out, "overlap: spans share at least half of each; exact: the same first and last letter or digit\n")
 	fmt.Fprintf(io.out, "speaker right: overlaps the gold source or ends with its last word (by words alone), or resolved to the actor the source names\n")
+	verdict := func(got, want float64) string {
+		if got >= want {
+			return "met"
+		}
+		return "not met"
+	}
+	fmt.Fprintf(io.out, "targets (dev split): quote F1 >= %.2f %s, speaker accuracy >= %.2f %s\n",
+		quoteF1Target, verdict(sc.Overlap.F1, quoteF1Target), speakerTarget, verdict(sc.Overlap.SpeakerAccuracy, speakerTarget))
 	return nil
 }
+
+// The targets for direct quotes on PolNeAR's dev split.
+const (
+	quoteF1Target = 0.90
+	speakerTarget = 0.80
+)
