@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"net/url"
 	"os"
 	"time"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/pipeline"
+	"github.com/dyadproject/dyad/internal/queue"
 	"github.com/dyadproject/dyad/internal/store"
 	"github.com/dyadproject/dyad/internal/store/postgres"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
@@ -39,9 +42,13 @@ finished batch stored and nothing of the current one, and a rerun completes
 it. A progress line is shown when standard error is a terminal.`, io)
 	db := fs.String("db", "dyad.db", "SQLite database `file` (created if missing), or a postgres:// URL")
 	batch := fs.Int("batch", 100, "articles per transaction")
+	natsURL := fs.String("nats", "", "publish to the NATS JetStream work queue at `URL` instead of storing (see 'dyad worker')")
 	in.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *natsURL != "" {
+		return publishCorpus(ctx, fs, &in, *natsURL, io)
 	}
 	if *batch <= 0 {
 		return usagef("--batch must be positive")
@@ -66,6 +73,58 @@ it. A progress line is shown when standard error is a terminal.`, io)
 		return err
 	}
 	return in.partial(stats.failed)
+}
+
+// publishCorpus reads the articles of the command line and publishes them,
+// unanalyzed, to the work queue.
+func publishCorpus(ctx context.Context, fs *flag.FlagSet, in *inputFlags, natsURL string, io stdio) error {
+	var conflict error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "db" || f.Name == "batch" || f.Name == "patterns" || f.Name == "dict" {
+			conflict = usagef("--%s does not apply with --nats: the workers analyze and store", f.Name)
+		}
+	})
+	if conflict != nil {
+		return conflict
+	}
+	opt, err := in.options(fs.Args(), io)
+	if err != nil {
+		return err
+	}
+	js, err := connectNATS(natsURL, "dyad ingest", slog.New(slog.NewTextHandler(io.err, nil)))
+	if err != nil {
+		return err
+	}
+	defer js.Conn().Close()
+	p, err := queue.NewPublisher(ctx, js, queue.Config{})
+	if err != nil {
+		return err
+	}
+	var published, dups, failed int
+	bar := newProgress(io.err)
+	for a, err := range in.articles(ctx, fs.Args(), opt) {
+		bar.inc()
+		if err == nil {
+			var dup bool
+			if dup, err = p.Publish(ctx, a); dup {
+				dups++
+			}
+		}
+		switch {
+		case ctx.Err() != nil:
+			bar.done()
+			return ctx.Err()
+		case err != nil:
+			failed++
+			bar.println(io.err, fmt.Sprintf("dyad ingest: %v", err))
+		default:
+			published++
+		}
+	}
+	bar.done()
+	fmt.Fprintf(io.err, "dyad ingest: %d articles published (%d already on the queue), %d failed (%s)\n",
+		published, dups, failed, natsURL)
+	return in.partial(failed)
 }
 
 // openStore opens the store named by db: a PostgreSQL database for a
