@@ -93,6 +93,9 @@ type Poller struct {
 	feeds []*feedState
 	links *memory
 	texts *memory
+
+	mu       sync.Mutex
+	inflight map[string]bool // links being fetched
 }
 
 // New returns a poller for cfg. It refuses a feed URL that is not http or
@@ -128,7 +131,7 @@ func New(cfg Config) (*Poller, error) {
 		cfg.Remember = 100000
 	}
 	p := &Poller{cfg: cfg, log: cfg.Logger, hosts: newHosts(cfg.HostDelay),
-		links: newMemory(cfg.Remember), texts: newMemory(cfg.Remember)}
+		links: newMemory(cfg.Remember), texts: newMemory(cfg.Remember), inflight: map[string]bool{}}
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
 	}
@@ -189,7 +192,7 @@ func (p *Poller) PollOnce(ctx context.Context) (Stats, error) {
 // due again.
 func (p *Poller) poll(ctx context.Context, f *feedState) Stats {
 	st := Stats{Polled: 1}
-	items, err := p.fetchFeed(ctx, f)
+	items, validators, err := p.fetchFeed(ctx, f)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Stats{}
@@ -218,6 +221,11 @@ func (p *Poller) poll(ctx context.Context, f *feedState) Stats {
 		st.Items++
 		p.item(ctx, f, it, &st)
 	}
+	// The validators are kept only when every item was handled, so that a
+	// 304 never hides an item that failed and must be tried again.
+	if st.ItemErrors == 0 && ctx.Err() == nil {
+		f.etag, f.lastModified = validators[0], validators[1]
+	}
 	p.log.Info("feed polled", "feed", f.url, "items", st.Items, "published", st.Published,
 		"duplicates", st.Duplicates, "item_errors", st.ItemErrors)
 	return st
@@ -232,10 +240,15 @@ type parsedFeed struct {
 // item publishes one feed item unless it was published before.
 func (p *Poller) item(ctx context.Context, f *feedState, it item, st *Stats) {
 	link := it.link
-	if link == "" || p.links.has(link) {
+	if link == "" {
+		p.log.Info("item without a link skipped", "feed", f.url, "title", it.title)
+		return
+	}
+	if !p.claim(link) {
 		st.Duplicates++
 		return
 	}
+	defer p.release(link)
 	a, err := p.fetchArticle(ctx, it)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -266,17 +279,37 @@ func (p *Poller) item(ctx context.Context, f *feedState, it item, st *Stats) {
 	st.Published++
 }
 
+// claim reports whether link is neither published nor being fetched for
+// another feed, and then marks it as being fetched until release.
+func (p *Poller) claim(link string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.inflight[link] || p.links.has(link) {
+		return false
+	}
+	p.inflight[link] = true
+	return true
+}
+
+func (p *Poller) release(link string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.inflight, link)
+}
+
 // item is a feed item as the poller uses it.
 type item struct {
 	link, guid, title, date, source string
 }
 
-// fetchFeed fetches and parses f with a conditional GET. It returns nil
-// items when the feed has not changed.
-func (p *Poller) fetchFeed(ctx context.Context, f *feedState) ([]item, error) {
+// fetchFeed fetches and parses f with a conditional GET, and returns its
+// items and the answer's ETag and Last-Modified. It returns nil items when
+// the feed has not changed.
+func (p *Poller) fetchFeed(ctx context.Context, f *feedState) ([]item, [2]string, error) {
+	var validators [2]string
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.url, nil)
 	if err != nil {
-		return nil, err
+		return nil, validators, err
 	}
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
 	if f.etag != "" {
@@ -287,16 +320,16 @@ func (p *Poller) fetchFeed(ctx context.Context, f *feedState) ([]item, error) {
 	}
 	resp, body, err := p.get(ctx, req, p.cfg.MaxFeedBytes)
 	if err != nil {
-		return nil, err
+		return nil, validators, err
 	}
 	if resp.StatusCode == http.StatusNotModified {
-		return nil, nil
+		return nil, [2]string{f.etag, f.lastModified}, nil
 	}
 	parsed, err := parse(body)
 	if err != nil {
-		return nil, err
+		return nil, validators, fmt.Errorf("%s: %w", f.url, err)
 	}
-	f.etag, f.lastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	validators = [2]string{resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")}
 	items := make([]item, 0, len(parsed.items))
 	for _, it := range parsed.items {
 		if it == nil {
@@ -314,7 +347,7 @@ func (p *Poller) fetchFeed(ctx context.Context, f *feedState) ([]item, error) {
 		}
 		items = append(items, item{link: link, guid: it.GUID, title: it.Title, date: date, source: parsed.title})
 	}
-	return items, nil
+	return items, validators, nil
 }
 
 // parse reads a feed body; a panic in the parser is an error.
