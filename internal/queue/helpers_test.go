@@ -182,8 +182,7 @@ func invented(start, n int) []*dyad.Article {
 	out := make([]*dyad.Article, 0, n)
 	for i := start; i < start+n; i++ {
 		p := pairs[i%len(pairs)]
-		text := fmt.Sprintf("%s, May %d -- %s %s %s on Monday, officials said in statement number %d. "+
-			"\"We will keep talking,\" the foreign minister said.",
+		text := fmt.Sprintf("%s, May %d -- %s %s %s on Monday, officials said in statement %d.",
 			strings.ToUpper(capitals[i%len(capitals)]), 1+i%28, p[0], verbs[i%len(verbs)], p[1], i)
 		a := &dyad.Article{ID: fmt.Sprintf("inv-%05d", i), Title: fmt.Sprintf("Story %d", i), Source: "Invented Wire",
 			Date: time.Date(2026, 5, 1+i%28, 9, 0, 0, 0, time.UTC), HasTime: true, Text: text, Input: fmt.Sprintf("invented:%d", i)}

@@ -30,7 +30,7 @@ func testConfig() queue.Config {
 func newWorker(t testing.TB, js jetstream.JetStream, st store.Store, m *queue.Metrics) *queue.Worker {
 	t.Helper()
 	w, err := queue.NewWorker(context.Background(), js, queue.WorkerConfig{
-		Queue: testConfig(), Store: st, Analyzer: standardAnalyzer(t), Batch: 20,
+		Queue: testConfig(), Store: st, Analyzer: standardAnalyzer(t), Batch: 50,
 		FetchWait: 200 * time.Millisecond, RetryMin: 50 * time.Millisecond, RetryMax: 500 * time.Millisecond,
 		NakDelay: 20 * time.Millisecond, Metrics: m,
 	})
