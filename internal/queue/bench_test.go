@@ -10,8 +10,9 @@ import (
 )
 
 // BenchmarkWorkers measures the throughput of the whole scale-out path: an
-// embedded nats-server, 1, 2 and 4 workers in this process, the real pipeline and the store of testStore
-// (PostgreSQL when DYAD_TEST_POSTGRES is set). Each iteration publishes 500
+// embedded nats-server, 1, 2 and 4 workers in this process, the real
+// pipeline and the store of testStore (PostgreSQL when DYAD_TEST_POSTGRES is
+// set). Each iteration publishes 500
 // invented articles and waits until all are stored; it reports articles/s.
 // The workers share the process's CPUs and one analyzer, which runs one
 // analysis per CPU, as workers on one machine share its cores.

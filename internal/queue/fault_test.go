@@ -324,4 +324,3 @@ func TestFaultRestartPostgres(t *testing.T) {
 		t.Errorf("%v failed deliveries: an outage of the store must not count against messages", f)
 	}
 }
-
