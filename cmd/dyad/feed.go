@@ -51,6 +51,11 @@ standard error.`, io)
 	case *interval <= 0 || *hostDelay < 0 || *maxBackoff <= 0 || *maxBytes <= 0:
 		return usagef("--interval, --max-backoff and --max-bytes must be positive, --host-delay not negative")
 	}
+	for _, u := range urls {
+		if err := feed.CheckURL(u); err != nil {
+			return usagef("%v", err)
+		}
+	}
 	log := slog.New(slog.NewJSONHandler(io.err, nil))
 	js, err := connectNATS(*natsURL, "dyad feed", log)
 	if err != nil {

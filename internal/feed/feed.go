@@ -136,13 +136,21 @@ func New(cfg Config) (*Poller, error) {
 		p.log = slog.New(slog.DiscardHandler)
 	}
 	for _, f := range cfg.Feeds {
-		u, err := url.Parse(f)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("feed %q: not an http or https URL", f)
+		if err := CheckURL(f); err != nil {
+			return nil, err
 		}
 		p.feeds = append(p.feeds, &feedState{url: f})
 	}
 	return p, nil
+}
+
+// CheckURL reports whether s can be a feed URL: http or https with a host.
+func CheckURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("feed %q: not an http or https URL", s)
+	}
+	return nil
 }
 
 // Run polls every feed when it is due until ctx is done, then returns the
