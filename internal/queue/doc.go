@@ -5,7 +5,8 @@
 //
 // # Streams
 //
-// [Setup] creates or updates two streams. The work queue (Config.Stream, on
+// [Setup] creates two streams when they are missing (and leaves existing
+// ones as an operator may have tuned them). The work queue (Config.Stream, on
 // Config.Subject) has the work-queue retention policy: a message is removed
 // once a worker acknowledges it, and each message goes to one worker of the
 // shared durable consumer (Config.Consumer). Publishers set the Nats-Msg-Id

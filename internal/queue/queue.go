@@ -75,12 +75,15 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Setup creates the streams and the workers' consumer, or updates them to
-// cfg, and returns the consumer. Publishers and workers both call it, so
-// either may start first.
+// Setup creates the streams when they do not exist, creates or updates the
+// workers' consumer to cfg, and returns the consumer. Publishers and workers
+// both call it, so either may start first. An existing stream is left as it
+// is, so that an operator may tune it (replicas, limits) with the nats tool
+// without the next worker undoing it; the consumer follows the workers'
+// settings, which should therefore be the same on every worker.
 func Setup(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Consumer, error) {
 	cfg = cfg.withDefaults()
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	streams := []jetstream.StreamConfig{{
 		Name:        cfg.Stream,
 		Description: "dyad: articles waiting for analysis",
 		Subjects:    []string{cfg.Subject},
@@ -88,10 +91,7 @@ func Setup(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.C
 		Storage:     jetstream.FileStorage,
 		Duplicates:  cfg.DuplicateWindow,
 		Replicas:    cfg.Replicas,
-	}); err != nil {
-		return nil, fmt.Errorf("set up stream %s: %w", cfg.Stream, err)
-	}
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	}, {
 		Name:        cfg.DeadStream,
 		Description: "dyad: articles that failed MaxDeliver times, with the error",
 		Subjects:    []string{cfg.DeadSubject},
@@ -99,8 +99,18 @@ func Setup(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.C
 		Storage:     jetstream.FileStorage,
 		Duplicates:  cfg.DuplicateWindow,
 		Replicas:    cfg.Replicas,
-	}); err != nil {
-		return nil, fmt.Errorf("set up stream %s: %w", cfg.DeadStream, err)
+	}}
+	for _, sc := range streams {
+		_, err := js.Stream(ctx, sc.Name)
+		if errors.Is(err, jetstream.ErrStreamNotFound) {
+			_, err = js.CreateStream(ctx, sc)
+			if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+				err = nil // another process created it meanwhile
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("set up stream %s: %w", sc.Name, err)
+		}
 	}
 	cons, err := js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
 		Durable:       cfg.Consumer,

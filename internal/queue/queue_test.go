@@ -283,3 +283,31 @@ func TestWorkerNeedsStoreAndAnalyzer(t *testing.T) {
 		t.Error("NewWorker without a store succeeded")
 	}
 }
+
+// TestSetupKeepsTunedStream checks that a stream an operator set up (here
+// with a size limit) is not reset by the next publisher or worker.
+func TestSetupKeepsTunedStream(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	ns := startNATS(t)
+	js := connect(t, ns.url())
+	ctx := context.Background()
+	if _, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: "DYAD_ARTICLES", Subjects: []string{"dyad.articles"},
+		Retention: jetstream.WorkQueuePolicy, MaxBytes: 1 << 30}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := queue.Setup(ctx, js, testConfig()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := js.Stream(ctx, "DYAD_ARTICLES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.CachedInfo().Config.MaxBytes; got != 1<<30 {
+		t.Errorf("stream MaxBytes = %d after Setup, want the operator's %d", got, 1<<30)
+	}
+	if _, err := js.Stream(ctx, "DYAD_DEAD"); err != nil {
+		t.Errorf("dead-letter stream not created: %v", err)
+	}
+}
