@@ -137,6 +137,13 @@ func (w *Worker) Run(ctx context.Context) error {
 			fail++
 			w.log.Warn("fetch failed", "err", err.Error(), "retry_in", w.backoff(fail).String())
 			sleep(ctx, w.backoff(fail))
+			if errors.Is(err, jetstream.ErrConsumerNotFound) {
+				// A server that lost its state (a memory store, a new
+				// cluster) needs the streams and the consumer again.
+				if cons, err := Setup(ctx, w.js, w.cfg.Queue); err == nil {
+					w.cons = cons
+				}
+			}
 			continue
 		}
 		var msgs []jetstream.Msg
@@ -225,23 +232,19 @@ func (w *Worker) analyze(ctx context.Context, ds []*delivery) error {
 // when the store answers but refuses the batch, it stores the records one
 // by one so that only the faulty ones fail.
 func (w *Worker) store(stop, ctx context.Context, ds []*delivery) {
-	recs := make([]store.Record, len(ds))
-	for i, d := range ds {
-		recs[i] = d.rec
-	}
-	for attempt := 1; ; attempt++ {
+	for attempt := 1; len(ds) > 0; attempt++ {
 		t0 := time.Now()
-		st, err := w.cfg.Store.Put(ctx, recs)
+		st, err := w.put(ctx, ds)
 		if err == nil {
 			w.m.Stage.WithLabelValues("store").Observe(time.Since(t0).Seconds())
 			w.ackAll(ds, st)
 			return
 		}
-		p, ok := w.cfg.Store.(Pinger)
-		if !ok || p.Ping(ctx) == nil {
+		if w.storeUp(ctx) {
 			w.log.Warn("batch refused by the store; storing its articles one by one", "err", err.Error(), "articles", len(ds))
-			w.storeEach(ctx, ds)
-			return
+			if ds = w.storeEach(ctx, ds); len(ds) == 0 {
+				return
+			}
 		}
 		if stop.Err() != nil || ctx.Err() != nil {
 			w.log.Warn("stopping with the store down; batch handed back to the queue", "err", err.Error(), "articles", len(ds))
@@ -258,17 +261,46 @@ func (w *Worker) store(stop, ctx context.Context, ds []*delivery) {
 	}
 }
 
-// storeEach stores the records of ds one at a time, acknowledging each that
-// is stored and failing the others.
-func (w *Worker) storeEach(ctx context.Context, ds []*delivery) {
-	for _, d := range ds {
-		st, err := w.cfg.Store.Put(ctx, []store.Record{d.rec})
-		if err != nil {
-			w.fail(ctx, d.msg, fmt.Errorf("store %s: %w", d.art.Input, err))
-			continue
-		}
-		w.ackAll([]*delivery{d}, st)
+// put stores the records of ds in one Put, given at most AckWait: a Put
+// that takes longer would see its messages delivered again anyway.
+func (w *Worker) put(ctx context.Context, ds []*delivery) (store.PutStats, error) {
+	ctx, cancel := context.WithTimeout(ctx, w.cfg.Queue.AckWait)
+	defer cancel()
+	recs := make([]store.Record, len(ds))
+	for i, d := range ds {
+		recs[i] = d.rec
 	}
+	return w.cfg.Store.Put(ctx, recs)
+}
+
+// storeUp reports whether the store answers: always true for a store that
+// cannot tell (is not a Pinger).
+func (w *Worker) storeUp(ctx context.Context) bool {
+	p, ok := w.cfg.Store.(Pinger)
+	if !ok {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	return p.Ping(ctx) == nil
+}
+
+// storeEach stores the records of ds one at a time, acknowledging each that
+// is stored and failing each that the store refuses while it answers. It
+// returns the deliveries left when the store stops answering.
+func (w *Worker) storeEach(ctx context.Context, ds []*delivery) []*delivery {
+	for i, d := range ds {
+		st, err := w.put(ctx, ds[i:i+1])
+		switch {
+		case err == nil:
+			w.ackAll(ds[i:i+1], st)
+		case !w.storeUp(ctx) || ctx.Err() != nil:
+			return ds[i:]
+		default:
+			w.fail(ctx, d.msg, fmt.Errorf("store %s: %w", d.art.Input, err))
+		}
+	}
+	return nil
 }
 
 func (w *Worker) ackAll(ds []*delivery, st store.PutStats) {
