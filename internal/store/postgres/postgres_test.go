@@ -192,3 +192,39 @@ func TestSearchAccents(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentOpen opens one new schema from several goroutines at once,
+// as workers starting together do: each migration is applied once.
+func TestConcurrentOpen(t *testing.T) {
+	db, u := openSchema(t)
+	ctx := context.Background()
+	if _, err := db.pool.Exec(ctx, `DROP TABLE articles, events, actors, actor_totals, actor_names, quotes, places, schema_migrations;
+		DROP TEXT SEARCH CONFIGURATION dyad; DROP TEXT SEARCH DICTIONARY dyad_stem`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			d, err := Open(ctx, u)
+			if err == nil {
+				d.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent open: %v", err)
+		}
+	}
+	d, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var n int
+	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("schema_migrations has %d rows (err %v), want 1", n, err)
+	}
+}
