@@ -4,9 +4,9 @@
 //
 // # Politeness
 //
-// Every request to a host waits until Config.HostDelay has passed since the
-// previous request to that host, whichever feed it serves, so that a
-// hundred feeds on one site do not hammer it. A feed is polled again after
+// Requests to one host go one at a time, whichever feed they serve, and
+// each starts at least Config.HostDelay after the previous one ended, so
+// that a hundred feeds on one site do not hammer it. A feed is polled again after
 // Config.Interval, with a conditional GET (If-None-Match with the ETag,
 // If-Modified-Since with the Last-Modified of the previous answer): an
 // unchanged feed costs one 304. A feed that fails (a network error, a 5xx,

@@ -418,9 +418,12 @@ func (e *retryAfter) Error() string {
 // the answer. An answer other than 200 and 304 is an error; a 429 or 503
 // also holds back the whole host for its Retry-After.
 func (p *Poller) get(ctx context.Context, req *http.Request, limit int64) (*http.Response, []byte, error) {
-	if err := p.hosts.wait(ctx, req.URL.Host); err != nil {
+	hs, err := p.hosts.acquire(ctx, req.URL.Host)
+	if err != nil {
 		return nil, nil, err
 	}
+	var hold time.Duration
+	defer func() { p.hosts.release(hs, hold) }()
 	req.Header.Set("User-Agent", p.cfg.UserAgent)
 	resp, err := p.cfg.Client.Do(req)
 	if err != nil {
@@ -432,9 +435,8 @@ func (p *Poller) get(ctx context.Context, req *http.Request, limit int64) (*http
 	case http.StatusNotModified:
 		return resp, nil, nil
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		d := parseRetryAfter(resp.Header.Get("Retry-After"), p.cfg.Interval)
-		p.hosts.hold(req.URL.Host, min(d, p.cfg.MaxBackoff))
-		return nil, nil, fmt.Errorf("%s: %w", req.URL, &retryAfter{status: resp.StatusCode, d: min(d, p.cfg.MaxBackoff)})
+		hold = min(parseRetryAfter(resp.Header.Get("Retry-After"), p.cfg.Interval), p.cfg.MaxBackoff)
+		return nil, nil, fmt.Errorf("%s: %w", req.URL, &retryAfter{status: resp.StatusCode, d: hold})
 	default:
 		return nil, nil, fmt.Errorf("%s: HTTP %s", req.URL, resp.Status)
 	}

@@ -6,38 +6,54 @@ import (
 	"time"
 )
 
-// hosts spaces the requests to each host by delay.
+// hosts keeps one request at a time in flight to each host, and delay
+// between the end of one and the start of the next, so that the spacing
+// holds as the server sees it, whatever the network's jitter.
 type hosts struct {
 	delay time.Duration
 	mu    sync.Mutex
-	next  map[string]time.Time // earliest time of the next request
+	m     map[string]*host
+}
+
+// host is one host's turn: a token held during a request, and the earliest
+// start of the next one, read and written only by the token's holder.
+type host struct {
+	token chan struct{}
+	next  time.Time
 }
 
 func newHosts(delay time.Duration) *hosts {
-	return &hosts{delay: delay, next: map[string]time.Time{}}
+	return &hosts{delay: delay, m: map[string]*host{}}
 }
 
-// wait reserves the next turn of host and waits for it.
-func (h *hosts) wait(ctx context.Context, host string) error {
+// acquire waits for name's turn and returns the host, to be released when
+// the request is over.
+func (h *hosts) acquire(ctx context.Context, name string) (*host, error) {
 	h.mu.Lock()
-	now := time.Now()
-	at := now
-	if t := h.next[host]; t.After(now) {
-		at = t
+	hs := h.m[name]
+	if hs == nil {
+		hs = &host{token: make(chan struct{}, 1)}
+		h.m[name] = hs
 	}
-	h.next[host] = at.Add(h.delay)
 	h.mu.Unlock()
-	wait(ctx, at.Sub(now))
-	return ctx.Err()
+	select {
+	case hs.token <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	wait(ctx, time.Until(hs.next))
+	if err := ctx.Err(); err != nil {
+		<-hs.token
+		return nil, err
+	}
+	return hs, nil
 }
 
-// hold makes host wait d from now before its next request.
-func (h *hosts) hold(host string, d time.Duration) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if t := time.Now().Add(d); t.After(h.next[host]) {
-		h.next[host] = t
-	}
+// release ends the holder's request: the next may start after the delay,
+// or after hold when the server asked for more.
+func (h *hosts) release(hs *host, hold time.Duration) {
+	hs.next = time.Now().Add(max(h.delay, hold))
+	<-hs.token
 }
 
 // memory is a set of strings that forgets the oldest when full.
