@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 
+	"github.com/dyadproject/dyad/internal/store/postgres"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
 )
 
@@ -206,5 +208,67 @@ func TestScaleOutUsage(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, exitUsage, tt.want)
 			}
 		})
+	}
+}
+
+// TestPostgresIngestServe runs ingest and serve with a postgres:// --db, in
+// a schema of its own on the server in DYAD_TEST_POSTGRES, and checks that
+// the server answers from what ingest stored, with the same numbers as the
+// SQLite default.
+func TestPostgresIngestServe(t *testing.T) {
+	base := os.Getenv("DYAD_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DYAD_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/run starts one)")
+	}
+	ctx := context.Background()
+	schema := fmt.Sprintf("cmdtest_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9)
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close(context.Background())
+	})
+	pg := postgres.WithSchema(base, schema)
+	lite := filepath.Join(t.TempDir(), "dyad.db")
+	for _, db := range []string{pg, lite} {
+		if r := dyadRun(t, "", "ingest", "--db", db, "--sample"); r.code != exitOK || !strings.Contains(r.stderr, "20 added") {
+			t.Fatalf("ingest --db %s: exit %d: %s", db, r.code, r.stderr)
+		}
+	}
+	if r := dyadRun(t, "", "ingest", "--db", pg, "--sample"); !strings.Contains(r.stderr, "20 already stored") {
+		t.Errorf("second ingest into PostgreSQL: %s", r.stderr)
+	}
+	stats := map[string]string{}
+	for _, db := range []string{pg, lite} {
+		addr := freeAddr(t)
+		sctx, cancel := context.WithCancel(ctx)
+		done := make(chan int, 1)
+		go func() {
+			done <- run(sctx, []string{"serve", "--db", db, "--addr", addr}, stdio{in: strings.NewReader(""), out: io.Discard, err: io.Discard})
+		}()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			code, body := get(t, "http://"+addr+"/api/stats")
+			if code == http.StatusOK {
+				stats[db] = body
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("serve --db %s did not answer: %d %s", db, code, body)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		cancel()
+		if code := <-done; code != exitOK {
+			t.Errorf("serve --db %s exit %d", db, code)
+		}
+	}
+	if stats[pg] != stats[lite] || !strings.Contains(stats[pg], `"articles":20`) {
+		t.Errorf("/api/stats from PostgreSQL %s, from SQLite %s; want the same, with 20 articles", stats[pg], stats[lite])
 	}
 }
