@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -309,5 +310,51 @@ func TestSetupKeepsTunedStream(t *testing.T) {
 	}
 	if _, err := js.Stream(ctx, "DYAD_DEAD"); err != nil {
 		t.Errorf("dead-letter stream not created: %v", err)
+	}
+}
+
+// TestStoreRefusesOneArticle sends a batch holding one article that
+// PostgreSQL refuses (an ID longer than it can index) while it is up: the
+// worker stores the others one by one and dead-letters that one.
+func TestStoreRefusesOneArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	base := os.Getenv("DYAD_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DYAD_TEST_POSTGRES is not set: the SQLite store refuses no article")
+	}
+	ns := startNATS(t)
+	js := connect(t, ns.url())
+	st, _ := pgStore(t, base)
+	p, err := queue.NewPublisher(context.Background(), js, testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := invented(0, 11)
+	arts[5].ID = strings.Repeat("guid", 300)
+	publishAll(t, p, arts)
+	m := queue.NewMetrics(nil)
+	runWorkers(t, 1, js, st, m)
+	waitFor(t, 60*time.Second, "10 articles stored and 1 dead", func() (bool, string) {
+		c := articleCount(st)
+		return c == 10 && testutil.ToFloat64(m.Dead) == 1, fmt.Sprint(c, " stored, ", testutil.ToFloat64(m.Dead), " dead")
+	})
+	if got := testutil.ToFloat64(m.Failed); got != 3 {
+		t.Errorf("failed deliveries = %v, want 3 (MaxDeliver)", got)
+	}
+	if got := testutil.ToFloat64(m.StoreRetries); got != 0 {
+		t.Errorf("store retries = %v, want 0: the store was up", got)
+	}
+	dead, err := js.OrderedConsumer(context.Background(), "DYAD_DEAD", jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := dead.Next(jetstream.FetchMaxWait(5 * time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := msg.Headers().Get(queue.HeaderError); !strings.Contains(e, "longer than the 1000 this store accepts") {
+		t.Errorf("dead letter error = %q, want the store's refusal", e)
 	}
 }

@@ -44,6 +44,12 @@
 // phrase" becomes a <-> phrase, and a trailing * asks for a prefix; all
 // words must match.
 //
+// # Limits
+//
+// An article ID longer than [MaxIDLen] bytes is refused (the batch fails,
+// naming the article), because a B-tree index cannot keep longer keys
+// unique; the SQLite store has no such limit.
+//
 // # Text
 //
 // PostgreSQL text cannot hold NUL bytes or invalid UTF-8, which SQLite

@@ -228,3 +228,23 @@ func TestConcurrentOpen(t *testing.T) {
 		t.Errorf("schema_migrations has %d rows (err %v), want 1", n, err)
 	}
 }
+
+func TestLongIDRefused(t *testing.T) {
+	db := open(t)
+	defer db.Close()
+	ctx := context.Background()
+	recs := storetest.Records()
+	long := recs[1]
+	long.Result.ID = strings.Repeat("x", MaxIDLen+1)
+	_, err := db.Put(ctx, []store.Record{recs[0], long})
+	if err == nil || !strings.Contains(err.Error(), "longer than the 1000") {
+		t.Fatalf("put with a long ID: err = %v, want one naming the limit", err)
+	}
+	if c, err := db.Counts(ctx); err != nil || c.Articles != 0 {
+		t.Errorf("counts after the refused batch = %+v, %v; want nothing stored", c, err)
+	}
+	long.Result.ID = strings.Repeat("x", MaxIDLen)
+	if st, err := db.Put(ctx, []store.Record{long}); err != nil || st.Added != 1 {
+		t.Errorf("put with an ID of MaxIDLen bytes: %+v, %v", st, err)
+	}
+}

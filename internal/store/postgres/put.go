@@ -17,6 +17,11 @@ import (
 	"github.com/dyadproject/dyad/internal/store"
 )
 
+// MaxIDLen is the longest article ID, in bytes, that the store accepts: a
+// B-tree index entry must fit in a third of a page, so longer IDs could not
+// be kept unique. Put refuses a batch with a longer one, naming it.
+const MaxIDLen = 1000
+
 // putAttempts bounds the tries of a Put that PostgreSQL aborts as a deadlock
 // or serialization failure.
 const putAttempts = 5
@@ -53,7 +58,7 @@ func (db *DB) put(ctx context.Context, batch []store.Record) (store.PutStats, er
 	for i := range batch {
 		added, renamed, err := w.put(ctx, &batch[i])
 		if err != nil {
-			return store.PutStats{}, fmt.Errorf("put article %q: %w", batch[i].Result.ID, err)
+			return store.PutStats{}, fmt.Errorf("put article %q: %w", prefix(batch[i].Result.ID, 80), err)
 		}
 		switch {
 		case !added:
@@ -103,6 +108,9 @@ func (w *writer) put(ctx context.Context, rec *store.Record) (added, renamed boo
 	}
 	if r.ID == "" {
 		r.ID = prefix(r.Hash, 16)
+	}
+	if len(r.ID) > MaxIDLen {
+		return false, false, fmt.Errorf("ID of %d bytes is longer than the %d this store accepts", len(r.ID), MaxIDLen)
 	}
 	own := r.ID
 	for n := 0; ; n++ {
