@@ -9,7 +9,7 @@ import (
 // SchemaVersion is the version of the JSON contract written by Result. It
 // follows semantic versioning: a new optional field bumps the minor version, a
 // removed or changed field the major one. schema/dyad.schema.json describes it.
-const SchemaVersion = "2.0.0"
+const SchemaVersion = "2.2.0"
 
 // DateLayout is the layout of every calendar date in dyad's output.
 const DateLayout = "2006-01-02"
@@ -293,6 +293,18 @@ type Event struct {
 	Modality string   `json:"modality"`
 	Sentence int      `json:"sentence"`
 	Evidence Evidence `json:"evidence"`
+	// Mentions are the other places in the article that report the same
+	// event (same source, target, code, negation and modality, on the same
+	// day or undated in one of the sentences): the
+	// article's duplicates, merged into the first report. The event counts
+	// 1 + len(Mentions) mentions, as GDELT's NumMentions.
+	Mentions []EventMention `json:"mentions,omitempty"`
+}
+
+// EventMention is one further report of an event in its article.
+type EventMention struct {
+	Sentence int      `json:"sentence"`
+	Evidence Evidence `json:"evidence"`
 }
 
 // Evidence explains why an event was coded.
@@ -330,6 +342,18 @@ type Speaker struct {
 	End     int    `json:"end"`
 	Actor   string `json:"actor,omitempty"` // Actor.ID when resolved
 	Code    string `json:"code,omitempty"`
+	Country string `json:"country,omitempty"`
+	Sector  string `json:"sector,omitempty"`
+	Role    string `json:"role,omitempty"`
+	// Also holds the further actors a plural speaker stands for: "they"
+	// after two ministers were named, "Kim and Lee said".
+	Also []SpeakerActor `json:"also,omitempty"`
+}
+
+// SpeakerActor is one more actor a plural speaker resolves to.
+type SpeakerActor struct {
+	Actor   string `json:"actor"` // Actor.ID
+	Code    string `json:"code"`
 	Country string `json:"country,omitempty"`
 	Sector  string `json:"sector,omitempty"`
 	Role    string `json:"role,omitempty"`
@@ -386,16 +410,46 @@ type Theme struct {
 	ID       string       `json:"id"`
 	Name     string       `json:"name"`
 	Mentions []MentionRef `json:"mentions"`
+	// Events lists the IDs of the events whose sentence mentions the theme.
+	Events []string `json:"events,omitempty"`
 }
 
-// Tone is the article's emotional tone, on GDELT's scale: percentages of
-// positive and negative words, their difference as Tone.
+// Tone is the article's emotional tone, GDELT's seven tone fields: the
+// percentages of positive and negative words, their difference as Tone and
+// their sum as Polarity, the activity and self/group reference densities and
+// the word count; and the tone of the sentences that mention each pair of
+// actors.
 type Tone struct {
 	Tone     float64 `json:"tone"`
 	Positive float64 `json:"positive"`
 	Negative float64 `json:"negative"`
 	Polarity float64 `json:"polarity"`
-	Words    int     `json:"words"`
+	// ActivityDensity is the percentage of words that are verbs, GDELT's
+	// activity reference density.
+	ActivityDensity float64 `json:"activity_density"`
+	// SelfGroupDensity is the percentage of words that are first-person
+	// pronouns (I, me, we, us, our ...), GDELT's self/group reference
+	// density.
+	SelfGroupDensity float64 `json:"self_group_density"`
+	Words            int     `json:"words"`
+	// Pairs is the tone of the sentences that mention both actors of a pair,
+	// for every pair mentioned together, in order of their actor IDs.
+	Pairs []PairTone `json:"pairs,omitempty"`
+}
+
+// PairTone is the tone of the sentences that mention two actors together.
+type PairTone struct {
+	// Actor1 and Actor2 are Actor.IDs, Actor1 the one the document lists
+	// first.
+	Actor1    string  `json:"actor1"`
+	Actor2    string  `json:"actor2"`
+	Code1     string  `json:"code1"`
+	Code2     string  `json:"code2"`
+	Sentences int     `json:"sentences"`
+	Tone      float64 `json:"tone"`
+	Positive  float64 `json:"positive"`
+	Negative  float64 `json:"negative"`
+	Words     int     `json:"words"`
 }
 
 // Dependents returns the indices of the tokens whose head is token i, in

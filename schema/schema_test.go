@@ -181,6 +181,7 @@ func TestValidateRejects(t *testing.T) {
 		{"empty published", func(m map[string]any) { m["published"] = "" }},
 		{"hash in capitals", func(m map[string]any) { m["hash"] = strings.ToUpper(m["hash"].(string)) }},
 		{"quad class 0", func(m map[string]any) { event(m)["quad_class"] = 0 }},
+		{"quad class of a code outside CAMEO", func(m map[string]any) { event(m)["root"], event(m)["quad_class"] = "", 2 }},
 		{"quad class 5", func(m map[string]any) { event(m)["quad_class"] = 5 }},
 		{"quad class as text", func(m map[string]any) { event(m)["quad_class"] = "1" }},
 		{"goldstein out of range", func(m map[string]any) { event(m)["goldstein"] = -11 }},
@@ -217,6 +218,27 @@ func TestValidateRejects(t *testing.T) {
 				t.Errorf("error %v does not wrap ErrInvalid", err)
 			}
 		})
+	}
+}
+
+// TestValidateAccepts checks variants the contract allows: an event a
+// user's dictionary coded outside CAMEO, and an event with merged mentions.
+func TestValidateAccepts(t *testing.T) {
+	v := validator(t)
+	for name, f := range map[string]func(m map[string]any){
+		"code outside CAMEO": func(m map[string]any) {
+			e := event(m)
+			e["cameo"], e["cameo_name"], e["root"], e["quad_class"], e["goldstein"] = "903", "", "", 0, 0
+			e["plover"] = map[string]any{"type": ""}
+		},
+		"mentions": func(m map[string]any) {
+			e := event(m)
+			e["mentions"] = []any{map[string]any{"sentence": 0, "evidence": e["evidence"]}}
+		},
+	} {
+		if err := v.Validate(mutate(t, f)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 

@@ -12,8 +12,9 @@ import (
 func runDemo(ctx context.Context, args []string, io stdio) error {
 	fs := newFlags("demo", "[flags]", `
 Analyze the sample news embedded in dyad (20 invented stories), print a summary
-of each, store them in a database and serve the API and web page over it until
-Ctrl-C. With --serve=false it stops after storing.`, io)
+of each, store them in a database and serve the web pages (the country network,
+timelines, annotated articles) and the API over it until Ctrl-C. With
+--serve=false it stops after storing.`, io)
 	db := fs.String("db", "dyad-demo.db", "SQLite database `file` for the sample")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	doServe := fs.Bool("serve", true, "serve the database after storing the sample")

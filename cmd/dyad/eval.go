@@ -38,15 +38,41 @@ codes on the article's date), the pronouns and descriptions alone
 words with IOB2 labels (Universal NER, or CoNLL 2003 style): precision, recall
 and F1 of exact PER, ORG and LOC spans, per type and overall.
 
-'dyad eval events --gold FILE --format petrarch' codes the records of the
-PETRARCH unit-test suite (PETR.UnitTest.records.xml) with the suite's actor and
-agent dictionaries and dyad's own event patterns, and reports the share of gold
-events coded right (source, target and CAMEO code) and the extra events. The
-dyad and plover gold formats are not read yet.`, io)
-	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner")
+'dyad eval events --gold FILE [--format dyad|petrarch|plover]' codes the gold's
+texts and scores the events: tuples (source, target, code) by precision, recall
+and F1 at the full-code and root levels with PETRARCH's Correct / Uncoded /
+Extra counts, the event-type accuracy on pairs with the right actors, and the
+source and target accuracy on pairs with the right root. The format follows
+the file's extension when --format is not given (.xml petrarch, .json plover,
+otherwise dyad).
+  dyad      dyad's own gold of sentence references and CAMEO codes (see
+            internal/eval/doc.go), such as internal/eval/testdata/events.gold,
+            hand-coded Wikinews sentences; the articles are read from the
+            corpus it names in the data folder (--data, default
+            $DYAD_SHARED_DATA, else ../shared/data).
+  petrarch  the PETRARCH unit-test suite (PETR.UnitTest.records.xml), coded
+            with the suite's actor and agent dictionaries and its verbs; also
+            reports the share of gold events coded right and the extra events.
+  plover    PLOVER gold-standard records (a JSON array of text, date, source,
+            target, event, mode, context), scored by PLOVER type (root level)
+            and type and mode (full level).
+
+'dyad eval quotes --gold DIR [--split dev]' scores direct quotes and their
+speakers on PolNeAR (DIR is its data folder or one split folder): its
+attributions whose content holds a double quotation mark are direct quotes, the
+words between each pair of marks one gold quote with the attribution's source
+as speaker. Quote-span precision, recall and F1 are reported by overlap (the
+spans share at least half of each) and exactly (same first and last letter or
+digit); speaker accuracy over the matched quotes whose attribution has a
+source (the speaker's span overlaps the source or ends with the same word).`, io)
+	gold := fs.String("gold", "", "gold `file`: EXPECTED.md format for sample and actors.gold format for actors (default: the embedded ones), CoNLL-U for parse, IOB2 for ner, dyad, PETRARCH or PLOVER records for events, the PolNeAR folder for quotes")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
-	format := fs.String("format", "petrarch", "gold `format` for events: petrarch")
+	split := fs.String("split", "dev", "PolNeAR `split` for quotes when --gold is the corpus folder: train, dev or test")
+	format := fs.String("format", "", "gold `format` for events: dyad, petrarch or plover (default: by the file's extension)")
+	data := fs.String("data", "", "data `folder` that a dyad-format events gold's corpus lies in (default: $DYAD_SHARED_DATA, else ../shared/data)")
 	details := fs.Bool("details", false, "also list, story by story, the gold beside what dyad found")
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "sample, and events in the dyad and plover formats: also code with the CAMEO/PETRARCH/TABARI dictionary `PATH` (repeatable), as dyad code --dict does")
 	set := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		set, args = args[0], args[1:]
@@ -68,9 +94,11 @@ dyad and plover gold formats are not read yet.`, io)
 	case "ner":
 		return evalNER(*gold, *asJSON, io)
 	case "events":
-		return evalEvents(*gold, *format, *asJSON, *details, io)
+		return evalEvents(ctx, eventsEval{gold: *gold, format: *format, data: *data, asJSON: *asJSON, details: *details, dicts: dicts}, io)
+	case "quotes":
+		return evalQuotes(*gold, *split, *asJSON, *details, io)
 	default:
-		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu' or 'dyad eval ner --gold FILE.iob2' or 'dyad eval events --gold FILE --format petrarch'")
+		return usagef("want 'dyad eval sample', 'dyad eval actors', 'dyad eval parse --gold FILE.conllu', 'dyad eval ner --gold FILE.iob2', 'dyad eval events --gold FILE [--format dyad|petrarch|plover]' or 'dyad eval quotes --gold DIR'")
 	}
 	var goldData []byte
 	if *gold != "" {
@@ -80,7 +108,7 @@ dyad and plover gold formats are not read yet.`, io)
 		}
 		goldData = b
 	}
-	in := inputFlags{}
+	in := inputFlags{dicts: dicts}
 	an, err := in.analyzer(io)
 	if err != nil {
 		return err

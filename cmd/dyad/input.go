@@ -33,7 +33,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "articles analyzed at once (0: one per CPU)")
 	fs.IntVar(&f.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest article body accepted, in bytes; larger ones are refused, never truncated")
 	fs.Var(&f.patterns, "patterns", "extra event pattern `FILE` (repeatable; see internal/events/doc.go for the format)")
-	fs.Var(&f.dicts, "dict", "CAMEO/PETRARCH/TABARI actor or agent dictionary `PATH`, a file or a folder (repeatable); its entries take precedence")
+	fs.Var(&f.dicts, "dict", "CAMEO/PETRARCH/TABARI dictionary `PATH` (actors, agents, verbs, discards), a file or a folder (repeatable); its entries take precedence")
 }
 
 // options checks the flags and the paths and returns the reader options.

@@ -46,7 +46,7 @@ func commands() []command {
 		{"feed", "poll RSS/Atom feeds and put their articles on the NATS work queue", runFeed},
 		{"demo", "analyze the embedded sample news, store it and serve it", runDemo},
 		{"bench", "measure the pipeline's throughput and memory on a corpus", runBench},
-		{"eval", "score dyad against gold data (eval sample | actors | parse --gold FILE.conllu | ner --gold FILE.iob2)", runEval},
+		{"eval", "score dyad against gold data (eval sample | actors | parse --gold FILE.conllu | ner --gold FILE.iob2 | events --gold FILE)", runEval},
 		{"parse", "tag, lemmatize and parse text or CoNLL-U into UD trees", runParse},
 		{"train", "rebuild the language models from Universal Dependencies EWT", runTrain},
 		{"dict", "check CAMEO/PETRARCH dictionary files (dict check PATH...)", runDict},

@@ -17,10 +17,10 @@ import (
 
 func runServe(ctx context.Context, args []string, io stdio) error {
 	fs := newFlags("serve", "[flags]", `
-Serve the JSON API and the web page over a database filled by 'dyad ingest'.
-The server is read-only. Endpoints: / (index page), /api/articles,
-/api/articles/{id}, /api/events, /api/actors, /api/quotes, /api/stats,
-/healthz. Stop it with Ctrl-C.`, io)
+Serve the web pages and the JSON API over a database filled by 'dyad ingest'.
+The server is read-only. Pages: / (overview), /network, /pair, /events,
+/actors, /articles, /quotes; downloads under /export/; the API under /api/,
+described by /api/openapi.yaml. Stop it with Ctrl-C.`, io)
 	db := fs.String("db", "dyad.db", "SQLite database `file`, or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	if err := parseFlags(fs, args); err != nil {

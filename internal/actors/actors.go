@@ -33,6 +33,9 @@ type owner struct {
 	adj     string // "French", or the name
 	sector  string // a metonym's sector, if any
 	kind    string // "country", "organization", "group"
+	// dict is set for an actor of the user's dictionaries: its roles
+	// compose as the dictionaries' agents say, whatever its kind.
+	dict bool
 }
 
 // builder accumulates one document's actors and mentions.
@@ -149,7 +152,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		if b.consumed[m.Start] {
 			continue
 		}
-		if oi, ok := b.officialFor(si, m, nil, nil); ok {
+		_, isDictOwner := b.dictOwner(m)
+		if oi, ok := b.officialFor(si, m, nil, nil); ok && !isDictOwner {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
@@ -171,10 +175,20 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			i++
 		case isAgent:
 			var o *owner
-			if ofOwner, end, ok := b.ofPhrase(ms, i); ok {
-				b.mention(si, ms[i+1].Start, ms[i+1].End, "name", b.ownerActor(ofOwner))
-				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &ofOwner)
-				i++
+			if owners, end, ok := b.ofPhrase(ms, i); ok {
+				// "the ambassadors of Arnor, Osgiliath and Gondor": one
+				// role for each owner, the mention standing for all.
+				for j, ow := range owners {
+					b.mention(si, ms[i+1+j].Start, ms[i+1+j].End, "name", b.ownerActor(ow))
+				}
+				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &owners[0])
+				if len(owners) > 1 {
+					rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
+					for _, ow := range owners[1:] {
+						rm.Also = append(rm.Also, b.agentActor(joinCode(ow, agent), ow.country, agent.Sector, ow.adj+" "+agent.Role, agent))
+					}
+				}
+				i += len(owners)
 				continue
 			}
 			if b.possessivePronounBefore(m.Start) && b.last != nil {
@@ -207,9 +221,13 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 
 // ownerOf interprets a match as something that can act or own a role: a
 // country (by name, adjective, people noun or capital), an organization or a
-// metonym. Media are not actors.
+// metonym, or an actor of the user's dictionaries that is no person. Media
+// are not actors.
 func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 	k := b.s.kb
+	if o, ok := b.dictOwner(m); ok {
+		return o, "name", true
+	}
 	for _, e := range m.Entries {
 		switch e.Kind {
 		case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
@@ -282,21 +300,40 @@ func (b *builder) sharedAgent(m, next, role kb.Match) bool {
 	return b.adjacentAgent(next, role)
 }
 
-// ofPhrase matches "ROLE of OWNER" ("the foreign minister of France") at
-// ms[i], returning the owner and the end of the phrase.
-func (b *builder) ofPhrase(ms []kb.Match, i int) (owner, int, bool) {
+// ofPhrase matches "ROLE of OWNER" ("the foreign minister of France",
+// "soldiers from Chad", "lawmakers in Fornost") at ms[i], with the owners
+// coordinated with the first ("the ambassadors of Arnor, Osgiliath and
+// Gondor"), returning the owners and the end of the phrase.
+func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 	if i+1 >= len(ms) {
-		return owner{}, 0, false
+		return nil, 0, false
 	}
-	gap := strings.TrimSpace(b.doc.Article.Text[ms[i].End:ms[i+1].Start])
-	if gap != "of" && gap != "of the" {
-		return owner{}, 0, false
+	text := b.doc.Article.Text
+	switch strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) {
+	case "of", "of the", "from", "from the", "in", "in the":
+	default:
+		return nil, 0, false
 	}
-	o, kind, ok := b.ownerOf(ms[i+1], b.doc.Article.Text)
-	if !ok || kind == "adjective" {
-		return owner{}, 0, false
+	var owners []owner
+	end := 0
+	for j := i + 1; j < len(ms); j++ {
+		if j > i+1 {
+			switch strings.TrimSpace(text[ms[j-1].End:ms[j].Start]) {
+			case ",", "and", ", and", "and the", ", and the", ", the":
+			default:
+				return owners, end, true
+			}
+		}
+		o, kind, ok := b.ownerOf(ms[j], text)
+		if !ok || kind == "adjective" {
+			if j == i+1 {
+				return nil, 0, false
+			}
+			return owners, end, true
+		}
+		owners, end = append(owners, o), ms[j].End
 	}
-	return o, ms[i+1].End, true
+	return owners, end, len(owners) > 0
 }
 
 // possessivePronounBefore reports whether "its" or "their" directly precedes
@@ -310,15 +347,25 @@ func (b *builder) possessivePronounBefore(offset int) bool {
 
 // locative reports whether a locative preposition directly precedes offset.
 func (b *builder) locative(offset int) bool {
-	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-24):offset], " ")
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-48):offset], " ")
 	i := strings.LastIndexAny(before, " \n\t(")
 	w := strings.ToLower(before[i+1:])
 	switch w {
-	case "in", "to", "at", "from", "near", "into", "toward", "towards", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
+	case "at", "toward", "towards":
+		// "fired shells at Seoul", "lashed out at Beijing": the capital is
+		// aimed at, an actor; "talks at Geneva" is a place.
+		prev := strings.TrimRight(before[:max(0, i)], " ")
+		return !aimWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
+	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
 		return true
 	}
 	return false
 }
+
+// aimWords are the words after which "at" or "toward" names a target.
+var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firing": true, "shells": true,
+	"missiles": true, "rockets": true, "shots": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
+	"pointed": true, "launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
 
 // agentWithOwner adds a role noun match, with its owner if any, and the
 // person's name that may follow it.
@@ -336,17 +383,29 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	}
 	code, country, sector := ag.Sector, "", ag.Sector
 	if o != nil {
-		code, country = joinCode(*o, ag.Sector), o.country
+		code, country = joinCode(*o, ag), o.country
 	}
 	if next, ok := b.nextMatch(m.End); ok && ag.Kind == kb.Person && end == m.End {
 		// "Foreign Minister Wang Yi", "President Xi", "Secretary Blinken".
 		if oi, ok := b.officialFor(si, next, &ag, o); ok {
 			b.consumed[next.Start] = true
-			b.mention(si, start, next.End, "person", b.officialActor(oi))
+			idx := b.officialActor(oi)
+			if do, ok := b.dictOwner(next); ok {
+				// A dictionary actor under a title takes the title's
+				// code, as the dictionaries' agents do: "Prime
+				// Minister Romendacil" [BRE] is BREGOV.
+				do.code, do.kind, do.name = joinCode(do, ag), "person", text[start:next.End]
+				idx = b.ownerActor(do)
+			}
+			b.mention(si, start, next.End, "person", idx)
 			return
 		}
 	}
 	if nameStart, nameEnd, ok := b.personName(m.End); ok && ag.Kind == kb.Person && end == m.End {
+		if of, ok := b.ownerAfterName(nameEnd); ok && (o == nil || o == b.home) {
+			// "President Patrice Talon of Benin"
+			o = &of
+		}
 		idx := b.person(text[nameStart:nameEnd], o, ag)
 		b.mention(si, start, nameEnd, "person", idx)
 		return
@@ -365,15 +424,7 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	if o != nil {
 		label = o.adj + " " + ag.Role
 	}
-	key := "agent:" + code + ":" + ag.Role
-	idx, ok := b.index[key]
-	if !ok {
-		idx = len(b.doc.Actors)
-		b.index[key] = idx
-		kind := "agent"
-		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: label, Code: code, Country: country, Sector: sector,
-			Kind: kind, Role: ag.Role})
-	}
+	idx := b.agentActor(code, country, sector, label, ag)
 	if noun := strings.ToLower(text[m.Start:m.End]); noun == ag.Phrase && ag.Kind == kb.Person {
 		b.singular[idx] = true
 	} else if noun == ag.Phrase {
@@ -382,6 +433,38 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// ownerAfterName returns the country or organization named in "of OWNER"
+// right after a person's name ending at offset.
+func (b *builder) ownerAfterName(offset int) (owner, bool) {
+	text := b.doc.Article.Text
+	if !strings.HasPrefix(text[offset:], " of ") {
+		return owner{}, false
+	}
+	m, ok := b.sentMatches[offset+len(" of ")]
+	if !ok {
+		return owner{}, false
+	}
+	o, kind, ok := b.ownerOf(m, text)
+	if !ok || kind == "adjective" || kind == "people" {
+		return owner{}, false
+	}
+	return o, true
+}
+
+// agentActor returns the actor of role ag with the given code, adding it on
+// first mention.
+func (b *builder) agentActor(code, country, sector, label string, ag kb.Agent) int {
+	key := "agent:" + code + ":" + ag.Role
+	idx, ok := b.index[key]
+	if !ok {
+		idx = len(b.doc.Actors)
+		b.index[key] = idx
+		b.doc.Actors = append(b.doc.Actors, dyad.Actor{Name: label, Code: code, Country: country, Sector: sector,
+			Kind: "agent", Role: ag.Role})
+	}
+	return idx
 }
 
 // person returns the actor of the named person with role ag, owned by o (or
@@ -396,7 +479,7 @@ func (b *builder) person(name string, o *owner, ag kb.Agent) int {
 	}
 	code, country := ag.Sector, ""
 	if o != nil {
-		code, country = joinCode(*o, ag.Sector), o.country
+		code, country = joinCode(*o, ag), o.country
 	}
 	idx := len(b.doc.Actors)
 	b.index[key] = idx
@@ -557,7 +640,20 @@ func tokenAfter(toks []dyad.Token, offset int) int {
 // are the organization itself (a NATO spokeswoman is IGOWSTNAT), and a sector
 // the owner's code already ends with is not repeated (Kremlin spokesman:
 // RUSGOV).
-func joinCode(o owner, sector string) string {
+func joinCode(o owner, ag kb.Agent) string {
+	sector := ag.Sector
+	if o.dict {
+		// The dictionaries' own rule: every actor takes its agents' codes,
+		// NGO~ before it, ~GOV after it, unless it already has them
+		// ("Washington officials" stay USAGOV).
+		switch {
+		case ag.Prefix && !strings.HasPrefix(o.code, sector):
+			return sector + o.code
+		case !ag.Prefix && !strings.HasSuffix(o.code, sector):
+			return o.code + sector
+		}
+		return o.code
+	}
 	if o.kind != "country" || strings.HasSuffix(o.code, sector) || o.sector != "" {
 		return o.code
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/lang"
 	"github.com/dyadproject/dyad/internal/places"
@@ -21,7 +22,8 @@ func analyze(t testing.TB, k *kb.KB, text string) *dyad.Document {
 	return doc
 }
 
-// describe lists the top-level mentions as "text=CODE(kind)".
+// describe lists the top-level mentions as "text=CODE(kind)", with
+// "CODE+CODE" for a mention that stands for several actors.
 func describe(doc *dyad.Document) string {
 	var out []string
 	end := -1
@@ -31,7 +33,11 @@ func describe(doc *dyad.Document) string {
 		}
 		end = m.End
 		a := doc.Actors[m.Actor]
-		out = append(out, m.Text+"="+a.Code+"("+a.Kind+")")
+		code := a.Code
+		for _, also := range m.Also {
+			code += "+" + doc.Actors[also].Code
+		}
+		out = append(out, m.Text+"="+code+"("+a.Kind+")")
 	}
 	return strings.Join(out, " ")
 }
@@ -54,8 +60,14 @@ func TestActors(t *testing.T) {
 		{"surname later", "Foreign Minister Kim Ji-ho arrived. Kim spoke.",
 			"Foreign Minister Kim Ji-ho=GOV(person) Kim=GOV(person)"},
 		{"role of country", "The foreign minister of France spoke.", "foreign minister of France=FRAGOV(agent)"},
+		{"role from country", "Soldiers from Chad crossed.", "Soldiers from Chad=TCDMIL(agent)"},
+		{"role in country", "Police in Chile detained dozens.", "Police in Chile=CHLCOP(agent)"},
+		{"role of several countries", "The ambassadors of France, Germany and Italy met.",
+			"ambassadors of France, Germany and Italy=FRAGOV+DEUGOV+ITAGOV(agent)"},
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
 		{"capital as place", "Talks were held in Seoul.", ""},
+		{"capital aimed at", "North Korea fired shells at Seoul.", "North Korea=PRK(country) Seoul=KOR(country)"},
+		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
 		{"media are not actors", "Reuters reported the clash.", ""},
 		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},
@@ -64,6 +76,8 @@ func TestActors(t *testing.T) {
 		{"lower-case us", "Let us talk.", ""},
 		{"appositive role", "It was led by Milica Jovanovic, a 22-year-old law student.",
 			"Milica Jovanovic=EDU(person) student=EDU(person)"},
+		{"title, name and country", "President Pierre Lomani of Benin arrived.",
+			"President Pierre Lomani=BENGOV(person) Benin=BEN(country)"},
 		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
 			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
 	}
@@ -84,6 +98,42 @@ func TestActors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDictionaryActors codes with an invented dictionary: its actors take
+// the agents' codes by the dictionaries' rule, after or before their own.
+func TestDictionaryActors(t *testing.T) {
+	base, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &dict.Set{}
+	for _, f := range []struct {
+		name, data string
+		kind       dict.Kind
+	}{
+		{"t.actors.txt", "NORTHLAND [NRL]\nVALMORA [NRL]\nNORTHLAND_CAPITAL [NRLGOV]\n", dict.KindActors},
+		{"t.agents.txt", "CLERIC [~REL]\nGOVERNMENT [~GOV]\nRELIEF_CORPS {} [NGO~]\nPRIME_MINISTER [~GOV]\n", dict.KindAgents},
+	} {
+		s, errs, err := dict.Parse(f.name, []byte(f.data), f.kind)
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("%v %v", err, errs)
+		}
+		set.Actors, set.Agents = append(set.Actors, s.Actors...), append(set.Agents, s.Agents...)
+	}
+	k := base.WithDictionaries(set)
+	for text, want := range map[string]string{
+		"A Northland cleric spoke.":                  "Northland cleric=NRLREL(agent)",
+		"Northland's government spoke.":              "Northland's government=NRLGOV(agent)",
+		"The Northland relief corps spoke.":          "Northland relief corps=NGONRL(agent)",
+		"Northland Prime Minister Valmora spoke.":    "Northland Prime Minister Valmora=NRLGOV(person)",
+		"The Northland Capital government spoke.":    "Northland Capital government=NRLGOV(agent)",
+		"The government of Northland spoke in June.": "government of Northland=NRLGOV(agent)",
+	} {
+		if got := describe(analyze(t, k, text)); got != want {
+			t.Errorf("%q\n got %s\nwant %s", text, got, want)
+		}
 	}
 }
 

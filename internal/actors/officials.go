@@ -164,6 +164,31 @@ func (b *builder) sameAsTable(m kb.Match, oi int) bool {
 	return false
 }
 
+// dictOwner reads a match as an actor of the user's dictionaries that is no
+// person (a country, group or organization code such as "ARN" or
+// "IGOUNO"): an owner that roles compose with, as the dictionaries' agents
+// do ("Arnor cleric" ARNREL, "MSF Arnor" NGOARN). The table's own country or
+// organization of the same code is preferred.
+func (b *builder) dictOwner(m kb.Match) (owner, bool) {
+	k := b.s.kb
+	for _, e := range m.Entries {
+		if e.Kind != kb.OfficialEntry {
+			continue
+		}
+		p := &k.Officials()[e.Index]
+		if !p.FromDict || p.Kind == "person" || b.sameAsTable(m, e.Index) {
+			continue
+		}
+		st := p.On(b.at)
+		if st.Code == "" {
+			continue
+		}
+		name := b.doc.Article.Text[m.Start:m.End]
+		return owner{code: st.Code, country: st.Country, name: name, adj: name, kind: p.Kind, dict: true}, true
+	}
+	return owner{}, false
+}
+
 // roleFits reports whether a title fits an office: "President" a head of
 // state or an organization's president, "Secretary" an American cabinet
 // secretary, "Minister" any minister; an empty title (Mr., Dr.) fits all.

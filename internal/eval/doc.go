@@ -50,4 +50,92 @@
 // predicted labels as the CoNLL 2003 scorer does, by exact spans: an entity
 // counts when its first word, last word and type all match. Only PER, ORG
 // and LOC are scored; other gold types (OTH, MISC) are ignored.
+//
+// # Event gold
+//
+// `dyad eval events` reads three gold formats and scores them alike. Each
+// gold event is a tuple (source, target, event code); [TupleGold] lists the
+// values it accepts. Within one scored unit (a sentence, a record) gold and
+// coded events are paired one to one, greedily in gold order:
+//
+//   - Tuple precision, recall and F1 count the pairs whose source, target
+//     and code all match, at the full-code level (the CAMEO code; PLOVER
+//     type and mode) and at the root level (the CAMEO root; the PLOVER
+//     type). Correct, Uncoded and Extra are PETRARCH's table: coded events
+//     that match, gold events that none matches, coded events that match
+//     none.
+//   - Event-type accuracy is the share of right codes (and roots) over the
+//     pairs with the right source and target; source and target accuracy
+//     are the shares of right actors over the pairs with the right root.
+//   - Actor codes match exactly ("USA" does not match "USAGOV"); a gold
+//     event lists alternatives where a careful coder would accept more
+//     than one.
+//   - Negated events are not counted: a careful coder codes no event for
+//     "did not attack".
+//
+// The dyad format ([ParseEventGold], testdata/events.gold) holds references
+// to the sentences of a corpus kept outside the repository, never their
+// text:
+//
+//	# a comment
+//	corpus wikinews/wikinews_2019.csv      (relative to the data folder)
+//	article https://en.wikinews.org//wiki/Some_story 2019-01-23
+//	32<TAB>170<TAB>4e119cc5<TAB>DEU 163|172 IRNBUS
+//	173<TAB>238<TAB>0d1f8a2b<TAB>-
+//	1129<TAB>1232<TAB>5c7e9d10<TAB>USAGOV 041 TURGOV ~ ; USA 112 IRN
+//
+// An article line gives the article's URL as the corpus reader finds it and
+// the date it was coded on (the corpus must agree). A sentence line gives
+// the byte offsets of the sentence in the article text as dyad's reader
+// produces it (start inclusive, end exclusive, in text order, not
+// overlapping), the first 8 hex digits of the SHA-256 of those bytes
+// ([SentenceHash]) so that a changed corpus is caught rather than scored,
+// and the events: "-" for none, else events separated by ";", each SOURCE
+// CODE TARGET and an optional "~" for a reciprocal event (talks, meetings,
+// agreements: it matches in either direction). Each part may list
+// alternatives separated by "|". Actor codes are CAMEO codes as dyad writes
+// them (country or organization plus sector, on the article's date); a
+// target "-" means no target and "*" any target or none. A code is a CAMEO
+// code of the ontology, or a prefix of at least two digits followed by "*"
+// ("02*": any appeal). [EventsDyad] analyzes each article with its date and
+// scores, per gold sentence, the coded events whose trigger starts inside
+// it; an article missing from the corpus or dated otherwise, and a sentence
+// whose hash no longer matches, are reported and skipped.
+//
+// The development set, testdata/events.gold, is the hand coding of 232
+// sentences of 42 Wikinews articles of 2019 (../shared/data/wikinews), 50 of
+// them without an event, chosen to cover many CAMEO roots. It codes what a
+// careful human coder would code, with these conventions: plain reporting
+// ("X said", "X told reporters") is no event unless what is said is itself
+// one (an accusation, an appeal, a threat, praise); an event needs a source
+// that the sentence or its quote names or that is plain from it (an unnamed
+// attacker is UAF; a passive without an agent gives no event); claims of
+// responsibility are 015; historical events named in passing are coded when
+// their actors are; captions, facts and hypotheticals ("would", "if") are no
+// events.
+//
+// The PETRARCH format is described under [ReadPetrarchSuite]; the PLOVER
+// format under [ReadPLOVERGold] and [PLOVER].
+//
+// # Quotations
+//
+// The fourth gold set is PolNeAR, news attributions in brat standoff files
+// (character offsets, converted to bytes). [ReadPolNeAR] reads a split; an
+// article annotated by several annotators is read once, with the file that
+// sorts first. An attribution whose content holds a double quotation mark
+// is a direct quote; each stretch between a pair of double marks inside its
+// content (a repeated opening mark at a paragraph start continues the
+// stretch) is one gold quote, trimmed to its first and last letter or
+// digit, with the attribution's source as its speaker. Quotation marks in
+// the text outside every attribution (titles, scare quotes) are not gold, so
+// a prediction there counts against precision.
+//
+// [ScoreQuotes] matches predicted direct quotes to gold ones one to one, in
+// text order, under two criteria reported side by side: exact (the same
+// trimmed span) and overlap (the shared characters are at least half of
+// each span); the top-level figures are the overlap ones. Speaker accuracy
+// counts, over the matched quotes whose attribution has a source, the
+// predicted speakers whose span overlaps the source or ends with the same
+// word, or that dyad resolved to the actor a mention inside the source
+// names; the first two alone are reported as the accuracy by words.
 package eval

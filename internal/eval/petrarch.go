@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +18,18 @@ type PetrarchSuite struct {
 	// suite's <Environment>, relative to the records file.
 	Verbs, Actors, Agents, Discards string
 	Records                         []PetrarchRecord
+}
+
+// Dictionaries returns the paths of the suite's dictionary files, which are
+// named relative to the records file at path.
+func (s *PetrarchSuite) Dictionaries(path string) []string {
+	var out []string
+	for _, d := range []string{s.Actors, s.Agents, s.Verbs, s.Discards} {
+		if d != "" {
+			out = append(out, filepath.Join(filepath.Dir(path), d))
+		}
+	}
+	return out
 }
 
 // PetrarchRecord is one <Sentence> of the suite with its gold events.
@@ -113,6 +126,7 @@ type PetrarchReport struct {
 	Gold     int `json:"gold_events"`
 	Correct  int `json:"correct"`
 	Coded    int `json:"coded"`
+	Uncoded  int `json:"uncoded"`
 	Extra    int `json:"extra"`
 	NoEvents int `json:"no_event_records"`
 	// NoEventsKept counts the no-event records where dyad coded nothing.
@@ -122,6 +136,10 @@ type PetrarchReport struct {
 	PassRate  float64 `json:"pass_rate"`
 	ExtraRate float64 `json:"extra_rate"`
 	PRF
+	// Root scores the events by CAMEO root, as the other event gold
+	// formats do; Accuracies too.
+	Root EventLevel `json:"root"`
+	Accuracies
 	// ByCategory gives the pass rate of each record category (DEMO, ACTOR,
 	// VERB, ...).
 	ByCategory map[string]PRF `json:"by_category"`
@@ -132,6 +150,7 @@ type PetrarchReport struct {
 func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error) {
 	rep := PetrarchReport{Records: len(suite.Records), ByCategory: map[string]PRF{}}
 	cat := map[string]*counts{}
+	var tuples tupleCounts
 	for _, r := range suite.Records {
 		doc := dyad.NewDocument(&dyad.Article{ID: r.ID, Text: r.Text, Date: r.Date})
 		for _, s := range stages {
@@ -161,6 +180,14 @@ func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error)
 				rep.NoEventsKept++
 			}
 		}
+		rec := TupleRecord{ID: r.ID}
+		for _, want := range r.Events {
+			rec.Gold = append(rec.Gold, TupleGold{Sources: []string{want.Source}, Targets: []string{want.Target}, Codes: []string{want.Code}})
+		}
+		for _, g := range got {
+			rec.Coded = append(rec.Coded, Tuple(g))
+		}
+		tuples.add(rec, cameoRoot)
 		matched := make([]bool, len(got))
 		for _, want := range r.Events {
 			rep.Gold++
@@ -190,6 +217,9 @@ func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error)
 	}
 	all := counts{tp: rep.Correct, pred: rep.Coded, gold: rep.Gold}
 	rep.PRF = all.prf()
+	rep.Uncoded = rep.Gold - rep.Correct
+	ts := tuples.score()
+	rep.Root, rep.Accuracies = ts.Root, ts.Accuracies
 	if rep.Gold > 0 {
 		rep.PassRate = float64(rep.Correct) / float64(rep.Gold)
 		rep.ExtraRate = float64(rep.Extra) / float64(rep.Gold)

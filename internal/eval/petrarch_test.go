@@ -3,7 +3,6 @@ package eval
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,9 +72,9 @@ func FuzzReadPetrarchSuite(f *testing.F) {
 }
 
 // TestPetrarchSuite runs the PETRARCH unit-test suite with its validation
-// actor, agent and verb dictionaries, as `dyad eval events` does. dyad
-// translates only part of the verb patterns so far (events.AddDictionary),
-// so the pass rate is low; the floors record where it stands.
+// actor, agent, verb and discard dictionaries, as `dyad eval events` does;
+// the floors record where it stands (the issue's target is 90% right with
+// under 10% extra).
 func TestPetrarchSuite(t *testing.T) {
 	path := shareddata.Path(t, "cameo-dictionaries", "PETR.UnitTest.records.xml")
 	f, err := os.Open(path)
@@ -90,9 +89,7 @@ func TestPetrarchSuite(t *testing.T) {
 	if len(suite.Records) != 284 {
 		t.Errorf("%d records, want 284", len(suite.Records))
 	}
-	dir := filepath.Dir(path)
-	stages, err := pipeline.Standard(pipeline.Options{DictVerbsOnly: true, DictPaths: []string{filepath.Join(dir, suite.Actors),
-		filepath.Join(dir, suite.Agents), filepath.Join(dir, suite.Verbs)}})
+	stages, err := pipeline.Standard(pipeline.Options{DictVerbsOnly: true, DictPaths: suite.Dictionaries(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +99,12 @@ func TestPetrarchSuite(t *testing.T) {
 	}
 	t.Logf("PETRARCH suite: %d of %d gold events right (%.1f%%), %d extra (%.1f%%), %d of %d no-event records kept",
 		rep.Correct, rep.Gold, 100*rep.PassRate, rep.Extra, 100*rep.ExtraRate, rep.NoEventsKept, rep.NoEvents)
-	if rep.Gold != 359 || rep.PassRate < 0.10 || rep.ExtraRate > 0.15 || rep.NoEventsKept < 20 {
+	t.Logf("by root: P %.3f R %.3f F1 %.3f; type accuracy %.3f on %d pairs; source %.3f, target %.3f on %d pairs",
+		rep.Root.Precision, rep.Root.Recall, rep.Root.F1, rep.TypeAccuracy, rep.TypePairs, rep.SourceAccuracy, rep.TargetAccuracy, rep.ActorPairs)
+	if rep.Root.Correct < rep.Correct || rep.Uncoded != rep.Gold-rep.Correct || rep.Root.Extra > rep.Extra {
+		t.Errorf("root level %+v against full code: %d correct, %d extra", rep.Root, rep.Correct, rep.Extra)
+	}
+	if rep.Gold != 359 || rep.PassRate < 0.69 || rep.ExtraRate > 0.101 || rep.NoEventsKept < 20 {
 		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
 }

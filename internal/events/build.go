@@ -59,6 +59,9 @@ func wordSet(s string) map[string]bool {
 // events turns a match into one event per source and target pair.
 func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dyad.Event {
 	doc := sv.doc
+	if doc.Parsed() && sv.requested(m.trigger) {
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	if doc.Parsed() {
@@ -69,6 +72,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				m.targets = []int{agent}
 			}
 		}
+	}
+	if len(m.sources) > 0 {
+		// The pattern's '$' or '%' slot names the source itself.
+		subjects, passive, m.byAgent = m.sources, false, false
 	}
 	var sources []dyad.ActorRef
 	var targets []*dyad.ActorRef
@@ -106,7 +113,24 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if len(sources) == 0 {
 		return nil
 	}
-	if len(targets) == 0 && len(sources) > 1 && !passive && reciprocalRoots[m.pat.Code[:2]] {
+	code := m.pat.Code
+	if m.code != "" {
+		code = m.code
+	}
+	if m.reversed {
+		// The second half of a complex code ("042:043"): the target acts
+		// on the source.
+		var rs []dyad.ActorRef
+		for _, t := range targets {
+			rs = append(rs, *t)
+		}
+		targets = targets[:0]
+		for _, s := range sources {
+			targets = append(targets, &s)
+		}
+		sources = rs
+	}
+	if len(targets) == 0 && len(sources) > 1 && !passive && len(code) >= 2 && reciprocalRoots[code[:2]] {
 		// A compound subject without a target acts on itself, pair by
 		// pair: "Gondor and Osgiliath renewed ties" is each toward the
 		// other (PETRARCH's symmetric coding), for the roots that name
@@ -117,6 +141,9 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	if len(targets) == 0 {
+		if m.fromDict {
+			return nil // PETRARCH's require_dyad: a dictionary event needs a target
+		}
 		targets = []*dyad.ActorRef{nil}
 	}
 	from := max(subjectEnd, m.trigger-4, sv.first)
@@ -128,13 +155,23 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		negated = negated || sv.treeNegated(m.trigger)
 	}
-	code := m.pat.Code
-	if modality == "future" || modality == "intended" {
+	if m.spelledNegation {
+		negated = false // "NOT *": the pattern's code already says it
+	}
+	if (modality == "future" || modality == "intended") && len(code) >= 2 && !m.fromDict {
+		// A dictionary's code is what its author chose ("will contribute"
+		// is 071 to PETRARCH); dyad's own patterns turn a future or
+		// intended act into CAMEO's intent codes.
 		if ic, ok := intentCodes[code[:2]]; ok {
 			code = ic
 		}
 	}
-	info, _ := c.ont.Lookup(code)
+	info, ok := c.ont.Lookup(code)
+	if !ok {
+		// A user dictionary's own code (old dictionaries hold WEIS codes):
+		// carried as written, with nothing CAMEO would add.
+		info.Code = code
+	}
 	date, dateSource := eventDate(doc, sv.index)
 	ev := dyad.Event{
 		CAMEO: info.Code, CAMEOName: info.Name, Root: info.Root, QuadClass: info.QuadClass,
@@ -173,14 +210,18 @@ func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
 }
 
 // refs returns the actors mention mi names: one, or several for a plural
-// pronoun or description ("they", "the two allies"), each an event's own
-// source or target.
+// pronoun or description ("they", "the two allies") or a compound
+// dictionary code ("FRO/BIL/SAM"), each an event's own source or target.
 func (sv *sentenceView) refs(mi int) []dyad.ActorRef {
 	m := sv.doc.Mentions[mi]
 	var out []dyad.ActorRef
 	for _, ai := range append([]int{m.Actor}, m.Also...) {
 		a := sv.doc.Actors[ai]
-		out = append(out, dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End})
+		// A dictionary's compound code ("THE_SHIRE [FRO/BIL/SAM]")
+		// stands for several actors, each an event's own.
+		for _, code := range strings.Split(a.Code, "/") {
+			out = append(out, dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: code, Start: m.Start, End: m.End})
+		}
 	}
 	return out
 }
@@ -380,7 +421,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	byTrigger := map[pairKey]int{}
 	var longest []dyad.Event
 	for _, e := range evs {
-		pk := pairKey{e.Evidence.Trigger.Start, e.Source.Actor, targetID(e)}
+		pk := pairKey{e.Evidence.Trigger.Start, refID(e.Source), targetID(e)}
 		if i, ok := byTrigger[pk]; ok {
 			if e.Evidence.Trigger.End > longest[i].Evidence.Trigger.End {
 				longest[i] = e
@@ -394,7 +435,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	// with" inside "held talks with".
 	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
 		for _, o := range longest {
-			if o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor && targetID(o) == targetID(e) &&
+			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && targetID(o) == targetID(e) &&
 				o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
 				o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End {
 				return true
@@ -409,7 +450,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 			return false
 		}
 		for _, o := range longest {
-			if o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+			if o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
 				o.Evidence.Trigger.Start == e.Evidence.Trigger.Start {
 				return true
 			}
@@ -421,7 +462,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.
 	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
 		for _, o := range longest {
-			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && o.Source.Actor == e.Source.Actor &&
+			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
 				o.CAMEO == e.CAMEO && len(o.Target.Code) > len(e.Target.Code) && len(e.Target.Code) == 3 &&
 				strings.HasPrefix(o.Target.Code, e.Target.Code) {
 				return true
@@ -432,7 +473,7 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	seen := map[eventKey]bool{}
 	var out []dyad.Event
 	for _, e := range longest {
-		k := eventKey{e.Sentence, e.Source.Actor, targetID(e), e.CAMEO}
+		k := eventKey{e.Sentence, refID(e.Source), targetID(e), e.CAMEO}
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, e)
@@ -451,8 +492,12 @@ func targetID(e dyad.Event) string {
 	if e.Target == nil {
 		return ""
 	}
-	return e.Target.Actor
+	return refID(*e.Target)
 }
+
+// refID identifies an event's actor: the actor, and its part of a compound
+// code.
+func refID(r dyad.ActorRef) string { return r.Actor + " " + r.Code }
 
 // anonymous reports whether an actor is a role that belongs to no country or
 // organization ("officials", "a party", "Foreign Minister X" of an unknown
@@ -461,10 +506,49 @@ func targetID(e dyad.Event) string {
 func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
 	for _, a := range doc.Actors {
 		if a.ID == r.Actor {
-			// No code (a person only the recognizer found), or a sector
-			// without a country ("officials").
-			return a.Code == "" || a.Sector != "" && a.Code == a.Sector
+			return anonymousActor(a)
 		}
 	}
 	return false
+}
+
+// anonymousActor reports whether a has no code (a person only the
+// recognizer found) or is a sector without a country ("officials").
+func anonymousActor(a dyad.Actor) bool {
+	return a.Code == "" || a.Sector != "" && a.Code == a.Sector
+}
+
+// mergeMentions merges the events of an article that report the same event
+// (same source, target, code, negation and modality, and the same date, or
+// a date that only one of them reads from its own sentence) in different
+// sentences into the first report, the others kept as its Mentions.
+func mergeMentions(evs []dyad.Event) []dyad.Event {
+	type key struct {
+		source, target, code, modality string
+		negated                        bool
+	}
+	same := map[key][]int{}
+	var out []dyad.Event
+	for _, e := range evs {
+		k := key{e.Source.Code, "", e.CAMEO, e.Modality, e.Negated}
+		if e.Target != nil {
+			k.target = e.Target.Code
+		}
+		merged := false
+		for _, i := range same[k] {
+			if o := &out[i]; o.Date == e.Date || o.DateSource != "text" || e.DateSource != "text" {
+				o.Mentions = append(o.Mentions, dyad.EventMention{Sentence: e.Sentence, Evidence: e.Evidence})
+				if o.DateSource != "text" && e.DateSource == "text" {
+					o.Date, o.DateSource = e.Date, e.DateSource // the day the text names
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			same[k] = append(same[k], len(out))
+			out = append(out, e)
+		}
+	}
+	return out
 }

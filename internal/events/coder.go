@@ -13,6 +13,7 @@ import (
 // Coder is the event stage. It is safe for concurrent use.
 type Coder struct {
 	patterns *Patterns
+	dict     *VerbDictionary
 	ont      *ontology.Ontology
 }
 
@@ -21,6 +22,14 @@ var _ dyad.Stage = (*Coder)(nil)
 // NewCoder returns a coder over patterns whose codes are in ont.
 func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
 	return &Coder{patterns: patterns, ont: ont}
+}
+
+// WithDictionary returns a coder that also codes with the verb dictionary
+// vd, in its own semantics (see [VerbDictionary]).
+func (c *Coder) WithDictionary(vd *VerbDictionary) *Coder {
+	d := *c
+	d.dict = vd
+	return &d
 }
 
 // Name returns "events".
@@ -45,6 +54,15 @@ type match struct {
 	end     int   // token index after the match
 	targets []int // mention indices
 	byAgent bool  // the target slot followed "by": a passive's agent
+
+	sources  []int // mentions of the pattern's source slot ($, or PETRARCH's %)
+	compound bool  // sources and targets are one compound actor, pair by pair ("talks between X and Y")
+
+	// Set by the verb dictionary's matches only.
+	fromDict        bool
+	code            string // the code to give, when it is not pat.Code
+	reversed        bool   // the reverse event of a complex code: target acts on source
+	spelledNegation bool   // the pattern spells out a negation ("NOT *")
 }
 
 // Process adds doc.Events.
@@ -57,11 +75,14 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)
 		sv.keys = c.patterns.byKey
-		for _, m := range c.matches(sv) {
+		if c.discarded(sv) {
+			continue
+		}
+		for _, m := range append(c.matches(sv), c.dictMatches(sv)...) {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
-	doc.Events = dedupe(doc.Events)
+	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}
@@ -195,17 +216,33 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				return r, true
 			}
 		}
-	case target:
+	case target, source:
 		for j := k; j < sv.end && j <= k+3; j++ {
 			// A possessive pronoun names its owner, not the target:
 			// "welcomed their resumption of ties with X".
 			if mi := sv.mentionAt(j); mi >= 0 && !possessivePronouns[sv.lower(j)] {
+				group := sv.coordinated(mi, +1)
+				if el.kind == source {
+					// "condemnation from $": the slot names the source.
+					m.sources = group
+					return matchFrom(sv, p, e+1, sv.mentionEnd(group[len(group)-1]), m)
+				}
 				m.byAgent = false
 				for b := k; b < j; b++ {
 					m.byAgent = m.byAgent || sv.lower(b) == "by" // "by the ministry"
 				}
-				m.targets = sv.coordinated(mi, +1)
-				return matchFrom(sv, p, e+1, sv.mentionEnd(m.targets[len(m.targets)-1]), m)
+				b := j - 1
+				for b > sv.first && determiners[sv.lower(b)] {
+					b--
+				}
+				between := b >= sv.first && (sv.lower(b) == "between" || sv.lower(b) == "among")
+				m.targets = group
+				if between && len(group) > 1 && !hasSource(p) {
+					// "talks between X and Y": the parties act on each
+					// other, pair by pair, whoever the sentence's subject.
+					m.sources, m.compound = group, true
+				}
+				return matchFrom(sv, p, e+1, sv.mentionEnd(group[len(group)-1]), m)
 			}
 			if !sv.skippable(k, j) {
 				break
@@ -213,6 +250,11 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// hasSource reports whether p has a source slot $.
+func hasSource(p *Pattern) bool {
+	return slices.ContainsFunc(p.elems, func(e elem) bool { return e.kind == source })
 }
 
 // possessivePronouns are skipped like determiners in a target slot.

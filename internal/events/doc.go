@@ -4,7 +4,9 @@
 // # Patterns
 //
 // Events come from a dictionary of verb patterns in a readable text format
-// (patterns/verbs.txt, embedded; users may add their own files). Each line is
+// (patterns/*.txt, embedded; users may add their own files), and, when
+// the user gives them, from CAMEO/PETRARCH/TABARI verb dictionaries read in
+// their own semantics (see [VerbDictionary]). Each line of dyad's format is
 // a CAMEO code and a pattern:
 //
 //	042  visit +                    # "France's president visited India"
@@ -15,9 +17,13 @@
 // (visit, visits, visited, visiting); a word prefixed with = is matched as
 // written. Words are matched case-insensitively; a|b matches either word;
 // ... skips up to three tokens that are neither actors nor punctuation; +
-// is the target: an actor mention that starts within the next three tokens.
-// A pattern without + codes an event with no target. # starts a comment. A
-// bad line is reported as "file:line: reason" and the file is refused.
+// is the target: an actor mention that starts within the next three tokens;
+// $ is the source, found the same way, for nominal events that name it after
+// the trigger ("111 =condemnation from $ of|over +"). A target after
+// "between" or "among" ("046 =talks between +") makes its coordinated actors
+// the parties, each acting on the others. A pattern without + codes an event
+// with no target. # starts a comment. A bad line is reported as
+// "file:line: reason" and the file is refused.
 //
 // # The coder
 //
@@ -39,15 +45,25 @@
 // alone ("officials", "police" in a story without a dateline) gives no event,
 // since its code would be a bare sector.
 //
+// A sentence about sport, entertainment or games codes no event: discards.txt
+// (embedded, in the CAMEO discard format) lists the phrases that mark one
+// ("wickets", "World Cup", "semi-final", "box office"), and a user's
+// discard dictionaries add theirs. An act one actor urges or asks another to
+// do ("France urged India to sanction Russia") is not coded as done: the
+// appeal is the event. An article's reports of the same event in several
+// sentences are one event, the later ones kept as its Mentions.
+//
 // Negation (a "not" or "never" dependent of the trigger, or "not", "n't",
-// "never", "no longer" just before it) sets Negated; the event is still reported, flagged, so that users can drop or
-// keep it. Modality is future ("will", "is due to"), intended ("plans to",
-// "agreed to"), hypothetical ("would", "could", "if"), reported ("reportedly",
-// "allegedly") or asserted, read from the trigger's auxiliaries and
-// controlling verb in the tree and from the words before it. A future or intended consultation, cooperation,
-// aid or concession is coded as the matching CAMEO intent code (04x → 036,
-// 05x → 032, 06x → 030, 07x → 033, 08x → 035); intended force (18, 19, 20)
-// as a threat of military force (138).
+// "never", "no longer" just before it) sets Negated; the event is still
+// reported, flagged, so that users can drop or keep it. Modality is future
+// ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
+// ("would", "could", "if"), reported ("reportedly", "allegedly") or
+// asserted, read from the trigger's auxiliaries and controlling verb in the
+// tree and from the words before it. With dyad's own patterns, a future or
+// intended consultation, cooperation, aid or concession is coded as the
+// matching CAMEO intent code (04x → 036, 05x → 032, 06x → 030, 07x → 033,
+// 08x → 035); intended force (18, 19, 20) as a threat of military force
+// (138). A verb dictionary's code is kept as its author wrote it.
 //
 // The event's date is the date expression of its sentence when there is one,
 // else the dateline's date, else the article's; its location is a place named

@@ -120,6 +120,9 @@ func TestCoder(t *testing.T) {
 		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
 		{"relative clause between subject and verb", "France, which has long courted India, praised Australia.",
 			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 051 AUS"}},
+		{"sport is discarded", "India beat Pakistan by six wickets in the final.", map[string]string{"India": in, "Pakistan": "PAK"}, nil},
+		{"an act asked of another is not done", "France urged India to sanction Russia.", map[string]string{"France": fr, "India": in, "Russia": ru},
+			[]string{"FRA 020 IND"}},
 		{"control verb lends its subject", "France agreed on Monday to visit India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 036 IND intended"}},
 		{"possessor of a nominal trigger", "Ukraine condemned Russia's invasion of Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua},
@@ -240,6 +243,58 @@ func TestInflect(t *testing.T) {
 			if !slices.Contains(forms, w) {
 				t.Errorf("Inflect(%q) = %v, missing %q", lemma, forms, w)
 			}
+		}
+	}
+}
+
+// TestMentionsMerged checks that an article's reports of the same event are
+// one event with its other reports as mentions.
+func TestMentionsMerged(t *testing.T) {
+	c := loadCoder(t)
+	out, doc := code(t, c, "France imposed sanctions on Russia on Monday. Officials said France imposed sanctions on Russia. France also praised India.",
+		map[string]string{"France": "FRA", "Russia": "RUS", "India": "IND"})
+	if strings.Join(out, "; ") != "FRA 163 RUS; FRA 051 IND" {
+		t.Fatalf("coded %q", out)
+	}
+	e := doc.Events[0]
+	if len(e.Mentions) != 1 || e.Mentions[0].Sentence != 1 || e.Sentence != 0 || !strings.Contains(e.Mentions[0].Evidence.Trigger.Text, "imposed") {
+		t.Errorf("mentions %+v of %+v", e.Mentions, e.Evidence)
+	}
+	if len(doc.Events[1].Mentions) != 0 {
+		t.Errorf("praise has mentions %+v", doc.Events[1].Mentions)
+	}
+}
+
+// TestSlots codes with invented patterns: a source slot $, and a target
+// slot after "between" whose parties act on each other.
+func TestSlots(t *testing.T) {
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := ParsePatterns("slots.txt", strings.NewReader(`
+111  =condemnation from $ of|over +
+046  =talks between +
+057  =agreement between +
+`), ont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCoder(ps, ont)
+	actors := map[string]string{"France": "FRA", "India": "IND", "Pakistan": "PAK", "Russia": "RUS"}
+	for text, want := range map[string]string{
+		"The strikes drew condemnation from France over Russia.":   "FRA 111 RUS",
+		"Talks between India and Pakistan ended on Monday.":        "IND 046 PAK; PAK 046 IND",
+		"France praised the agreement between India and Pakistan.": "IND 057 PAK; PAK 057 IND",
+	} {
+		out, _ := code(t, c, text, actors)
+		if got := strings.Join(out, "; "); got != want {
+			t.Errorf("%q: coded %q, want %q", text, got, want)
+		}
+	}
+	for _, bad := range []string{"111 =condemnation from $ by $", "111 condemn $+"} {
+		if _, err := ParsePatterns("bad.txt", strings.NewReader(bad), ont); err == nil {
+			t.Errorf("%q parsed", bad)
 		}
 	}
 }

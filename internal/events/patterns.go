@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/ontology"
 )
 
@@ -28,6 +29,7 @@ const (
 	literal elemKind = iota
 	gap
 	target
+	source
 )
 
 type elem struct {
@@ -40,6 +42,9 @@ type elem struct {
 type Patterns struct {
 	all   []*Pattern
 	byKey map[string][]*Pattern
+	// discards are phrases that stop coding in their sentence (sport,
+	// entertainment), as in the CAMEO discard format.
+	discards []dict.Discard
 }
 
 // Len reports the number of patterns.
@@ -54,8 +59,7 @@ func ParsePatterns(name string, r io.Reader, ont *ontology.Ontology) (*Patterns,
 	return ps, nil
 }
 
-// EmptyPatterns returns a dictionary without patterns, to fill with Add
-// or AddDictionary.
+// EmptyPatterns returns a dictionary without patterns, to fill with Add.
 func EmptyPatterns() *Patterns { return &Patterns{byKey: map[string][]*Pattern{}} }
 
 // Add reads another pattern file into p.
@@ -100,12 +104,15 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 		return nil, fmt.Errorf("unknown CAMEO code %q", code)
 	}
 	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " ")}
-	targets := 0
+	targets, sources := 0, 0
 	for i, f := range fields[1:] {
 		switch {
 		case f == "+":
 			targets++
 			pat.elems = append(pat.elems, elem{kind: target})
+		case f == "$":
+			sources++
+			pat.elems = append(pat.elems, elem{kind: source})
 		case f == "...":
 			if i == 0 {
 				return nil, errors.New("a pattern cannot start with ...")
@@ -115,7 +122,7 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 			words := map[string]bool{}
 			inflect := i == 0 && !strings.HasPrefix(f, "=")
 			for _, alt := range strings.Split(strings.TrimPrefix(f, "="), "|") {
-				if alt == "" || strings.IndexFunc(alt, func(r rune) bool { return unicode.IsSpace(r) || r == '+' || r == '=' }) >= 0 {
+				if alt == "" || strings.IndexFunc(alt, func(r rune) bool { return unicode.IsSpace(r) || r == '+' || r == '=' || r == '$' }) >= 0 {
 					return nil, fmt.Errorf("bad word %q", f)
 				}
 				if inflect {
@@ -134,6 +141,9 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	}
 	if targets > 1 {
 		return nil, errors.New("more than one target slot +")
+	}
+	if sources > 1 {
+		return nil, errors.New("more than one source slot $")
 	}
 	return pat, nil
 }

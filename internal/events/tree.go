@@ -147,3 +147,21 @@ func (sv *sentenceView) treeModality(trigger int) string {
 	}
 	return ""
 }
+
+// requested reports whether the trigger is an act one actor asks, urges or
+// orders another to do ("France urged Germany to sanction Russia"): an
+// infinitive under a verb with an object of its own. The request is the
+// event; the act it asks for has not happened, and its doer is the object,
+// not the subject the tree would climb to.
+func (sv *sentenceView) requested(trigger int) bool {
+	t := sv.doc.Tokens[trigger]
+	if t.Rel != "xcomp" || t.Head < 0 {
+		return false
+	}
+	for _, c := range sv.doc.Dependents(t.Head) {
+		if r := sv.doc.Tokens[c].Rel; (r == "obj" || r == "iobj") && c < trigger {
+			return true
+		}
+	}
+	return false
+}

@@ -46,15 +46,17 @@ func (c *csvWriter) header() error {
 	return c.cw.Write(CSVColumns())
 }
 
-func (c *csvWriter) Write(r *dyad.Result) error {
-	if err := c.check(r); err != nil {
+func (c *csvWriter) Write(r *dyad.Result) error { return c.WriteEvents(r, allEvents(r)) }
+
+func (c *csvWriter) WriteEvents(r *dyad.Result, events []int) error {
+	if err := c.checkEvents(r, events); err != nil {
 		return err
 	}
 	if err := c.header(); err != nil {
 		return fmt.Errorf("write csv header: %w", err)
 	}
 	x := newIndex(r)
-	for i := range r.Events {
+	for _, i := range events {
 		row := csvRow(r, x, &r.Events[i])
 		for j := range row {
 			row[j] = oneLine(row[j])

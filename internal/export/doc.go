@@ -15,7 +15,10 @@
 //	csv     one row per event under a header row, for spreadsheets
 //
 // [New] returns a [Writer] for a format name. Writers buffer their output:
-// Close flushes it and does not close the io.Writer beneath.
+// Close flushes it and does not close the io.Writer beneath. The writers of
+// the per-event formats (gdelt, plover, csv) are also [EventWriter]s, which
+// write a chosen subset of an article's events, as the server's downloads
+// of filtered events do.
 //
 // # Guarantees
 //

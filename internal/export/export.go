@@ -21,6 +21,23 @@ type Writer interface {
 	Close() error
 }
 
+// EventWriter is a Writer of a format with one record per event (gdelt,
+// plover, csv) that can also write some of an article's events.
+// WriteEvents(r, events) writes the events of r at the positions events
+// lists, in that order, exactly as Write would have written them: a
+// GDELT GLOBALEVENTID still derives from the event's position in r. A
+// position outside r.Events is an error and nothing of r is written.
+type EventWriter interface {
+	Writer
+	WriteEvents(r *dyad.Result, events []int) error
+}
+
+var (
+	_ EventWriter = (*gdeltWriter)(nil)
+	_ EventWriter = (*csvWriter)(nil)
+	_ EventWriter = (*ploverWriter)(nil)
+)
+
 // ErrUnknownFormat reports a format name New does not know.
 var ErrUnknownFormat = errors.New("export: unknown format")
 
@@ -65,6 +82,31 @@ func (b *buffered) check(r *dyad.Result) error {
 		return errors.New("export: nil Result")
 	}
 	return nil
+}
+
+// checkEvents is check for WriteEvents.
+func (b *buffered) checkEvents(r *dyad.Result, events []int) error {
+	if err := b.check(r); err != nil {
+		return err
+	}
+	for _, i := range events {
+		if i < 0 || i >= len(r.Events) {
+			return fmt.Errorf("export: article %s has no event at position %d", r.ID, i)
+		}
+	}
+	return nil
+}
+
+// allEvents returns the positions of every event of r.
+func allEvents(r *dyad.Result) []int {
+	if r == nil {
+		return nil
+	}
+	out := make([]int, len(r.Events))
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 func (b *buffered) Close() error {

@@ -52,13 +52,15 @@ func (g *gdeltWriter) writeHeader() {
 	}
 }
 
-func (g *gdeltWriter) Write(r *dyad.Result) error {
-	if err := g.check(r); err != nil {
+func (g *gdeltWriter) Write(r *dyad.Result) error { return g.WriteEvents(r, allEvents(r)) }
+
+func (g *gdeltWriter) WriteEvents(r *dyad.Result, events []int) error {
+	if err := g.checkEvents(r, events); err != nil {
 		return err
 	}
 	g.writeHeader()
 	x := newIndex(r)
-	for i := range r.Events {
+	for _, i := range events {
 		row := gdeltRow(r, x, i)
 		for j := range row {
 			row[j] = oneLine(row[j])

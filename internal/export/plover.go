@@ -88,12 +88,14 @@ func newPLOVER(w io.Writer) *ploverWriter {
 	return p
 }
 
-func (p *ploverWriter) Write(r *dyad.Result) error {
-	if err := p.check(r); err != nil {
+func (p *ploverWriter) Write(r *dyad.Result) error { return p.WriteEvents(r, allEvents(r)) }
+
+func (p *ploverWriter) WriteEvents(r *dyad.Result, events []int) error {
+	if err := p.checkEvents(r, events); err != nil {
 		return err
 	}
 	x := newIndex(r)
-	for i := range r.Events {
+	for _, i := range events {
 		rec, ok := ploverRecord(r, x, &r.Events[i])
 		if !ok {
 			continue

@@ -71,7 +71,7 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 		x.people = append(x.people, o)
 	}
 	for _, a := range set.Agents {
-		g := Agent{Sector: a.Code, Kind: Person}
+		g := Agent{Sector: a.Code, Kind: Person, Prefix: a.Prefix}
 		for _, n := range a.Names {
 			if n = strings.ToLower(n); n != "" && isLowerASCII(n) && !slices.Contains(g.Plurals, n) {
 				if g.Phrase == "" {

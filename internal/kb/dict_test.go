@@ -83,7 +83,7 @@ func TestWithDictionaries(t *testing.T) {
 		t.Errorf("base protesters: %+v", a)
 	}
 	// Names match in any case after a capital.
-	text := "Zoran Veselic met MINISTER VESELIC, and the freedom front met Freedom Front."
+	text := "Zoran Veselic met MINISTER VESELIC, and the freedom front met Freedom Front's chief."
 	var got []string
 	for _, m := range k.Matcher().FindAll(text) {
 		for _, e := range m.Entries {
@@ -115,7 +115,7 @@ func TestWithDictionariesDates(t *testing.T) {
 // spells one of its names in some letter case, starting with a capital.
 func FuzzFindAllWithDictionaries(f *testing.F) {
 	for _, s := range []string{"Zoran Veselic met MINISTER VESELIC, and Freedom Front.", "zoran veselic", "Freedom  Front",
-		"Zoran Veselic,", "Zoran Veselic\nFreedom Front", "ZORAN VESELIC!", ""} {
+		"Zoran Veselic,", "Zoran Veselic's", "Freedom Front’s,", "Zoran Veselic\nFreedom Front", "ZORAN VESELIC!", ""} {
 		f.Add(s)
 	}
 	base, err := Load()

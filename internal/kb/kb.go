@@ -99,6 +99,9 @@ type Agent struct {
 	// Role is a short label for output ("foreign minister").
 	Role string
 	Kind AgentKind
+	// Prefix is set for a dictionary agent written CODE~ (NGO~): its code
+	// goes before its owner's instead of after.
+	Prefix bool
 }
 
 // Region is a region, sea, strait or disputed area: one row of places.tsv.

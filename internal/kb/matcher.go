@@ -338,8 +338,15 @@ func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
 				key = append(key, c)
 			}
 			hits = m.looseHit(hits, text, i, j, key)
-			// "Obama," and "Obama." name Obama too.
-			if t := strings.TrimRight(word, ".,;:!?'\")”’"); t != "" && len(t) < len(word) {
+			// "Obama," and "Obama." name Obama too, and so does the
+			// possessive "Obama's".
+			t := strings.TrimRight(word, ".,;:!?'\")”’")
+			for _, pos := range []string{"'s", "’s"} {
+				if p, ok := strings.CutSuffix(t, pos); ok {
+					t = p
+				}
+			}
+			if t != "" && len(t) < len(word) {
 				hits = m.looseHit(hits, text, i, w+len(t), key[:len(key)-(len(word)-len(t))])
 			}
 		}

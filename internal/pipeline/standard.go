@@ -28,9 +28,9 @@ type Options struct {
 	// Warn, if set, receives each dictionary entry that was skipped as
 	// malformed ("file:line: reason"); the rest of the file is used.
 	Warn func(error)
-	// Note, if set, receives remarks on dictionaries read but not fully
-	// used: how many verb patterns could be translated; discards and issues
-	// do not take part in coding yet.
+	// Note, if set, receives remarks on the dictionaries read: what the
+	// verb dictionary holds, the patterns it could not use and why, and
+	// the issues, which do not take part in coding yet.
 	Note func(string)
 	// DictVerbsOnly codes events with the verbs of the dictionaries alone,
 	// not dyad's own patterns (as PETRARCH would with them).
@@ -63,6 +63,7 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	var verbs *events.VerbDictionary
 	if len(opt.DictPaths) > 0 {
 		set, skipped, err := dict.Load(opt.DictPaths...)
 		if err != nil {
@@ -77,15 +78,15 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 		if opt.DictVerbsOnly {
 			pats = events.EmptyPatterns()
 		}
-		if len(set.Verbs) > 0 {
-			vs := pats.AddDictionary(set, ont)
-			if opt.Note != nil {
-				opt.Note(fmt.Sprintf("dictionaries: %d verbs gave %d patterns; %d of %d verb patterns translated, the others not yet (%v)",
-					vs.Verbs, vs.VerbPatterns, vs.Converted, vs.Patterns, vs.Skipped))
+		if len(set.Verbs) > 0 || len(set.Discards) > 0 {
+			verbs = events.NewVerbDictionary(set)
+			if st := verbs.Stats(); opt.Note != nil {
+				opt.Note(fmt.Sprintf("dictionaries: %d verbs (%d forms), %d patterns, %d synonym sets, %d discards; patterns not used: %v",
+					st.Verbs, st.Forms, st.Patterns, st.Synsets, st.Discards, st.Skipped))
 			}
 		}
-		if st := set.Stats(); opt.Note != nil && (st.Discards > 0 || st.Issues > 0) {
-			opt.Note(fmt.Sprintf("dictionaries: %d discards and %d issues read but not used for coding yet", st.Discards, st.Issues))
+		if st := set.Stats(); opt.Note != nil && st.Issues > 0 {
+			opt.Note(fmt.Sprintf("dictionaries: %d issues read but not used for coding yet", st.Issues))
 		}
 	}
 	for _, path := range opt.PatternFiles {
@@ -116,7 +117,7 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 		timex.Stage{},
 		actors.New(k),
 		quotes.Stage{},
-		events.NewCoder(pats, ont),
+		events.NewCoder(pats, ont).WithDictionary(verbs),
 		tagger,
 		toner,
 	), nil

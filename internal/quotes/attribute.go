@@ -44,12 +44,139 @@ func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
 	if cue, sp, ok := cueBefore(doc, before); ok {
 		return cue, resolve(doc, bySubject(doc, cue, sp, before), q.Start)
 	}
+	if cue, sp, ok := dashCredit(doc, after); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
+	if after[0] == after[1] && before[0] == before[1] {
+		if cue, sp, r, ok := neighbourCue(doc, q); ok {
+			return cue, resolve(doc, bySubject(doc, cue, sp, r), q.Start)
+		}
+	}
 	for _, region := range [][2]int{after, before} {
 		if cue, sp, ok := accordingTo(doc, region); ok {
 			return cue, resolve(doc, sp, q.Start)
 		}
 	}
+	if cue, sp, ok := governor(doc, q); ok {
+		return cue, resolve(doc, sp, q.Start)
+	}
 	return nil, nil
+}
+
+// neighbourCue finds the cue of a quote that is a sentence of its own in
+// the sentence after it (`"…?" Graham asked.`) or in an introducing one
+// (`Caddell continued:`); it returns the cue, the speaker and the region
+// they were found in.
+func neighbourCue(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, [2]int, bool) {
+	if r, ok := nextSentence(doc, q); ok {
+		if cue, sp, ok := cueAfter(doc, r); ok && endsClause(doc, max(sp[1], tokenStarting(doc, cue.Start)+1), r[1]) {
+			return cue, sp, r, true
+		}
+	}
+	if r, ok := introSentence(doc, q); ok {
+		if cue, sp, ok := cueBefore(doc, r); ok {
+			return cue, sp, r, true
+		}
+	}
+	return nil, [2]int{}, [2]int{}, false
+}
+
+// dashCredit matches the credit line of a quote: `"…" ― Pamela Ruiz`.
+func dashCredit(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
+	toks := doc.Tokens
+	if r[1]-r[0] < 2 || !strings.Contains("―—–-", toks[r[0]].Text) {
+		return nil, [2]int{}, false
+	}
+	e := r[0] + 1
+	for e < r[1] && e < r[0]+8 && !speakerStops[strings.ToLower(toks[e].Text)] {
+		e++
+	}
+	sp := trimSpeaker(doc, [2]int{r[0] + 1, e})
+	if sp[1] == sp[0] {
+		return nil, [2]int{}, false
+	}
+	return snippet(doc, r[0], r[0]+1), sp, true
+}
+
+// nextSentence returns the tokens of the sentence after quote q, up to its
+// first quotation mark, when it is in the same paragraph.
+func nextSentence(doc *dyad.Document, q quoteSpan) ([2]int, bool) {
+	si := doc.SentenceAt(q.End - 1)
+	if si < 0 || si+1 >= len(doc.Sentences) || doc.Sentences[si+1].Paragraph != doc.Sentences[si].Paragraph {
+		return [2]int{}, false
+	}
+	s := doc.Sentences[si+1]
+	e := s.FirstToken
+	for e < s.EndToken && doc.Tokens[e].Kind != dyad.QuoteMark {
+		e++
+	}
+	return [2]int{s.FirstToken, e}, e > s.FirstToken
+}
+
+// endsClause reports whether only a comma-led phrase or final punctuation
+// follows token k before end: "Graham asked." or "Kim said, smiling." but not
+// "Kim said the talks failed."
+func endsClause(doc *dyad.Document, k, end int) bool {
+	return k >= end || doc.Tokens[k].Kind == dyad.Punct
+}
+
+// introSentence returns the sentence before quote q when it ends with a
+// colon: `Caddell continued:` introducing a quote in the next paragraph.
+func introSentence(doc *dyad.Document, q quoteSpan) ([2]int, bool) {
+	si := doc.SentenceAt(q.Start)
+	if si <= 0 {
+		return [2]int{}, false
+	}
+	s := doc.Sentences[si-1]
+	last := s.EndToken - 1
+	if last < s.FirstToken || doc.Tokens[last].Text != ":" {
+		return [2]int{}, false
+	}
+	return [2]int{s.FirstToken, last}, true
+}
+
+// relativePronouns stand for the noun a relative clause hangs on.
+var relativePronouns = wordSet("who which that")
+
+// governor finds the speaker of a quote that is part of a clause whose verb
+// is no speech cue, a partial quote such as `Kerry called the test "a brazen
+// breach"`: the subject of the nearest verb above the quote in the parse, or
+// for a relative clause ("Ban, who called it …") the noun it qualifies. A
+// quote that holds its sentence's root stands alone and has no governor.
+func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
+	si := doc.SentenceAt(q.Start)
+	if !doc.Parsed() || si < 0 || doc.SentenceAt(q.End-1) != si {
+		return nil, [2]int{}, false
+	}
+	inside := func(k int) bool { return k >= q.first-1 && k <= q.last+1 }
+	h := -1
+	for k := q.first; k <= q.last; k++ {
+		hd := doc.Tokens[k].Head
+		if hd < 0 {
+			return nil, [2]int{}, false
+		}
+		if !inside(hd) && h < 0 {
+			h = hd
+		}
+	}
+	for step := 0; h >= 0 && step < 6; step++ {
+		if doc.Tokens[h].UPOS == "VERB" && !inside(h) {
+			for _, k := range doc.Dependents(h) {
+				if doc.Tokens[k].Rel != "nsubj" || inside(k) {
+					continue
+				}
+				if relativePronouns[strings.ToLower(doc.Tokens[k].Text)] && doc.Tokens[h].Rel == "acl:relcl" {
+					k = doc.Tokens[h].Head
+				}
+				r := phrase(doc, k)
+				if r[0] > q.last || r[1] <= q.first {
+					return snippet(doc, h, h+1), r, true
+				}
+			}
+		}
+		h = doc.Tokens[h].Head
+	}
+	return nil, [2]int{}, false
 }
 
 // afterQuote returns the token range after the quote's closing mark up to the
@@ -97,29 +224,49 @@ func treeSpeaker(doc *dyad.Document, c int) ([2]int, bool) {
 		if r := doc.Tokens[k].Rel; r != "nsubj" && r != "nsubj:pass" {
 			continue
 		}
-		lo, hi := k, k
-		stack := []int{k}
-		for len(stack) > 0 {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			lo, hi = min(lo, n), max(hi, n)
-			for _, d := range doc.Dependents(n) {
-				switch doc.Tokens[d].Rel {
-				case "appos", "acl:relcl", "acl", "punct", "parataxis", "advcl":
-					continue
-				}
-				stack = append(stack, d)
-			}
-		}
-		return [2]int{lo, hi + 1}, true
+		return phrase(doc, k), true
 	}
 	return [2]int{}, false
+}
+
+// phrase returns the token range of the subtree of token k without its
+// appositions, clauses and punctuation.
+func phrase(doc *dyad.Document, k int) [2]int {
+	lo, hi := k, k
+	stack := []int{k}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, n), max(hi, n)
+		for _, d := range doc.Dependents(n) {
+			switch doc.Tokens[d].Rel {
+			case "appos", "acl:relcl", "acl", "punct", "parataxis", "advcl":
+				continue
+			}
+			stack = append(stack, d)
+		}
+	}
+	return [2]int{lo, hi + 1}
 }
 
 // cueAfter matches `…," X said` and `…," said X`.
 func cueAfter(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 	toks := doc.Tokens
-	for c := r[0]; c < r[1] && c < r[0]+10; c++ {
+	limit, depth := r[0]+10, 0
+	for c := r[0]; c < r[1] && c < limit; c++ {
+		// A parenthesis, "Rep. Jason Chaffetz (R-Utah) said", does not
+		// count towards the distance to the cue.
+		switch toks[c].Text {
+		case "(":
+			depth++
+		case ")":
+			depth = max(depth-1, 0)
+			limit++
+		}
+		if depth > 0 {
+			limit++
+			continue
+		}
 		if !isCue(toks[c]) {
 			continue
 		}
@@ -184,13 +331,13 @@ func accordingTo(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 	return nil, [2]int{}, false
 }
 
-// trimSpeaker cuts a speaker phrase to its first comma (an appositive
-// follows) and drops auxiliaries before the cue; it rejects phrases that do
+// trimSpeaker cuts a speaker phrase to its first comma or parenthesis (an
+// appositive or an affiliation follows) and drops auxiliaries before the cue; it rejects phrases that do
 // not look like a name, a noun phrase or a pronoun.
 func trimSpeaker(doc *dyad.Document, r [2]int) [2]int {
 	toks := doc.Tokens
 	for k := r[0]; k < r[1]; k++ {
-		if toks[k].Text == "," {
+		if toks[k].Text == "," || toks[k].Text == "(" {
 			r[1] = k
 			break
 		}
@@ -241,36 +388,72 @@ func snippet(doc *dyad.Document, from, to int) *dyad.Snippet {
 	return &dyad.Snippet{Text: doc.Article.Text[s:e], Start: s, End: e}
 }
 
-// resolve turns a speaker's tokens into a Speaker with its actor, if any.
+// resolve turns a speaker's tokens into a Speaker with its actors, if any: a
+// pronoun through the actor layer's coreference ("they" after two
+// ministers gives both), else its own antecedent search; words through the
+// most specific mentions inside them ("Kim and Lee" gives both).
 func resolve(doc *dyad.Document, r [2]int, before int) *dyad.Speaker {
 	s, e := doc.Tokens[r[0]].Start, doc.Tokens[r[1]-1].End
 	sp := &dyad.Speaker{Text: doc.Article.Text[s:e], Start: s, End: e}
-	actor := -1
+	var actors []int
 	if r[1]-r[0] == 1 && pronouns[strings.ToLower(sp.Text)] {
-		actor = antecedent(doc, strings.ToLower(sp.Text), min(s, before))
+		actors = pronounActors(doc, dyad.Span{Start: s, End: e})
+		if len(actors) == 0 {
+			if a := antecedent(doc, strings.ToLower(sp.Text), min(s, before)); a >= 0 {
+				actors = []int{a}
+			}
+		}
 	} else {
-		actor = bestMention(doc, dyad.Span{Start: s, End: e})
+		actors = bestMentions(doc, dyad.Span{Start: s, End: e})
 	}
-	if actor >= 0 {
-		a := doc.Actors[actor]
-		sp.Actor, sp.Code, sp.Country, sp.Sector, sp.Role = a.ID, a.Code, a.Country, a.Sector, a.Role
-	}
+	setActors(doc, sp, actors)
 	return sp
+}
+
+// setActors fills the speaker's actor fields from actors, the first as the
+// speaker's own and the others in Also.
+func setActors(doc *dyad.Document, sp *dyad.Speaker, actors []int) {
+	if len(actors) == 0 {
+		return
+	}
+	a := doc.Actors[actors[0]]
+	sp.Actor, sp.Code, sp.Country, sp.Sector, sp.Role = a.ID, a.Code, a.Country, a.Sector, a.Role
+	sp.Also = nil
+	for _, i := range actors[1:] {
+		a := doc.Actors[i]
+		sp.Also = append(sp.Also, dyad.SpeakerActor{Actor: a.ID, Code: a.Code, Country: a.Country, Sector: a.Sector, Role: a.Role})
+	}
+}
+
+// pronounActors returns the actors the actor layer resolved the pronoun at
+// span to, the group of a plural one included.
+func pronounActors(doc *dyad.Document, span dyad.Span) []int {
+	for _, m := range doc.Mentions {
+		if m.Span == span && m.Actor >= 0 && m.Actor < len(doc.Actors) {
+			return append([]int{m.Actor}, m.Also...)
+		}
+	}
+	return nil
 }
 
 // kindRank orders actor kinds from most to least specific speaker.
 var kindRank = map[string]int{"person": 4, "agent": 3, "organization": 2, "group": 2, "country": 1}
 
-// bestMention returns the actor of the most specific mention inside span, the
-// first of equally specific ones ("X and Y said"), or -1.
-func bestMention(doc *dyad.Document, span dyad.Span) int {
-	best, rank := -1, 0
+// bestMentions returns the actors of the most specific mentions inside
+// span, in text order and each once: "X and Y said" gives both, "Russian
+// President Ivanov" the person alone.
+func bestMentions(doc *dyad.Document, span dyad.Span) []int {
+	var best []int
+	rank := 0
 	for _, m := range doc.Mentions {
 		if !span.Overlaps(m.Span) {
 			continue
 		}
-		if r := kindRank[doc.Actors[m.Actor].Kind]; r > rank {
-			best, rank = m.Actor, r
+		switch r := kindRank[doc.Actors[m.Actor].Kind]; {
+		case r > rank:
+			best, rank = append(best[:0], m.Actor), r
+		case r == rank && r > 0 && !slices.Contains(best, m.Actor):
+			best = append(best, m.Actor)
 		}
 	}
 	return best

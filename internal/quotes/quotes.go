@@ -3,6 +3,7 @@ package quotes
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyadproject/dyad"
@@ -50,12 +51,18 @@ func (Stage) Process(doc *dyad.Document) error {
 			Sentence: doc.SentenceAt(q.Start)}
 		para := doc.Sentences[quote.Sentence].Paragraph
 		cue, speaker := attribute(doc, q)
+		if isName(doc, q) && (speaker == nil || afterPreposition(doc, q)) {
+			// "Face the Nation", a tweet's number: a title or a label in
+			// quotation marks, no one's words ("spoke on "Meet the
+			// Press"" has no speaker either).
+			continue
+		}
 		switch {
 		case speaker != nil:
 			if last != nil && para-lastPara <= 1 && plural(speaker.Text) && strings.Contains(last.Text, " and ") {
 				// "they said" right after "X and Y wrote": the same speakers.
 				speaker.Actor, speaker.Code, speaker.Country = last.Actor, last.Code, last.Country
-				speaker.Sector, speaker.Role = last.Sector, last.Role
+				speaker.Sector, speaker.Role, speaker.Also = last.Sector, last.Role, last.Also
 			}
 			quote.Cue, quote.Speaker = cue, speaker
 		case last != nil && para-lastPara <= 1:
@@ -202,6 +209,40 @@ func indirect(doc *dyad.Document, direct []quoteSpan) []dyad.Quote {
 		}
 	}
 	return out
+}
+
+// titleWords may stay lower case in a title: "Face the Nation".
+var titleWords = wordSet("a an the of and or in on at to for with by from")
+
+// isName reports whether quote q is a short title in title case ("Meet the
+// Press") or holds no letters at all (a number).
+func isName(doc *dyad.Document, q quoteSpan) bool {
+	words := 0
+	for k := q.first; k <= q.last; k++ {
+		t := doc.Tokens[k]
+		if t.Kind != dyad.Word {
+			continue
+		}
+		words++
+		ch, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(ch) && !(k > q.first && titleWords[t.Text]) {
+			return false
+		}
+	}
+	return words <= 5
+}
+
+// prepositions that put a title after them: "on "Meet the Press"".
+var prepositions = wordSet("on in at of from to for with by about")
+
+// afterPreposition reports whether quote q's opening mark follows a
+// preposition.
+func afterPreposition(doc *dyad.Document, q quoteSpan) bool {
+	k := q.first - 1
+	for k >= 0 && doc.Tokens[k].Kind == dyad.QuoteMark {
+		k--
+	}
+	return k >= 0 && prepositions[strings.ToLower(doc.Tokens[k].Text)]
 }
 
 func insideAny(qs []quoteSpan, offset int) bool {

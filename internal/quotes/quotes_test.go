@@ -1,10 +1,14 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/actors"
+	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/lang"
 )
 
@@ -91,8 +95,24 @@ func TestQuotes(t *testing.T) {
 			[]want{{"indirect", "talks would resume", "The ministry", "aministry", "said"}}},
 		{"clause is no speaker", `Lee thanked Tokyo and said "we are grateful."`, map[string]string{"Lee": "person", "Tokyo": "country"},
 			[]want{{"direct", "we are grateful.", "Lee", "aLee", "said"}}},
-		{"verb phrase is no speaker", `"Enough," exporters have long complained.`, nil,
-			[]want{{"direct", "Enough", "", "", ""}}},
+		{"subject of a verb that is no cue", `"Enough," exporters have long complained.`, nil,
+			[]want{{"direct", "Enough", "exporters", "", "complained"}}},
+		{"credit line after a dash", "“Borders must be respected.” ― Maria Ortiz", map[string]string{"Ortiz": "person"},
+			[]want{{"direct", "Borders must be respected.", "Maria Ortiz", "aOrtiz", "―"}}},
+		{"cue in the next sentence", `"Does anyone know the plan?" Graham asked. "Neither do I."`, map[string]string{"Graham": "person"},
+			[]want{{"direct", "Does anyone know the plan?", "Graham", "aGraham", "asked"}, {"direct", "Neither do I.", "Graham", "aGraham", ""}}},
+		{"next sentence that goes on is no cue", `"Peace is near." Diaz said the talks failed.`, map[string]string{"Diaz": "person"},
+			[]want{{"direct", "Peace is near.", "", "", ""}, {"indirect", "", "", "", ""}}[:1]},
+		{"introduced by a colon", "Okafor continued:\n\n\"The deal holds.\"", map[string]string{"Okafor": "person"},
+			[]want{{"direct", "The deal holds.", "Okafor", "aOkafor", "continued"}}},
+		{"partial quote under a verb that is no cue", `Kerry condemned the test as a "brazen breach" of the accord.`, map[string]string{"Kerry": "person"},
+			[]want{{"direct", "brazen breach", "Kerry", "aKerry", "condemned"}}},
+		{"relative clause", `Ban, who called the test "reckless", left Seoul.`, map[string]string{"Ban": "person"},
+			[]want{{"direct", "reckless", "Ban", "aBan", "called"}}},
+		{"title of a show is no quote", `He spoke on "Face the Nation" on Sunday.`, nil, nil},
+		{"number is no quote", `See "778257943577919488".`, nil, nil},
+		{"affiliation in parentheses", `"Subpoenas are not optional," panel Chairman Rep. Ana Cole (R-Utah) said after the hearing.`, map[string]string{"Cole": "person"},
+			[]want{{"direct", "Subpoenas are not optional", "panel Chairman Rep. Ana Cole", "aCole", "said"}}},
 		{"no quotes", "Troops crossed the river.", nil, nil},
 	}
 	for _, tt := range tests {
@@ -139,4 +159,92 @@ func FuzzQuotes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSpeakersThroughActorLayer runs the real actor layer before the quote
+// stage: pronoun speakers take its coreference, plural ones every actor.
+func TestSpeakersThroughActorLayer(t *testing.T) {
+	an, err := lang.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		quote      int
+		speaker    string
+		codes      []string // the speaker's code, then those in Also
+	}{
+		{"they after two officials",
+			"Antony Blinken and Lloyd Austin arrived in Tokyo on Monday. \"We stand with Japan,\" they said.",
+			0, "they", []string{"USAGOV", "USAGOVMIL"}},
+		{"they after two ministers",
+			"Japan's foreign minister and South Korea's foreign minister met in Seoul. \"We agree,\" they said.",
+			0, "they", []string{"JPNGOV", "KORGOV"}},
+		{"two names",
+			"\"We stand together,\" Japan and South Korea said in a joint statement.",
+			0, "Japan and South Korea", []string{"JPN", "KOR"}},
+		{"she through coreference",
+			"Japan's foreign minister met reporters in Tokyo. \"The talks were useful,\" she said.",
+			0, "she", []string{"JPNGOV"}},
+		{"speaker carried to the next paragraph",
+			"\"We came to talk,\" Antony Blinken said.\n\n\"We leave with a deal.\"",
+			1, "Antony Blinken", []string{"USAGOV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := dyad.NewDocument(&dyad.Article{Text: tt.text, Date: time.Date(2023, 5, 6, 0, 0, 0, 0, time.UTC)})
+			for _, s := range []dyad.Stage{an, actors.New(k), Stage{}} {
+				if err := s.Process(doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(doc.Quotes) <= tt.quote || doc.Quotes[tt.quote].Speaker == nil {
+				t.Fatalf("no speaker for quote %d in %+v", tt.quote, doc.Quotes)
+			}
+			sp := doc.Quotes[tt.quote].Speaker
+			codes := []string{sp.Code}
+			for _, a := range sp.Also {
+				codes = append(codes, a.Code)
+			}
+			if sp.Text != tt.speaker || !slices.Equal(codes, tt.codes) {
+				t.Errorf("speaker %q %v, want %q %v", sp.Text, codes, tt.speaker, tt.codes)
+			}
+		})
+	}
+}
+
+func BenchmarkQuotes(b *testing.B) {
+	an, err := lang.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("\"We will not sign,\" Japan's foreign minister said on Monday, \"not this year.\" "+
+		"Antony Blinken called the test \"a brazen breach\" of the accord.\n\n"+
+		"\"Does anyone know the plan?\" Lee asked. \"Neither do I.\"\n\n"+
+		"The ministry said that talks would resume.\n\n", 5)
+	doc := dyad.NewDocument(&dyad.Article{Text: text, Date: time.Date(2023, 5, 6, 0, 0, 0, 0, time.UTC)})
+	for _, s := range []dyad.Stage{an, actors.New(k)} {
+		if err := s.Process(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	quotes := 0
+	for b.Loop() {
+		doc.Quotes = doc.Quotes[:0]
+		if err := (Stage{}).Process(doc); err != nil {
+			b.Fatal(err)
+		}
+		quotes += len(doc.Quotes)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(quotes)/b.Elapsed().Seconds(), "quotes/s")
 }

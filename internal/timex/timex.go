@@ -5,11 +5,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/markusmobius/go-dateparser"
+
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/gazetteer"
 )
 
-// Stage is the time stage. The zero value is ready to use.
-type Stage struct{}
+// Stage is the time stage. The zero value is ready to use: it finds time
+// zones in the embedded gazetteer (gazetteer.Shared).
+type Stage struct {
+	// Gazetteer, if set, is used for time zones instead of the shared one.
+	Gazetteer *gazetteer.Gazetteer
+}
 
 var _ dyad.Stage = Stage{}
 
@@ -17,12 +24,14 @@ var _ dyad.Stage = Stage{}
 func (Stage) Name() string { return "time" }
 
 // Process adds doc.Dates.
-func (Stage) Process(doc *dyad.Document) error {
-	ref, ok := Reference(doc.Article)
+func (s Stage) Process(doc *dyad.Document) error {
+	z := zones{g: s.Gazetteer}
+	ref, ok := z.reference(doc.Article)
 	if !ok {
 		return nil
 	}
 	var lower []string
+	var fallback *dateparser.Parser
 	for si := range doc.Sentences {
 		toks := doc.SentenceTokens(si)
 		lower = lower[:0]
@@ -32,9 +41,23 @@ func (Stage) Process(doc *dyad.Document) error {
 		future := speaksOfFuture(lower)
 		for i := 0; i < len(toks); {
 			m, n := match(toks[i:], lower[i:], ref, future)
+			if n == 0 && triggersParser(toks[i:], lower[i:]) {
+				if fallback == nil {
+					fallback = &dateparser.Parser{}
+				}
+				m, n = parsed(fallback, doc.Article.Text, toks[i:], lower[i:], ref, future)
+			}
 			if n == 0 {
 				i++
 				continue
+			}
+			if loc, k := z.suffix(toks[i+n:], lower[i+n:]); k > 0 {
+				// "Wednesday (Seoul time)": the expression read on the
+				// named zone's calendar; "(local time)" is the dateline's.
+				if loc != nil {
+					m = inZone(doc.Article, &z, loc, toks[i:i+n], lower[i:i+n], m, future)
+				}
+				n += k
 			}
 			m.Start, m.End = toks[i].Start, toks[i+n-1].End
 			m.Text = doc.Article.Text[m.Start:m.End]
@@ -46,19 +69,26 @@ func (Stage) Process(doc *dyad.Document) error {
 	return nil
 }
 
+// inZone resolves the expression in toks again against the publication day
+// on loc's calendar; it returns m unchanged when the publication time is
+// unknown or the rules do not read the same tokens.
+func inZone(a *dyad.Article, z *zones, loc *time.Location, toks []dyad.Token, lower []string, m dyad.DateRef, future bool) dyad.DateRef {
+	local, ok := z.localReference(a, loc)
+	if !ok {
+		return m
+	}
+	if lm, n := match(toks, lower, local, future); n == len(toks) {
+		return lm
+	}
+	return m
+}
+
 // Reference returns the day relative expressions are resolved against: the
-// dateline's date, else the publication date.
+// dateline's date, else the publication date, on the calendar of the
+// dateline's place when the publication time and the place's zone are known.
 func Reference(a *dyad.Article) (time.Time, bool) {
-	if a.Dateline != nil && a.Dateline.Date != "" {
-		if t, err := time.Parse(dyad.DateLayout, a.Dateline.Date); err == nil {
-			return t, true
-		}
-	}
-	if a.Date.IsZero() {
-		return time.Time{}, false
-	}
-	y, m, d := a.Date.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	var z zones
+	return z.reference(a)
 }
 
 var futureWords = map[string]bool{"will": true, "due": true, "plans": true, "plan": true,
@@ -108,6 +138,9 @@ func at(lower []string, i int) string {
 // texts) and returns the expression and the number of tokens it covers (0
 // for no match).
 func match(toks []dyad.Token, lower []string, ref time.Time, future bool) (dyad.DateRef, int) {
+	if d, n := newsPhrase(toks, lower, ref, future); n > 0 {
+		return d, n
+	}
 	w0, w1, w2 := at(lower, 0), at(lower, 1), at(lower, 2)
 	switch {
 	case (w0 == "earlier" || w0 == "later") && w1 == "in" && w2 == "the" && at(lower, 3) == "day":
@@ -224,6 +257,9 @@ func ago(ref time.Time, n int, unit string) dyad.DateRef {
 // absolute matches "March 17", "March 17, 2026", "17 March 2026", "March
 // 2026", "in 2019" and ISO dates.
 func absolute(toks []dyad.Token, ref time.Time, future bool) (dyad.DateRef, int) {
+	if len(toks) == 0 {
+		return dyad.DateRef{}, 0
+	}
 	t0 := toks[0]
 	if t0.Kind == dyad.Number && len(t0.Text) == 10 {
 		if t, err := time.Parse(dyad.DateLayout, t0.Text); err == nil {
@@ -303,22 +339,21 @@ func yearAfterComma(toks []dyad.Token, i int) (int, bool) {
 	return 0, false
 }
 
-// likelyYear returns the year of month m, day d: the one nearest to ref,
-// except that a past-tense sentence does not speak of a day more than a week
-// ahead, nor a future one of a day more than a week ago.
+// likelyYear returns the year of month m, day d: of the years around ref's,
+// the one that puts the day nearest to ref, except that a past-tense
+// sentence does not speak of a day more than a week ahead, nor a future one
+// of a day more than a week ago.
 func likelyYear(ref time.Time, m time.Month, d int, future bool) int {
-	y := ref.Year()
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	const week = 7 * 24 * time.Hour
-	switch diff := t.Sub(ref); {
-	case !future && diff > week:
-		return y - 1
-	case future && diff < -week:
-		return y + 1
-	case diff > 183*24*time.Hour:
-		return y - 1
-	case diff < -183*24*time.Hour:
-		return y + 1
+	best, bestDist := ref.Year(), time.Duration(1<<62)
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		diff := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(ref)
+		if !future && diff > week || future && diff < -week {
+			continue
+		}
+		if dist := max(diff, -diff); dist < bestDist {
+			best, bestDist = y, dist
+		}
 	}
-	return y
+	return best
 }

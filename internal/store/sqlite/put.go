@@ -30,6 +30,9 @@ func (db *DB) Put(ctx context.Context, batch []store.Record) (store.PutStats, er
 		return store.PutStats{}, fmt.Errorf("put: %w", err)
 	}
 	defer p.close()
+	if p.groups, err = prepareGroups(ctx, tx); err != nil {
+		return store.PutStats{}, fmt.Errorf("put: %w", err)
+	}
 	// Rows added by this transaction have keys above the largest ones now.
 	var lastArticle, lastQuote int64
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(pk), 0) FROM articles), (SELECT coalesce(max(pk), 0) FROM quotes)`).
@@ -85,6 +88,7 @@ type putStmts struct {
 	hashExists, idExists                      *sql.Stmt
 	article, event, actor, quote, place       *sql.Stmt
 	actorTotal, actorName, asSource, asTarget *sql.Stmt
+	groups                                    *groupStmts
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
@@ -97,8 +101,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.idExists, `SELECT 1 FROM articles WHERE id = ?`},
 		{&p.article, `INSERT INTO articles (id, hash, url, title, source, date, input, text, result, n_events, n_quotes, n_actors)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`},
-		{&p.event, `INSERT INTO events (article, idx, article_id, date, source_code, target_code, cameo, quad_class, goldstein, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.event, `INSERT INTO events (article, idx, article_id, date, source_code, target_code, cameo, quad_class, goldstein, data, grp)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.actor, `INSERT INTO actors (article, idx, actor, code, name, country, sector, kind, role, mentions)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.quote, `INSERT INTO quotes (article, idx, article_id, start, text, speaker, speaker_code, data)
@@ -129,6 +133,9 @@ func (p *putStmts) close() {
 		if s != nil {
 			s.Close()
 		}
+	}
+	if p.groups != nil {
+		p.groups.close()
 	}
 }
 
@@ -211,6 +218,10 @@ func prefix(s string, n int) string {
 }
 
 func (p *putStmts) putEvents(ctx context.Context, pk int64, r *dyad.Result) error {
+	groups, err := p.groups.group(ctx, r)
+	if err != nil {
+		return err
+	}
 	for i, e := range r.Events {
 		data, err := json.Marshal(e)
 		if err != nil {
@@ -221,7 +232,7 @@ func (p *putStmts) putEvents(ctx context.Context, pk int64, r *dyad.Result) erro
 			target = e.Target.Code
 		}
 		if _, err := p.event.ExecContext(ctx, pk, i, r.ID, e.Date, e.Source.Code, target, e.CAMEO,
-			e.QuadClass, e.Goldstein, string(data)); err != nil {
+			e.QuadClass, e.Goldstein, string(data), groups[i]); err != nil {
 			return fmt.Errorf("insert event %s: %w", e.ID, err)
 		}
 		if e.Source.Code != "" {

@@ -53,25 +53,16 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) (store.Page[store.
 	if err != nil {
 		return store.Page[store.EventRow]{}, fmt.Errorf("events: %w", err)
 	}
-	var w where
-	w.prefix("source_code", q.Source)
-	w.prefix("target_code", q.Target)
-	w.prefix("cameo", q.Code)
-	if q.From != "" || q.To != "" {
-		w.add("date <> ''")
-	}
-	if q.From != "" {
-		w.add("date >= ?", q.From)
-	}
-	if q.To != "" {
-		w.add("date <= ?", q.To)
+	w := eventWhere(q)
+	if q.Article != "" {
+		w.add("article_id = ?", q.Article)
 	}
 	return list(ctx, db.r, "events", "FROM events "+w.String(), w.args,
-		`SELECT article_id, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT ? OFFSET ?`,
+		`SELECT article_id, grp, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT ? OFFSET ?`,
 		q.Limit, q.Offset,
 		func(rows *sql.Rows) (e store.EventRow, err error) {
 			var data string
-			if err := rows.Scan(&e.Article, &data); err != nil {
+			if err := rows.Scan(&e.Article, &e.CrossEvent, &data); err != nil {
 				return e, err
 			}
 			return e, json.Unmarshal([]byte(data), &e.Event)
@@ -144,10 +135,11 @@ func (db *DB) Counts(ctx context.Context) (store.Counts, error) {
 	err := db.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM event_groups),
 		(SELECT count(*) FROM actor_totals WHERE articles > 0),
 		(SELECT count(*) FROM quotes),
 		(SELECT count(*) FROM (SELECT 1 FROM places GROUP BY name, country))`).
-		Scan(&c.Articles, &c.Events, &c.Actors, &c.Quotes, &c.Places)
+		Scan(&c.Articles, &c.Events, &c.CrossEvents, &c.Actors, &c.Quotes, &c.Places)
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("counts: %w", err)
 	}

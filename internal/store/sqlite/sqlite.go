@@ -170,6 +170,9 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate: record %s: %w", m.name, err)
 		}
 	}
+	if err := backfillGroups(ctx, tx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
 	if err := commit(ctx, tx); err != nil {
 		return fmt.Errorf("migrate: commit: %w", err)
 	}

@@ -44,6 +44,12 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"BadQueries", testBadQueries},
 		{"LimitClamp", testLimitClamp},
 		{"Empty", testEmpty},
+		{"CrossEvents", testCrossEvents},
+		{"CrossEventNotFound", testCrossEventNotFound},
+		{"Relations", testRelations},
+		{"Partners", testPartners},
+		{"AnalystBadQueries", testAnalystBadQueries},
+		{"AnalystEmpty", testAnalystEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,6 +419,9 @@ func testEvents(t *testing.T, s store.Store) {
 		{"glob wildcards are literal", store.EventQuery{Source: "*", Code: "0?"}, []string{}},
 		{"quote in code", store.EventQuery{Code: "0'"}, []string{}},
 		{"high bytes", store.EventQuery{Source: "\xff\xff"}, []string{}},
+		{"article", store.EventQuery{Article: KoreaMissile}, []string{"kor-1/e1", "kor-1/e2", "kor-1/e3"}},
+		{"article is exact", store.EventQuery{Article: "kor"}, []string{}},
+		{"article and code", store.EventQuery{Article: FranceIndia, Code: "11"}, []string{"fr-in-1/e3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -431,6 +440,12 @@ func testEvents(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	want := store.EventRow{Article: FranceIndia, Event: Records()[0].Result.Events[0]}
+	if len(p.Items) == 1 {
+		if p.Items[0].CrossEvent <= 0 {
+			t.Errorf("event row has cross event %d, want a positive ID", p.Items[0].CrossEvent)
+		}
+		want.CrossEvent = p.Items[0].CrossEvent
+	}
 	if len(p.Items) != 1 || !reflect.DeepEqual(p.Items[0], want) {
 		t.Errorf("event row = %+v, want %+v", p.Items, want)
 	}
@@ -596,7 +611,7 @@ func testQuotes(t *testing.T, s store.Store) {
 
 func testCounts(t *testing.T, s store.Store) {
 	put(t, s, Records())
-	want := store.Counts{Articles: 4, Events: 8, Actors: 11, Quotes: 3, Places: 5}
+	want := store.Counts{Articles: 4, Events: 8, CrossEvents: 8, Actors: 11, Quotes: 3, Places: 5}
 	if got := counts(t, s); got != want {
 		t.Errorf("counts = %+v, want %+v", got, want)
 	}
@@ -605,7 +620,7 @@ func testCounts(t *testing.T, s store.Store) {
 	extra.Result.ID = "kor-2"
 	extra.Result.Places = append(extra.Result.Places, dyad.Place{ID: "p2", Name: "Busan", Kind: "city", Country: "KOR"})
 	put(t, s, []store.Record{extra})
-	want = store.Counts{Articles: 5, Events: 11, Actors: 11, Quotes: 4, Places: 6}
+	want = store.Counts{Articles: 5, Events: 11, CrossEvents: 8, Actors: 11, Quotes: 4, Places: 6}
 	if got := counts(t, s); got != want {
 		t.Errorf("counts = %+v, want %+v", got, want)
 	}

@@ -1,0 +1,623 @@
+package events
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyadproject/dyad/internal/dict"
+)
+
+// VerbDictionary is a CAMEO/PETRARCH/TABARI verb dictionary (read by package
+// dict) compiled for the coder, with the dictionaries' discards. It codes
+// with the dictionaries' own semantics rather than dyad's pattern language:
+//
+//   - a verb of the dictionary, in any of its forms, is a trigger when the
+//     language layer tags it as a verb, unless it only modifies a noun ("a
+//     place to visit"); a multi-word verb ("ASK FOR") needs its words in a
+//     row;
+//   - a pattern's phrases after the verb ('*') must appear, in order, in the
+//     verb's phrase: the words of its dependency subtree after it, without
+//     coordinated clauses; the phrases before the verb in order before it in
+//     the sentence. Words joined by '_' must be consecutive, phrases may
+//     have other words between them. A word matches a token's text or lemma
+//     (so "TIE" and "TIES" match "ties"); a synonym set (&NAME) matches any
+//     of its phrases; '^' skips a phrase;
+//   - '+' is the target, '$' the source, '%' a compound actor that is both
+//     (one event per ordered pair of its members); each must be an actor
+//     mention at that place;
+//   - the pattern with the most elements wins; when none matches, the verb's
+//     own code applies. A code "---" codes no event; "A:B" codes A from source
+//     to target and B back; codes outside CAMEO (the WEIS codes of old
+//     dictionaries) are carried as written;
+//   - an event needs a source and a target (PETRARCH's require_dyad, on
+//     by default): a verb without a target in its phrase codes nothing;
+//   - without '+', the target is the first actor in the verb's phrase after
+//     it: its object, or the object of a preposition, at any depth
+//     ("welcomed the resumption of ties with X"), in a clause the verb
+//     governs too ("allowed that X is ..."), never the agent of a passive;
+//     without '$', the source is the verb's subject as for dyad's own
+//     patterns;
+//   - the code is the dictionary's whatever the modality: a future or
+//     intended act keeps its code (dyad's own patterns give CAMEO's intent
+//     codes instead); the event's Modality still says future or intended;
+//   - a negation that a pattern spells out ("NOT *", "WILL NOT *") is part
+//     of the event's meaning, so such an event is not flagged as negated;
+//   - a sentence holding a discard phrase codes no event; a story discard
+//     (written with a leading '+') silences the whole article.
+type VerbDictionary struct {
+	byWord   map[string][]*dictVerb // first word of a form, lower case → verbs
+	discards []dict.Discard
+	stats    DictStats
+}
+
+// DictStats counts what a verb dictionary holds once compiled.
+type DictStats struct {
+	Verbs, Forms, Patterns, Synsets, Discards int
+	// Skipped counts the patterns that could not be compiled, by reason.
+	Skipped map[string]int
+}
+
+type dictVerb struct {
+	words    []string // one form, lower case: ["asked", "for"]
+	code     string   // the verb's own code ("---": no event)
+	pattern  *Pattern // the verb alone, for evidence
+	patterns []*dictPattern
+}
+
+type dictPattern struct {
+	pre, post []dictElem
+	forward   string // "" when the pattern codes only the reverse event
+	reverse   string
+	pattern   *Pattern // code, file:line and text, for evidence
+	negation  bool     // the pattern spells out a negation
+	size      int
+}
+
+type dictElemKind uint8
+
+const (
+	dictWords dictElemKind = iota
+	dictTarget
+	dictSource
+	dictCompound
+)
+
+type dictElem struct {
+	kind   dictElemKind
+	alts   [][]string // dictWords: the word sequences it may be
+	joined bool       // must follow the previous element directly
+}
+
+// NewVerbDictionary compiles the verbs, synonym sets and discards of set.
+func NewVerbDictionary(set *dict.Set) *VerbDictionary {
+	vd := &VerbDictionary{byWord: map[string][]*dictVerb{}, discards: set.Discards,
+		stats: DictStats{Synsets: len(set.Synsets), Discards: len(set.Discards), Skipped: map[string]int{}}}
+	for _, vs := range set.Verbs {
+		var pats []*dictPattern
+		for _, pt := range vs.Patterns {
+			p, why := compileDictPattern(set, vs.File, pt)
+			if why != "" {
+				vd.stats.Skipped[why]++
+				continue
+			}
+			vd.stats.Patterns++
+			pats = append(pats, p)
+		}
+		for _, v := range vs.Verbs {
+			vd.stats.Verbs++
+			code := v.Code
+			if code == "" {
+				code = "---"
+			}
+			forms := append([]string{v.Lemma}, v.Forms...)
+			seen := map[string]bool{}
+			for _, f := range forms {
+				words := strings.Fields(strings.ToLower(strings.ReplaceAll(f, "_", " ")))
+				key := strings.Join(words, " ")
+				if len(words) == 0 || seen[key] {
+					continue
+				}
+				seen[key] = true
+				vd.stats.Forms++
+				dv := &dictVerb{words: words, code: code, patterns: pats,
+					pattern: &Pattern{Code: code, Source: fmt.Sprintf("%s:%d", v.File, v.Line), Text: strings.ToLower(v.Lemma)}}
+				vd.byWord[words[0]] = append(vd.byWord[words[0]], dv)
+			}
+		}
+	}
+	return vd
+}
+
+// Stats reports what the dictionary holds.
+func (vd *VerbDictionary) Stats() DictStats { return vd.stats }
+
+// compileDictPattern turns a dictionary pattern into elements, or says why it
+// cannot.
+func compileDictPattern(set *dict.Set, file string, pt dict.Pattern) (*dictPattern, string) {
+	fwd, rev := pt.Codes()
+	p := &dictPattern{forward: fwd, reverse: rev,
+		pattern: &Pattern{Code: pt.Code, Source: fmt.Sprintf("%s:%d", pt.File, pt.Line), Text: pt.String()}}
+	var why string
+	p.pre, why = compilePhrases(set, file, pt.Before)
+	if why != "" {
+		return nil, why
+	}
+	p.post, why = compilePhrases(set, file, pt.After)
+	if why != "" {
+		return nil, why
+	}
+	for _, e := range append(slices.Clone(p.pre), p.post...) {
+		p.size++
+		for _, a := range e.alts {
+			for _, w := range a {
+				if negations[w] || w == "no" {
+					p.negation = true
+				}
+			}
+		}
+	}
+	return p, ""
+}
+
+func compilePhrases(set *dict.Set, file string, phs []dict.Phrase) ([]dictElem, string) {
+	var out []dictElem
+	for _, ph := range phs {
+		switch ph.Kind {
+		case dict.PhrasePrep:
+			if len(ph.Words) == 0 {
+				return nil, "empty prepositional phrase"
+			}
+			e, ok, why := compileToken(set, file, ph.Words[0])
+			if why != "" {
+				return nil, why
+			}
+			if ok {
+				out = append(out, e)
+			}
+			objs, why := compilePhrases(set, file, ph.Objects)
+			if why != "" {
+				return nil, why
+			}
+			out = append(out, objs...)
+		default:
+			for i, t := range ph.Words {
+				e, ok, why := compileToken(set, file, t)
+				if why != "" {
+					return nil, why
+				}
+				if !ok {
+					continue
+				}
+				e.joined = ph.Kind == dict.PhraseNoun && i > 0
+				out = append(out, e)
+			}
+		}
+	}
+	return out, ""
+}
+
+// compileToken compiles one pattern token; ok is false for '^', which
+// stands for words the matcher skips anyway.
+func compileToken(set *dict.Set, file string, t dict.Token) (dictElem, bool, string) {
+	switch t.Kind {
+	case dict.TokWord:
+		return dictElem{alts: [][]string{strings.Fields(strings.ToLower(t.Text))}}, true, ""
+	case dict.TokTarget:
+		return dictElem{kind: dictTarget}, true, ""
+	case dict.TokSource:
+		return dictElem{kind: dictSource}, true, ""
+	case dict.TokCompound:
+		return dictElem{kind: dictCompound}, true, ""
+	case dict.TokSkip:
+		return dictElem{}, false, ""
+	case dict.TokSynset:
+		alts, ok := synsetForms(set, file, t.Text, 0)
+		if !ok {
+			return dictElem{}, false, "unknown synonym set"
+		}
+		if len(alts) == 0 {
+			return dictElem{}, false, "empty synonym set"
+		}
+		return dictElem{alts: alts}, true, ""
+	}
+	return dictElem{}, false, "unknown pattern token"
+}
+
+// synsetForms expands a synonym set into word sequences; a phrase that names
+// another set ("&TIETYPES TIES") takes each of its phrases in turn.
+func synsetForms(set *dict.Set, file, name string, depth int) ([][]string, bool) {
+	syn, ok := set.Synset(file, name)
+	if !ok || depth > 4 {
+		return nil, false
+	}
+	var out [][]string
+	for _, f := range syn.Forms {
+		seqs := [][]string{nil}
+		for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(f, "_", " "))) {
+			if strings.HasPrefix(w, "&") {
+				inner, ok := synsetForms(set, file, strings.ToUpper(w), depth+1)
+				if !ok {
+					return nil, false
+				}
+				var next [][]string
+				for _, s := range seqs {
+					for _, in := range inner {
+						next = append(next, append(slices.Clone(s), in...))
+					}
+				}
+				seqs = next
+				continue
+			}
+			for i := range seqs {
+				seqs[i] = append(seqs[i], w)
+			}
+		}
+		out = append(out, seqs...)
+	}
+	return out, true
+}
+
+// dictMatches finds the dictionary's events in the sentence: one match per
+// verb token, from its best pattern or from the verb's own code.
+func (c *Coder) dictMatches(sv *sentenceView) []match {
+	vd := c.dict
+	if vd == nil {
+		return nil
+	}
+	var out []match
+	for k := sv.first; k < sv.end; k++ {
+		if sv.coveredBy(k) >= 0 || !sv.verbLike(k) || sv.nounModifier(k) {
+			continue
+		}
+		var best *dictVerb
+		for _, dv := range vd.byWord[sv.lower(k)] {
+			if sv.wordsAt(k, dv.words) && (best == nil || len(dv.words) > len(best.words)) {
+				best = dv
+			}
+		}
+		if best == nil {
+			continue
+		}
+		end := k + len(best.words)
+		pre := sv.tokenRange(sv.first, k)
+		post := sv.phraseAfter(k, end)
+		var win *dictPattern
+		winSlots := slots{target: -1, source: -1, compound: -1}
+		for _, p := range best.patterns {
+			if win != nil && p.size <= win.size {
+				continue
+			}
+			st := slots{target: -1, source: -1, compound: -1}
+			if !sv.matchElems(p.pre, pre, 0, 0, -1, &st) || !sv.matchElems(p.post, post, 0, 0, end-1, &st) {
+				continue
+			}
+			win, winSlots = p, st
+		}
+		m := match{trigger: k, end: end}
+		forward, reverse, _ := strings.Cut(best.code, ":")
+		m.pat = best.pattern
+		if win != nil {
+			forward, reverse = win.forward, win.reverse
+			m.pat, m.spelledNegation = win.pattern, win.negation
+			if winSlots.end > m.end {
+				m.end = winSlots.end
+			}
+		}
+		switch {
+		case winSlots.compound >= 0:
+			group := sv.coordinated(winSlots.compound, +1)
+			m.sources, m.targets, m.compound = group, group, true
+		default:
+			if winSlots.source >= 0 {
+				m.sources = sv.coordinated(winSlots.source, +1)
+			}
+			if winSlots.target >= 0 {
+				m.targets = sv.coordinated(winSlots.target, +1)
+			} else if t := sv.firstActorIn(post, k); t >= 0 {
+				m.targets = sv.coordinated(t, +1)
+			}
+		}
+		m.fromDict = true
+		if forward != "" && forward != "---" {
+			f := m
+			f.code = forward
+			out = append(out, f)
+		}
+		if reverse != "" && reverse != "---" {
+			r := m
+			r.code, r.reversed = reverse, true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// slots records the actors a pattern's '+', '$' and '%' matched, and the
+// token after the last element matched.
+type slots struct {
+	target, source, compound int
+	end                      int
+}
+
+// matchElems matches els[e:] against the tokens toks[pos:], prev being the
+// last token matched (a joined element must follow it directly).
+func (sv *sentenceView) matchElems(els []dictElem, toks []int, e, pos, prev int, st *slots) bool {
+	if e == len(els) {
+		st.end = max(st.end, prev+1)
+		return true
+	}
+	el := els[e]
+	for i := pos; i < len(toks); i++ {
+		k := toks[i]
+		if el.joined && k != prev+1 {
+			return false
+		}
+		switch el.kind {
+		case dictWords:
+			for _, alt := range el.alts {
+				n, ok := sv.wordsIn(toks, i, alt)
+				if ok && sv.matchElems(els, toks, e+1, i+n, toks[i+n-1], st) {
+					return true
+				}
+			}
+		default:
+			mi := sv.mentionAt(k)
+			if mi < 0 || possessivePronouns[sv.lower(k)] {
+				break
+			}
+			save := *st
+			switch el.kind {
+			case dictTarget:
+				st.target = mi
+			case dictSource:
+				st.source = mi
+			case dictCompound:
+				st.compound = mi
+			}
+			last := sv.mentionEnd(mi) - 1
+			j := i
+			for j < len(toks) && toks[j] <= last {
+				j++
+			}
+			if sv.matchElems(els, toks, e+1, j, last, st) {
+				return true
+			}
+			*st = save
+		}
+		if el.joined {
+			return false
+		}
+	}
+	return false
+}
+
+// wordsIn reports whether the words of alt are at toks[i:], consecutive in
+// the text, and how many tokens they take.
+func (sv *sentenceView) wordsIn(toks []int, i int, alt []string) (int, bool) {
+	if i+len(alt) > len(toks) {
+		return 0, false
+	}
+	for j, w := range alt {
+		k := toks[i+j]
+		if j > 0 && k != toks[i+j-1]+1 {
+			return 0, false
+		}
+		if !sv.wordIs(k, w) {
+			return 0, false
+		}
+	}
+	return len(alt), true
+}
+
+// wordIs reports whether token k is the dictionary word w: its text, its
+// lemma, or the text of a plural.
+func (sv *sentenceView) wordIs(k int, w string) bool {
+	t := sv.lower(k)
+	return t == w || strings.EqualFold(sv.doc.Tokens[k].Lemma, w) || t == w+"s" || t == w+"es" ||
+		w == "n't" && t == "not" || w == "not" && t == "n't"
+}
+
+// wordsAt reports whether words are the tokens from k on.
+func (sv *sentenceView) wordsAt(k int, words []string) bool {
+	if k+len(words) > sv.end {
+		return false
+	}
+	for j, w := range words {
+		if sv.lower(k+j) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// verbLike reports whether token k can be a dictionary verb: the tagger
+// calls it a verb, the parse makes it the head of a clause, or it follows a
+// modal.
+func (sv *sentenceView) verbLike(k int) bool {
+	switch t := sv.doc.Tokens[k]; t.UPOS {
+	case "VERB", "": // "" when the text was not tagged
+		return true
+	default:
+		// A dictionary verb right after a modal is a verb whatever the
+		// tagger said ("will abandon" tagged as an adverb).
+		return t.Rel == "root" && sv.hasSubject(k) || k > sv.first && modals[sv.lower(k-1)]
+	}
+}
+
+// nounModifier reports whether the verb at k modifies a noun without a
+// subject of its own ("a pleasant place to visit", "the roads leading
+// into"): it describes the noun and codes no event.
+func (sv *sentenceView) nounModifier(k int) bool {
+	t := sv.doc.Tokens[k]
+	return (t.Rel == "acl" || t.Rel == "acl:relcl") && !sv.hasSubject(k)
+}
+
+// modals are the words after which a dictionary verb's base form is a verb.
+var modals = wordSet("will would shall should can could may might must 'll")
+
+func (sv *sentenceView) hasSubject(k int) bool {
+	return sv.hasRel(k, "nsubj") || sv.hasRel(k, "nsubj:pass")
+}
+
+// tokenRange returns the token indices [from, to).
+func (sv *sentenceView) tokenRange(from, to int) []int {
+	out := make([]int, 0, max(0, to-from))
+	for k := from; k < to; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// clausal relations head a clause of their own: the verb's phrase ends
+// there.
+var clausal = map[string]bool{"conj": true, "cc": true, "parataxis": true, "nsubj": true, "nsubj:pass": true,
+	"csubj": true, "punct": true, "reparandum": true}
+
+// phraseAfter returns the tokens of the verb's phrase after the verb's words
+// [k, end): its dependency subtree without subjects and coordinated clauses.
+// Without a parse, or when the parse made the verb a modifier with nothing
+// after it ("Northland hosted Southland" read as a noun phrase), it is the
+// rest of the clause: the tokens up to a semicolon or colon.
+func (sv *sentenceView) phraseAfter(k, end int) []int {
+	linear := func() []int {
+		j := end
+		for j < sv.end && sv.doc.Tokens[j].Text != ";" && sv.doc.Tokens[j].Text != ":" {
+			j++
+		}
+		return sv.tokenRange(end, j)
+	}
+	if !sv.doc.Parsed() {
+		return linear()
+	}
+	in := map[int]bool{}
+	var walk func(h int)
+	walk = func(h int) {
+		for _, c := range sv.doc.Dependents(h) {
+			rel := sv.doc.Tokens[c].Rel
+			// The verb's own subject and coordinated clauses are not
+			// its phrase; deeper down, subjects and conjuncts are ("allowed
+			// that Mordor is ...", "ties with X and Y").
+			if h == k && clausal[rel] || rel == "punct" || rel == "parataxis" {
+				continue
+			}
+			in[c] = true
+			walk(c)
+		}
+	}
+	walk(k)
+	var out []int
+	for j := end; j < sv.end; j++ {
+		if in[j] {
+			out = append(out, j)
+		}
+	}
+	if len(out) == 0 && modifierRels[sv.doc.Tokens[k].Rel] {
+		return linear()
+	}
+	return out
+}
+
+// modifierRels are the relations of a verb the parser took for part of a
+// noun phrase.
+var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true, "appos": true, "dep": true, "flat": true}
+
+// firstActorIn returns the first actor mention among toks, the phrase of
+// the verb at trigger, that is not a possessive pronoun, not a bare role
+// without an owner ("military" in "military ties", "demonstrators") and not
+// the agent of a passive, preferring one that is not a place ("celebrated
+// in X with Y" is with Y), or -1. As in PETRARCH it may lie in a clause the verb governs
+// ("allowed that X ...", "signed an accord to supply X").
+func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
+	locative := -1
+	for _, k := range toks {
+		mi := sv.mentionAt(k)
+		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) ||
+			anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
+			continue
+		}
+		if sv.placeOf(k) {
+			if locative < 0 {
+				locative = mi
+			}
+			continue
+		}
+		return mi
+	}
+	return locative
+}
+
+// placeOf reports whether the mention at token k is the object of a
+// locative preposition ("in Osgiliath", "at Cirith Ungol"): the place of
+// the event rather than its target, unless no other actor is there.
+func (sv *sentenceView) placeOf(k int) bool {
+	j := k - 1
+	if j > sv.first && sv.lower(j) == "the" {
+		j--
+	}
+	return j >= sv.first && locatives[sv.lower(j)]
+}
+
+// inAgent reports whether token k lies in the agent of the verb at trigger,
+// a passive ("by X"), which is its source.
+func (sv *sentenceView) inAgent(k, trigger int) bool {
+	if !sv.doc.Parsed() {
+		return false
+	}
+	for h, hops := k, 0; h >= 0 && h != trigger && hops < 16; hops++ {
+		t := sv.doc.Tokens[h]
+		if t.Rel == "obl:agent" && t.Head == trigger {
+			return true
+		}
+		h = t.Head
+	}
+	return false
+}
+
+// discarded reports whether a discard phrase of dyad's list or of the
+// user's dictionaries occurs in the sentence, or a story discard anywhere in
+// the article.
+func (c *Coder) discarded(sv *sentenceView) bool {
+	lists := [][]dict.Discard{c.patterns.discards}
+	if c.dict != nil {
+		lists = append(lists, c.dict.discards)
+	}
+	sentence := strings.ToLower(sv.doc.Text(sv.doc.Sentences[sv.index].Span))
+	article := ""
+	for _, list := range lists {
+		for _, d := range list {
+			text := sentence
+			if d.Story {
+				if article == "" {
+					article = strings.ToLower(sv.doc.Article.Text)
+				}
+				text = article
+			}
+			if containsPhrase(text, strings.ToLower(d.Phrase), d.WholeWord) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsPhrase reports whether phrase occurs in text starting at a word
+// boundary, and ending at one when whole is set.
+func containsPhrase(text, phrase string, whole bool) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(phrase)
+		if (i == 0 || !isWordByte(text[i-1])) && (!whole || end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}

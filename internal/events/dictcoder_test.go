@@ -1,0 +1,112 @@
+package events
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyadproject/dyad/internal/dict"
+	"github.com/dyadproject/dyad/internal/ontology"
+)
+
+// testVerbs is an invented verb dictionary in the CAMEO format.
+const testVerbs = `&PLACES_
++CAPITAL
++PORT
+
+&TIES
++&KINDS RELATIONS
++TIES
+
+&KINDS
++TRADE
++MILITARY
+
+--- BLOCKADE [191] ---
+BLOCKADE
+- * &PLACES [191]
+- * HARBOR  [1911]
+
+--- PRAISE [051] ---
+PRAISE
+- * + FOR_EFFORTS [0511]
+- NOT * [903]
+
+--- RENEW [064] ---
+RENEW
+- * &TIES [0641]
+
+--- HOST [042:043] ---
+HOST
+SNUB [---]
+`
+
+// testDiscards names phrases that stop coding.
+const testDiscards = "FOOTBALL\n+WORLD CUP\n"
+
+func testDictionaryCoder(t *testing.T) *Coder {
+	t.Helper()
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, errs, err := dict.Parse("test.verbs.txt", []byte(testVerbs), dict.KindVerbs)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("%v %v", err, errs)
+	}
+	ds, errs, err := dict.Parse("test.discards.txt", []byte(testDiscards), dict.KindDiscards)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("%v %v", err, errs)
+	}
+	set.Discards = ds.Discards
+	vd := NewVerbDictionary(set)
+	if st := vd.Stats(); st.Verbs != 5 || st.Patterns != 5 || st.Discards != 2 || len(st.Skipped) != 0 {
+		t.Errorf("stats %+v", st)
+	}
+	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
+}
+
+func TestVerbDictionary(t *testing.T) {
+	c := testDictionaryCoder(t)
+	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH"}
+	for _, tc := range []struct{ text, want string }{
+		// The verb's own code, the target found in its object's phrase.
+		{"Northland blockaded the coast of Southland.", "NRL 191 STH"},
+		// A pattern word after the verb, at any depth of its phrase.
+		{"Northland blockaded the main harbor of Southland.", "NRL 1911 STH"},
+		// A synonym set, with a nested one.
+		{"Northland blockaded the capital of Southland.", "NRL 191 STH"},
+		{"Northland renewed military relations with Southland.", "NRL 0641 STH"},
+		{"Northland renewed ties with Southland.", "NRL 0641 STH"},
+		// '+' and words joined by '_'.
+		{"Northland praised Southland for efforts to end the war.", "NRL 0511 STH"},
+		// A spelled-out negation is the event, not a negated one.
+		{"Northland did not praise Southland.", "NRL 903 STH"},
+		// "---" codes nothing: the pattern wins over the verb's code.
+		{"Northland snubbed Southland.", ""},
+		// The dictionary's code whatever the modality: no intent code.
+		{"Northland will renew military relations with Southland.", "NRL 0641 STH future"},
+		// A complex code: each acts on the other.
+		{"Northland hosted Southland.", "NRL 042 STH; STH 043 NRL"},
+		// A compound subject without a target acts on itself, pair by pair.
+		{"Northland and Southland renewed military relations.", "NRL 0641 STH; STH 0641 NRL"},
+		// A place is the target only when no other actor is there.
+		{"Northland renewed ties in Southland with Westland.", "NRL 0641 WST"},
+		{"Northland blockaded the port in Southland.", "NRL 191 STH"},
+		// A compound code stands for several actors.
+		{"The Twinlands renewed ties with Westland.", "NRL 0641 WST; STH 0641 WST"},
+		// A coordinated target: one event each.
+		{"Northland praised Southland and Westland.", "NRL 051 STH; NRL 051 WST"},
+		// The target may be in a clause of the verb's phrase, not in a
+		// coordinated one; without a target, no event (require_dyad).
+		{"Northland has praised the plan to help Southland.", "NRL 051 STH"},
+		{"Northland praised the decision and said Southland had agreed.", ""},
+		// Discards: the sentence, and the story.
+		{"Northland blockaded Southland in a football game.", ""},
+		{"Northland blockaded Southland. The World Cup is near.", ""},
+	} {
+		out, _ := code(t, c, tc.text, actors)
+		if got := strings.Join(out, "; "); got != tc.want {
+			t.Errorf("%q: coded %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
