@@ -21,8 +21,13 @@
 // it is stored once whatever the timing. Aggregates (actor_totals,
 // actor_names) are summed over the batch in Go and upserted once per key, in
 // key order, so that two batches never lock aggregate rows in opposite
-// orders. A transaction that PostgreSQL still aborts as a deadlock or
-// serialization failure is retried a few times.
+// orders. Cross-article events (event_groups) must keep their IDs in the
+// order of first report, so they cannot be upserted in key order; a Put
+// first takes a transaction-level advisory lock per event key, in the order
+// of the keys' hashes, and only then upserts them in report order: two Puts
+// sharing events queue on the first shared lock instead of deadlocking. A
+// transaction that PostgreSQL still aborts as a deadlock or serialization
+// failure is retried a few times.
 //
 // # Schema and migrations
 //

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -198,7 +199,8 @@ func TestSearchAccents(t *testing.T) {
 func TestConcurrentOpen(t *testing.T) {
 	db, u := openSchema(t)
 	ctx := context.Background()
-	if _, err := db.pool.Exec(ctx, `DROP TABLE articles, events, actors, actor_totals, actor_names, quotes, places, schema_migrations;
+	if _, err := db.pool.Exec(ctx, `DROP TABLE articles, events, event_groups, event_group_sources, actors, actor_totals, actor_names, quotes,
+		places, schema_migrations;
 		DROP TEXT SEARCH CONFIGURATION dyad; DROP TEXT SEARCH DICTIONARY dyad_stem`); err != nil {
 		t.Fatal(err)
 	}
@@ -246,5 +248,67 @@ func TestLongIDRefused(t *testing.T) {
 	long.Result.ID = strings.Repeat("x", MaxIDLen)
 	if st, err := db.Put(ctx, []store.Record{long}); err != nil || st.Added != 1 {
 		t.Errorf("put with an ID of MaxIDLen bytes: %+v, %v", st, err)
+	}
+}
+
+func BenchmarkAnalyst(b *testing.B) {
+	storetest.BenchmarkAnalyst(b, func(b *testing.B) store.Store { return open(b) }, 10000)
+}
+
+// TestConcurrentCrossEvents puts, from four writers at once, eight reports
+// of one story whose events come in opposite orders: the writers share the
+// cross-article events without failing, and the counts add up.
+func TestConcurrentCrossEvents(t *testing.T) {
+	db := open(t)
+	defer db.Close()
+	ctx := context.Background()
+	base := storetest.Records()[0]
+	var reports []store.Record
+	for i := range 8 {
+		r := base
+		r.Text += fmt.Sprintf(" Report number %d.", i)
+		r.Result.Hash = ""
+		r.Result.ID = fmt.Sprintf("report-%d", i)
+		r.Result.Events = slices.Clone(base.Result.Events)
+		if i%2 == 1 {
+			slices.Reverse(r.Result.Events)
+		}
+		reports = append(reports, r)
+	}
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			for _, r := range []store.Record{reports[w], reports[w+4]} {
+				if _, err := db.Put(ctx, []store.Record{r}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent put: %v", err)
+		}
+	}
+	p, err := db.CrossEvents(ctx, store.EventQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != len(base.Result.Events) {
+		t.Fatalf("%d cross events, want %d", len(p.Items), len(base.Result.Events))
+	}
+	for _, e := range p.Items {
+		var mentions int
+		for _, be := range base.Result.Events {
+			if be.CAMEO == e.CAMEO {
+				mentions = 8 * (1 + len(be.Mentions))
+			}
+		}
+		if e.NumArticles != 8 || e.NumSources != 1 || e.NumMentions != mentions {
+			t.Errorf("cross event %s: %d articles, %d sources, %d mentions; want 8, 1, %d",
+				e.CAMEO, e.NumArticles, e.NumSources, e.NumMentions, mentions)
+		}
 	}
 }

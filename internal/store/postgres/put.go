@@ -53,7 +53,7 @@ func (db *DB) put(ctx context.Context, batch []store.Record) (store.PutStats, er
 		return store.PutStats{}, fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback(context.Background())
-	w := writer{tx: tx, totals: map[string]*total{}, names: map[nameKey]int{}}
+	w := writer{tx: tx, totals: map[string]*total{}, names: map[nameKey]int{}, groups: groupDeltas{m: map[groupKey]*groupDelta{}}}
 	var st store.PutStats
 	for i := range batch {
 		added, renamed, err := w.put(ctx, &batch[i])
@@ -97,6 +97,8 @@ type writer struct {
 	rows   pgx.Batch
 	totals map[string]*total
 	names  map[nameKey]int
+	events []pendingEvent
+	groups groupDeltas
 }
 
 // put stores one record unless its hash is stored, and reports whether it
@@ -174,15 +176,15 @@ func (w *writer) insertArticle(ctx context.Context, r *dyad.Result, text string)
 // children queues the rows of r's events, actors, quotes and places and adds
 // to the aggregates.
 func (w *writer) children(pk int64, r *dyad.Result) {
+	keys := w.groups.add(r)
 	for i, e := range r.Events {
 		data, _ := json.Marshal(e) // a dyad.Event always encodes
 		target := ""
 		if e.Target != nil {
 			target = e.Target.Code
 		}
-		w.rows.Queue(`INSERT INTO events (article, idx, article_id, date, source_code, target_code, cameo, quad_class, goldstein, data)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			pk, i, clean(r.ID), clean(e.Date), clean(e.Source.Code), clean(target), clean(e.CAMEO), e.QuadClass, e.Goldstein, string(data))
+		w.events = append(w.events, pendingEvent{pk: pk, idx: i, args: []any{clean(r.ID), clean(e.Date), clean(e.Source.Code),
+			clean(target), clean(e.CAMEO), e.QuadClass, e.Goldstein, string(data)}, key: keys[i]})
 		if c := clean(e.Source.Code); c != "" {
 			w.total(c).asSource++
 		}
@@ -235,6 +237,14 @@ func (w *writer) total(code string) *total {
 // table with the keys in order, so that concurrent Puts lock aggregate rows
 // in the same order.
 func (w *writer) flush(ctx context.Context) error {
+	ids, err := w.groups.flush(ctx, w.tx)
+	if err != nil {
+		return err
+	}
+	for _, e := range w.events {
+		w.rows.Queue(`INSERT INTO events (article, idx, grp, article_id, date, source_code, target_code, cameo, quad_class, goldstein, data)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, append([]any{e.pk, e.idx, ids[e.key]}, e.args...)...)
+	}
 	if w.rows.Len() > 0 {
 		if err := w.tx.SendBatch(ctx, &w.rows).Close(); err != nil {
 			return fmt.Errorf("insert rows: %w", err)

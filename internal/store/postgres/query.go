@@ -59,29 +59,53 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) (store.Page[store.
 	if err != nil {
 		return store.Page[store.EventRow]{}, fmt.Errorf("events: %w", err)
 	}
-	var w where
-	if !w.prefix("source_code", q.Source) || !w.prefix("target_code", q.Target) || !w.prefix("cameo", q.Code) {
+	w, ok := eventWhere(q)
+	if !ok || !valid(q.Article) {
 		return emptyPage[store.EventRow](), nil
 	}
-	if q.From != "" || q.To != "" {
-		w.add("date <> ''")
-	}
-	if q.From != "" {
-		w.add("date >= "+w.param(), q.From)
-	}
-	if q.To != "" {
-		w.add("date <= "+w.param(), q.To)
+	if q.Article != "" {
+		w.add("article_id = "+w.param(), q.Article)
 	}
 	return list(ctx, db, "events", "FROM events "+w.String(), w.args,
-		`SELECT article_id, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT `+w.next()+` OFFSET `+w.next2(),
-		q.Limit, q.Offset,
-		func(rows pgx.Rows) (e store.EventRow, err error) {
-			var data string
-			if err := rows.Scan(&e.Article, &data); err != nil {
-				return e, err
-			}
-			return e, json.Unmarshal([]byte(data), &e.Event)
-		})
+		`SELECT article_id, grp, data FROM events `+w.String()+` ORDER BY date, article_id, idx LIMIT `+w.next()+` OFFSET `+w.next2(),
+		q.Limit, q.Offset, scanEventRow)
+}
+
+// scanEventRow reads the article ID, cross event ID and JSON of an event.
+func scanEventRow(rows pgx.Rows) (e store.EventRow, err error) {
+	var data string
+	if err := rows.Scan(&e.Article, &e.CrossEvent, &data); err != nil {
+		return e, err
+	}
+	return e, json.Unmarshal([]byte(data), &e.Event)
+}
+
+// eventWhere is the filter of q on the events or event_groups table, whose
+// filtered columns share their names. It reports false when nothing can
+// match.
+func eventWhere(q store.EventQuery) (*where, bool) {
+	var w where
+	if !w.prefix("source_code", q.Source) || !w.prefix("target_code", q.Target) || !w.prefix("cameo", q.Code) {
+		return &w, false
+	}
+	if q.QuadClass != 0 {
+		w.add("quad_class = "+w.param(), q.QuadClass)
+	}
+	w.dateRange(q.From, q.To)
+	return &w, true
+}
+
+// dateRange restricts date to [from, to]; a bound excludes undated rows.
+func (w *where) dateRange(from, to string) {
+	if from != "" || to != "" {
+		w.add("date <> ''")
+	}
+	if from != "" {
+		w.add("date >= "+w.param(), from)
+	}
+	if to != "" {
+		w.add("date <= "+w.param(), to)
+	}
 }
 
 // Quotes lists the quotations matching q by article and position.
@@ -154,10 +178,11 @@ func (db *DB) Counts(ctx context.Context) (store.Counts, error) {
 		return tx.QueryRow(ctx, `SELECT
 			(SELECT count(*) FROM articles),
 			(SELECT count(*) FROM events),
+			(SELECT count(*) FROM event_groups),
 			(SELECT count(*) FROM actor_totals WHERE articles > 0),
 			(SELECT count(*) FROM quotes),
 			(SELECT count(*) FROM (SELECT 1 FROM places GROUP BY name, country) p)`).
-			Scan(&c.Articles, &c.Events, &c.Actors, &c.Quotes, &c.Places)
+			Scan(&c.Articles, &c.Events, &c.CrossEvents, &c.Actors, &c.Quotes, &c.Places)
 	})
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("counts: %w", err)

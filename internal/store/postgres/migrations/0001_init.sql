@@ -36,8 +36,50 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_date ON articles (date DESC, id);
 CREATE INDEX articles_tsv ON articles USING gin (tsv);
 
+-- Cross-article events, as in the SQLite store's 0002_cross_events.sql
+-- (this store had not shipped before them, so they are part of its first
+-- schema): every mention of the same date, source code, target code, CAMEO
+-- code and place, in any article, is one event_groups row with GDELT's
+-- NumMentions, NumSources and NumArticles; events rows are the mentions and
+-- point to their group. Put keeps the counts, which are only ever added to.
+CREATE TABLE event_groups (
+    id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    date           text COLLATE "C" NOT NULL,
+    source_code    text COLLATE "C" NOT NULL,
+    target_code    text COLLATE "C" NOT NULL,
+    cameo          text COLLATE "C" NOT NULL,
+    place          text COLLATE "C" NOT NULL,   -- location name, '' when none
+    place_country  text COLLATE "C" NOT NULL,
+    root           text NOT NULL,
+    quad_class     integer NOT NULL,
+    goldstein      double precision NOT NULL,
+    source_country text COLLATE "C" NOT NULL,   -- actor's country, else its code
+    target_country text COLLATE "C" NOT NULL,   -- '' when the event has no target
+    first_article  text NOT NULL,
+    num_mentions   integer NOT NULL DEFAULT 0,
+    num_articles   integer NOT NULL DEFAULT 0,
+    num_sources    integer NOT NULL DEFAULT 0,
+    tone_sum       double precision NOT NULL DEFAULT 0, -- over the articles with a tone
+    tone_n         integer NOT NULL DEFAULT 0,
+    UNIQUE (date, source_code, target_code, cameo, place, place_country)
+);
+CREATE INDEX event_groups_by_date ON event_groups (date, id);
+CREATE INDEX event_groups_by_source_country ON event_groups (source_country, date);
+CREATE INDEX event_groups_by_target_country ON event_groups (target_country, date);
+CREATE INDEX event_groups_by_source ON event_groups (source_code, date);
+CREATE INDEX event_groups_by_target ON event_groups (target_code, date);
+
+-- The distinct outlets that reported each group, so that NumSources counts
+-- each outlet once.
+CREATE TABLE event_group_sources (
+    grp    bigint NOT NULL REFERENCES event_groups (id),
+    source text NOT NULL,
+    PRIMARY KEY (grp, source)
+);
+
 CREATE TABLE events (
     article     bigint NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
+    grp         bigint NOT NULL REFERENCES event_groups (id),
     idx         integer NOT NULL,               -- position in Result.Events
     article_id  text COLLATE "C" NOT NULL,
     date        text COLLATE "C" NOT NULL,
@@ -53,6 +95,8 @@ CREATE INDEX events_by_date ON events (date, article_id, idx);
 CREATE INDEX events_by_source ON events (source_code, date);
 CREATE INDEX events_by_target ON events (target_code, date);
 CREATE INDEX events_by_cameo ON events (cameo, date);
+CREATE INDEX events_by_group ON events (grp, date, article_id, idx);
+CREATE INDEX events_by_article ON events (article_id, date, idx);
 
 CREATE TABLE actors (
     article  bigint NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
