@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
+	"net/url"
 	"os"
 	"time"
 
@@ -14,7 +17,9 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/pipeline"
+	"github.com/dyadproject/dyad/internal/queue"
 	"github.com/dyadproject/dyad/internal/store"
+	"github.com/dyadproject/dyad/internal/store/postgres"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
 )
 
@@ -27,17 +32,23 @@ type ingestStats struct {
 func runIngest(ctx context.Context, args []string, io stdio) error {
 	var in inputFlags
 	fs := newFlags("ingest", "[flags] PATH...", `
-Analyze news articles and store them in a SQLite database. Ingestion is
+Analyze news articles and store them in a SQLite database, or in PostgreSQL
+when --db is a postgres:// URL. With --nats, publish them unanalyzed to the
+NATS JetStream work queue instead, for 'dyad worker' to analyze and store. Ingestion is
 idempotent: an article whose text is already stored (same content hash) is
 skipped, so running it twice leaves the same rows. Articles are committed in
 batches, one transaction each; an interrupted run (Ctrl-C) leaves every
 finished batch stored and nothing of the current one, and a rerun completes
 it. A progress line is shown when standard error is a terminal.`, io)
-	db := fs.String("db", "dyad.db", "SQLite database `file` (created if missing)")
+	db := fs.String("db", "dyad.db", "SQLite database `file` (created if missing), or a postgres:// URL")
 	batch := fs.Int("batch", 100, "articles per transaction")
+	natsURL := fs.String("nats", "", "publish to the NATS JetStream work queue at `URL` instead of storing (see 'dyad worker')")
 	in.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *natsURL != "" {
+		return publishCorpus(ctx, fs, &in, *natsURL, io)
 	}
 	if *batch <= 0 {
 		return usagef("--batch must be positive")
@@ -50,18 +61,87 @@ it. A progress line is shown when standard error is a terminal.`, io)
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	stats, err := ingest(ctx, an, st, in.articles(ctx, fs.Args(), opt), *batch, io, nil)
 	fmt.Fprintf(io.err, "dyad ingest: %d articles read: %d added, %d already stored, %d failed (%s)\n",
-		stats.read, stats.Added, stats.Skipped, stats.failed, *db)
+		stats.read, stats.Added, stats.Skipped, stats.failed, storeName(*db))
 	if err != nil {
 		return err
 	}
 	return in.partial(stats.failed)
+}
+
+// publishCorpus reads the articles of the command line and publishes them,
+// unanalyzed, to the work queue.
+func publishCorpus(ctx context.Context, fs *flag.FlagSet, in *inputFlags, natsURL string, io stdio) error {
+	var conflict error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "db" || f.Name == "batch" || f.Name == "patterns" || f.Name == "dict" {
+			conflict = usagef("--%s does not apply with --nats: the workers analyze and store", f.Name)
+		}
+	})
+	if conflict != nil {
+		return conflict
+	}
+	opt, err := in.options(fs.Args(), io)
+	if err != nil {
+		return err
+	}
+	js, err := connectNATS(natsURL, "dyad ingest", slog.New(slog.NewTextHandler(io.err, nil)))
+	if err != nil {
+		return err
+	}
+	defer js.Conn().Close()
+	p, err := queue.NewPublisher(ctx, js, queue.Config{})
+	if err != nil {
+		return err
+	}
+	var published, dups, failed int
+	bar := newProgress(io.err)
+	for a, err := range in.articles(ctx, fs.Args(), opt) {
+		bar.inc()
+		if err == nil {
+			var dup bool
+			if dup, err = p.Publish(ctx, a); dup {
+				dups++
+			}
+		}
+		switch {
+		case ctx.Err() != nil:
+			bar.done()
+			return ctx.Err()
+		case err != nil:
+			failed++
+			bar.println(io.err, fmt.Sprintf("dyad ingest: %v", err))
+		default:
+			published++
+		}
+	}
+	bar.done()
+	fmt.Fprintf(io.err, "dyad ingest: %d articles published (%d already on the queue), %d failed (%s)\n",
+		published, dups, failed, natsURL)
+	return in.partial(failed)
+}
+
+// openStore opens the store named by db: a PostgreSQL database for a
+// postgres:// URL, else a SQLite file.
+func openStore(ctx context.Context, db string) (store.Store, error) {
+	if postgres.IsURL(db) {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// storeName names db for messages, without a URL's password.
+func storeName(db string) string {
+	if u, err := url.Parse(db); err == nil && postgres.IsURL(db) {
+		return u.Redacted()
+	}
+	return db
 }
 
 // ingest analyzes articles and stores them in batches of size; each result

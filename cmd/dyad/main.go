@@ -42,6 +42,8 @@ func commands() []command {
 		{"code", "analyze articles and print actors, events, quotes and places", runCode},
 		{"ingest", "analyze articles and store them in a database", runIngest},
 		{"serve", "serve the JSON API and web page over a database", runServe},
+		{"worker", "analyze and store articles from the NATS JetStream work queue", runWorker},
+		{"feed", "poll RSS/Atom feeds and put their articles on the NATS work queue", runFeed},
 		{"demo", "analyze the embedded sample news, store it and serve it", runDemo},
 		{"bench", "measure the pipeline's throughput and memory on a corpus", runBench},
 		{"eval", "score dyad against gold data (eval sample | actors | parse --gold FILE.conllu | ner --gold FILE.iob2 | events --gold FILE)", runEval},

@@ -12,7 +12,7 @@ import (
 
 	"github.com/dyadproject/dyad/internal/server"
 	"github.com/dyadproject/dyad/internal/store"
-	"github.com/dyadproject/dyad/internal/store/sqlite"
+	"github.com/dyadproject/dyad/internal/store/postgres"
 )
 
 func runServe(ctx context.Context, args []string, io stdio) error {
@@ -21,15 +21,15 @@ Serve the web pages and the JSON API over a database filled by 'dyad ingest'.
 The server is read-only. Pages: / (overview), /network, /pair, /events,
 /actors, /articles, /quotes; downloads under /export/; the API under /api/,
 described by /api/openapi.yaml. Stop it with Ctrl-C.`, io)
-	db := fs.String("db", "dyad.db", "SQLite database `file`")
+	db := fs.String("db", "dyad.db", "SQLite database `file`, or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
+	if _, err := os.Stat(*db); err != nil && !postgres.IsURL(*db) {
 		return fmt.Errorf("open database %s: %w (fill it with 'dyad ingest' first)", *db, err)
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

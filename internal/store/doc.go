@@ -1,7 +1,7 @@
 // Package store defines how dyad keeps analyzed articles: the [Store]
 // interface that the ingest command writes to and the server reads from, and
 // the row and query types they share. Implementations live in subpackages
-// (store/sqlite, later store/postgres) and all pass the shared test suite in
+// (store/sqlite, store/postgres) and all pass the shared test suite in
 // store/storetest.
 //
 // # Contract
