@@ -340,3 +340,36 @@ func BenchmarkAnalyst(b *testing.B, open func(b *testing.B) store.Store, n int) 
 		})
 	}
 }
+
+// testMergedMentions checks that an event that merges several
+// reports of its article counts each of them as a mention.
+func testMergedMentions(t *testing.T, db store.Store) {
+	ctx := context.Background()
+	recs := Records()
+	rec := recs[0]
+	if len(rec.Result.Events) == 0 {
+		t.Fatal("fixture without events")
+	}
+	e := &rec.Result.Events[0]
+	e.Mentions = []dyad.EventMention{{Sentence: e.Sentence, Evidence: e.Evidence}, {Sentence: e.Sentence, Evidence: e.Evidence}}
+	if _, err := db.Put(ctx, []store.Record{rec}); err != nil {
+		t.Fatal(err)
+	}
+	target := ""
+	if e.Target != nil {
+		target = e.Target.Code
+	}
+	p, err := db.CrossEvents(ctx, store.EventQuery{Article: rec.Result.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Items {
+		if c.Source == e.Source.Code && c.Target == target && c.CAMEO == e.CAMEO {
+			if c.NumMentions != 3 {
+				t.Errorf("%+v: %d mentions, want 3", c, c.NumMentions)
+			}
+			return
+		}
+	}
+	t.Errorf("no cross event for %+v in %+v", e, p.Items)
+}

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Partners", testPartners},
 		{"AnalystBadQueries", testAnalystBadQueries},
 		{"AnalystEmpty", testAnalystEmpty},
+		{"MergedMentions", testMergedMentions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
