@@ -110,7 +110,7 @@ func TestFaultKillWorker(t *testing.T) {
 	publishAll(t, p, invented(0, n))
 
 	first := startWorkerProcess(t, ns.url(), db)
-	waitFor(t, 90*time.Second, "the first worker to store 300 articles", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "the first worker to store 300 articles", func() (bool, string) {
 		c := articleCount(st)
 		return c >= 300, fmt.Sprint(c, " stored")
 	})
@@ -125,7 +125,7 @@ func TestFaultKillWorker(t *testing.T) {
 	t.Logf("killed the worker with %d of %d articles stored", mid, n)
 
 	second := startWorkerProcess(t, ns.url(), db)
-	waitFor(t, 120*time.Second, "every article stored and the queue empty", func() (bool, string) {
+	waitFor(t, 5*time.Minute, "every article stored and the queue empty", func() (bool, string) {
 		c := articleCount(st)
 		empty, state := queueEmpty(js)
 		return c == n && empty, fmt.Sprint(c, " stored, ", state)
@@ -175,14 +175,14 @@ func TestFaultRestartNATS(t *testing.T) {
 	publishAll(t, p, invented(0, n/2))
 	m := queue.NewMetrics(nil)
 	runWorkers(t, 2, connect(t, ns.url()), st, m)
-	waitFor(t, 60*time.Second, "60 articles stored", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "60 articles stored", func() (bool, string) {
 		c := articleCount(st)
 		return c >= 60, fmt.Sprint(c, " stored")
 	})
 	ns.restart()
 	t.Logf("restarted nats-server with %d articles stored", articleCount(st))
 	publishRetry(t, p, invented(n/2, n/2))
-	waitFor(t, 120*time.Second, "every article stored and the queue empty", func() (bool, string) {
+	waitFor(t, 5*time.Minute, "every article stored and the queue empty", func() (bool, string) {
 		c := articleCount(st)
 		empty, state := queueEmpty(js)
 		return c == n && empty, fmt.Sprint(c, " stored, ", state)
@@ -302,7 +302,7 @@ func TestFaultRestartPostgres(t *testing.T) {
 	publishAll(t, p, invented(0, n))
 	m := queue.NewMetrics(nil)
 	runWorkers(t, 2, js, st, m)
-	waitFor(t, 60*time.Second, "60 articles stored", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "60 articles stored", func() (bool, string) {
 		c := articleCount(st)
 		return c >= 60, fmt.Sprint(c, " stored")
 	})
@@ -311,7 +311,7 @@ func TestFaultRestartPostgres(t *testing.T) {
 	// AckWait: the messages must stay theirs while they wait.
 	time.Sleep(3 * time.Second)
 	pg.start()
-	waitFor(t, 120*time.Second, "every article stored and the queue empty", func() (bool, string) {
+	waitFor(t, 5*time.Minute, "every article stored and the queue empty", func() (bool, string) {
 		c := articleCount(st)
 		empty, state := queueEmpty(js)
 		return c == n && empty, fmt.Sprint(c, " stored, ", state)

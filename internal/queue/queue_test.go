@@ -170,11 +170,16 @@ func TestWorkersStoreEveryArticleOnce(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	m := queue.NewMetrics(reg)
 	runWorkers(t, 3, js, st, m)
-	waitFor(t, 60*time.Second, "all articles stored", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "all articles stored", func() (bool, string) {
 		c := articleCount(st)
-		return c == n && testutil.ToFloat64(m.Processed) == n, fmt.Sprint(c, " stored")
+		return c == n && testutil.ToFloat64(m.Processed) >= n, fmt.Sprint(c, " stored")
 	})
 	assertStored(t, st, 0, n)
+	// Under load a delivery may outlive its AckWait and come again: it is
+	// then skipped as already stored, never stored twice.
+	if p, d := testutil.ToFloat64(m.Processed), testutil.ToFloat64(m.Duplicates); p-d != n {
+		t.Errorf("processed %v with %v duplicates, want %d new", p, d, n)
+	}
 	if got := testutil.ToFloat64(m.Failed); got != 0 {
 		t.Errorf("failed deliveries = %v, want 0", got)
 	}
@@ -241,7 +246,7 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 	publishAll(t, p, good[20:])
 	m := queue.NewMetrics(nil)
 	runWorkers(t, 2, js, st, m)
-	waitFor(t, 60*time.Second, "good articles stored and poison dead", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "good articles stored and poison dead", func() (bool, string) {
 		c := articleCount(st)
 		return c == len(good) && testutil.ToFloat64(m.Dead) == 2, fmt.Sprint(c, " stored, ", testutil.ToFloat64(m.Dead), " dead")
 	})
@@ -336,7 +341,7 @@ func TestStoreRefusesOneArticle(t *testing.T) {
 	publishAll(t, p, arts)
 	m := queue.NewMetrics(nil)
 	runWorkers(t, 1, js, st, m)
-	waitFor(t, 60*time.Second, "10 articles stored and 1 dead", func() (bool, string) {
+	waitFor(t, 3*time.Minute, "10 articles stored and 1 dead", func() (bool, string) {
 		c := articleCount(st)
 		return c == 10 && testutil.ToFloat64(m.Dead) == 1, fmt.Sprint(c, " stored, ", testutil.ToFloat64(m.Dead), " dead")
 	})
