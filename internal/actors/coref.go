@@ -42,8 +42,8 @@ var (
 //     verb makes it empty ("it is likely", "it seems");
 //   - "they", "we", "their" ... name the most recent group of coordinated
 //     actors ("the Secretary of State and the Defense Secretary"), else the
-//     most recent plural agent ("the protesters"); "we", "us" and "our"
-//     inside a quotation are left to the quote's speaker;
+//     most recent plural agent ("the protesters"); inside a quotation the
+//     events stage prefers the quote's speaker to what "we" names here;
 //   - "the minister", "the secretary": the most recent person whose office
 //     fits the noun (and its country, if the description names one);
 //     "the ministers", "the US secretaries": every such person;
@@ -69,7 +69,6 @@ func (b *builder) coreference() {
 			covered[k] = true
 		}
 	}
-	quoted := inQuotes(doc)
 	var added []dyad.Mention
 	for si, sent := range doc.Sentences {
 		for k := sent.FirstToken; k < sent.EndToken; k++ {
@@ -96,9 +95,6 @@ func (b *builder) coreference() {
 					kind := b.doc.Actors[a].Kind
 					return kind == "country" || kind == "organization" || b.body[a]
 				})
-			case firstPersonPlural[low] && quoted[k]:
-				// "we" inside a quotation is its speaker, whom the
-				// quotes stage finds; no antecedent from the text.
 			case pluralPronouns[low] && t.Text != "US":
 				actors = b.groupAntecedent(si, t.Start)
 			}
@@ -111,36 +107,6 @@ func (b *builder) coreference() {
 	}
 	doc.Mentions = append(doc.Mentions, added...)
 	b.collectives()
-}
-
-// firstPersonPlural are the pronouns by which a speaker names its own side.
-var firstPersonPlural = map[string]bool{"we": true, "us": true, "our": true, "ourselves": true}
-
-// inQuotes marks the tokens between double quotation marks: an opening “
-// or a straight " opens, a closing ” or the next straight " closes, and a
-// new paragraph (a blank line) closes whatever is open.
-func inQuotes(doc *dyad.Document) []bool {
-	out := make([]bool, len(doc.Tokens))
-	open, last := false, 0
-	for k, t := range doc.Tokens {
-		if open && strings.Contains(doc.Article.Text[last:t.Start], "\n\n") {
-			open = false
-		}
-		last = t.End
-		if t.Kind == dyad.QuoteMark {
-			switch t.Text {
-			case "“", "«", "„":
-				open = true
-			case "”", "»":
-				open = false
-			case `"`:
-				open = !open
-			}
-			continue
-		}
-		out[k] = open
-	}
-	return out
 }
 
 // startsAgent reports whether word is a role noun.

@@ -349,6 +349,11 @@ func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, ac
 			return dyad.ActorRef{}, false
 		}
 		a := doc.Actors[actorIdx[q.Speaker.Actor]]
+		if anonymousActor(a) {
+			// A speaker without a code ("Saree said") leaves the quote's
+			// own subject, if any, as the source.
+			return dyad.ActorRef{}, false
+		}
 		return dyad.ActorRef{Actor: a.ID, Text: q.Speaker.Text, Code: a.Code, Start: q.Speaker.Start, End: q.Speaker.End}, true
 	}
 	return dyad.ActorRef{}, false

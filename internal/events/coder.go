@@ -79,7 +79,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		if c.discarded(sv) {
 			continue
 		}
-		for _, m := range append(c.matches(sv), c.dictMatches(sv)...) {
+		for _, m := range partOfLonger(sv, append(c.matches(sv), c.dictMatches(sv)...)) {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
@@ -88,6 +88,30 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}
 	return nil
+}
+
+// partOfLonger drops the matches of a nominal trigger that lies inside a
+// verb's match: "China called for dialogue between X and Y" is China's
+// call, and the dialogue it asks for has not happened.
+func partOfLonger(sv *sentenceView, ms []match) []match {
+	inside := func(m match) bool {
+		if sv.doc.Tokens[m.trigger].UPOS != "NOUN" {
+			return false
+		}
+		for _, o := range ms {
+			if o.trigger != m.trigger && sv.doc.Tokens[o.trigger].UPOS == "VERB" && o.start < m.trigger && m.trigger < o.end {
+				return true
+			}
+		}
+		return false
+	}
+	var out []match
+	for _, m := range ms {
+		if !inside(m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // topLevel returns the indices of mentions not inside a longer one.
@@ -238,9 +262,11 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				}
 				between := b >= sv.first && (sv.lower(b) == "between" || sv.lower(b) == "among")
 				m.targets = group
-				if between && len(group) > 1 && !hasSource(p) {
-					// "talks between X and Y": the parties act on each
-					// other, pair by pair, whoever the sentence's subject.
+				if between && len(group) > 1 && !hasSource(p) && sv.doc.Tokens[m.trigger].UPOS == "NOUN" {
+					// "talks between X and Y": the parties of a nominal
+					// event act on each other, pair by pair, whoever the
+					// sentence's subject ("China called for dialogue
+					// between X and Y" stays China's call).
 					m.sources, m.compound = group, true
 				}
 				return matchFrom(sv, p, e+1, sv.mentionEnd(group[len(group)-1]), m)

@@ -276,6 +276,8 @@ func TestSlots(t *testing.T) {
 111  =condemnation from $ of|over +
 046  =talks between +
 057  =agreement between +
+026  call for ... dialogue between +
+040  =dialogue between +
 `), ont)
 	if err != nil {
 		t.Fatal(err)
@@ -286,6 +288,9 @@ func TestSlots(t *testing.T) {
 		"The strikes drew condemnation from France over Russia.":   "FRA 111 RUS",
 		"Talks between India and Pakistan ended on Monday.":        "IND 046 PAK; PAK 046 IND",
 		"France praised the agreement between India and Pakistan.": "IND 057 PAK; PAK 057 IND",
+		// A nominal event inside a verb's match is the verb's object, asked
+		// for, not done; the verb's subject stays its source.
+		"France called for dialogue between India and Pakistan.": "FRA 026 IND; FRA 026 PAK",
 	} {
 		out, _ := code(t, c, text, actors)
 		if got := strings.Join(out, "; "); got != want {
