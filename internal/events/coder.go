@@ -14,6 +14,7 @@ import (
 type Coder struct {
 	patterns *Patterns
 	dict     *VerbDictionary
+	discards *discards // of patterns and dict
 	ont      *ontology.Ontology
 }
 
@@ -21,7 +22,7 @@ var _ dyad.Stage = (*Coder)(nil)
 
 // NewCoder returns a coder over patterns whose codes are in ont.
 func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
-	return &Coder{patterns: patterns, ont: ont}
+	return &Coder{patterns: patterns, ont: ont, discards: newDiscards(patterns.discards)}
 }
 
 // WithDictionary returns a coder that also codes with the verb dictionary
@@ -29,6 +30,9 @@ func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
 func (c *Coder) WithDictionary(vd *VerbDictionary) *Coder {
 	d := *c
 	d.dict = vd
+	if vd != nil {
+		d.discards = newDiscards(c.patterns.discards, vd.discards)
+	}
 	return &d
 }
 
@@ -72,6 +76,9 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	actorIdx := map[string]int{}
 	for i, a := range doc.Actors {
 		actorIdx[a.ID] = i
+	}
+	if c.discards.story != nil && c.discards.in(strings.ToLower(doc.Article.Text), true) {
+		return nil // a story discard silences the whole article
 	}
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coregx/ahocorasick"
+
 	"github.com/dyadproject/dyad/internal/dict"
 )
 
@@ -595,48 +597,66 @@ func (sv *sentenceView) inAgent(k, trigger int) bool {
 	return false
 }
 
-// discarded reports whether a discard phrase of dyad's list or of the
-// user's dictionaries occurs in the sentence, or a story discard anywhere in
-// the article.
-func (c *Coder) discarded(sv *sentenceView) bool {
-	lists := [][]dict.Discard{c.patterns.discards}
-	if c.dict != nil {
-		lists = append(lists, c.dict.discards)
-	}
-	sentence := strings.ToLower(sv.doc.Text(sv.doc.Sentences[sv.index].Span))
-	article := ""
+// discards finds the phrases of dyad's discard list and of the user's
+// dictionaries in a text: one automaton for the sentence discards, one for
+// the story discards, each match checked for word boundaries.
+type discards struct {
+	sentence, story         *ahocorasick.Automaton
+	sentenceList, storyList []dict.Discard
+}
+
+func newDiscards(lists ...[]dict.Discard) *discards {
+	d := &discards{}
 	for _, list := range lists {
-		for _, d := range list {
-			text := sentence
-			if d.Story {
-				if article == "" {
-					article = strings.ToLower(sv.doc.Article.Text)
-				}
-				text = article
+		for _, x := range list {
+			if x.Story {
+				d.storyList = append(d.storyList, x)
+			} else {
+				d.sentenceList = append(d.sentenceList, x)
 			}
-			if containsPhrase(text, strings.ToLower(d.Phrase), d.WholeWord) {
-				return true
-			}
+		}
+	}
+	build := func(list []dict.Discard) *ahocorasick.Automaton {
+		if len(list) == 0 {
+			return nil
+		}
+		keys := make([]string, len(list))
+		for i, x := range list {
+			keys[i] = strings.ToLower(x.Phrase)
+		}
+		a, err := ahocorasick.NewBuilder().AddStrings(keys).Build()
+		if err != nil {
+			return nil // cannot happen for non-empty strings; no discards then
+		}
+		return a
+	}
+	d.sentence, d.story = build(d.sentenceList), build(d.storyList)
+	return d
+}
+
+// in reports whether a discard phrase occurs in the lower-case text,
+// starting at a word boundary and, for a whole-word entry, ending at one.
+func (d *discards) in(lower string, story bool) bool {
+	a, list := d.sentence, d.sentenceList
+	if story {
+		a, list = d.story, d.storyList
+	}
+	if a == nil || !a.IsMatch([]byte(lower)) {
+		return false
+	}
+	for _, m := range a.FindAllOverlapping([]byte(lower)) {
+		x := list[m.PatternID]
+		if (m.Start == 0 || !isWordByte(lower[m.Start-1])) && (!x.WholeWord || m.End == len(lower) || !isWordByte(lower[m.End])) {
+			return true
 		}
 	}
 	return false
 }
 
-// containsPhrase reports whether phrase occurs in text starting at a word
-// boundary, and ending at one when whole is set.
-func containsPhrase(text, phrase string, whole bool) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], phrase)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(phrase)
-		if (i == 0 || !isWordByte(text[i-1])) && (!whole || end == len(text) || !isWordByte(text[end])) {
-			return true
-		}
-		from = i + 1
-	}
+// discarded reports whether a discard phrase of dyad's list or of the
+// user's dictionaries occurs in the sentence.
+func (c *Coder) discarded(sv *sentenceView) bool {
+	return c.discards.in(strings.ToLower(sv.doc.Text(sv.doc.Sentences[sv.index].Span)), false)
 }
 
 func isWordByte(b byte) bool {

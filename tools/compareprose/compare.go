@@ -22,8 +22,10 @@ type Result struct {
 	Bytes      int      `json:"bytes"` // total length of Article.Text
 	CPUs       int      `json:"cpus"`  // GOMAXPROCS: each side's workers
 	Repeat     int      `json:"repeat"`
-	Dyad       Side     `json:"dyad"`
-	Prose      Side     `json:"prose"`
+	// DyadStages says what dyad ran: "language" or "all" (-stages).
+	DyadStages string `json:"dyad_stages"`
+	Dyad       Side   `json:"dyad"`
+	Prose      Side   `json:"prose"`
 	// Ratio is dyad's rates divided by prose's: above 1, dyad is faster.
 	Ratio     Ratio   `json:"ratio_dyad_prose"`
 	PeakRSSMB float64 `json:"peak_rss_mb"`
@@ -67,17 +69,21 @@ type runner func(ctx context.Context, arts []*dyad.Article) (counts, error)
 // compare sets up both sides, warms them up on the first article and times
 // repeat runs of each over arts, alternating between the sides. arts must
 // not be empty.
-func compare(ctx context.Context, arts []*dyad.Article, repeat int) (*Result, error) {
+func compare(ctx context.Context, arts []*dyad.Article, repeat int, all bool) (*Result, error) {
 	workers := runtime.GOMAXPROCS(0)
-	res := &Result{Articles: len(arts), CPUs: workers, Repeat: repeat}
+	res := &Result{Articles: len(arts), CPUs: workers, Repeat: repeat, DyadStages: "language"}
 	for _, a := range arts {
 		res.Bytes += len(a.Text)
 	}
 
 	t0 := time.Now()
 	stages, err := pipeline.Language()
+	if all {
+		res.DyadStages = "all"
+		stages, err = pipeline.Standard(pipeline.Options{})
+	}
 	if err != nil {
-		return nil, fmt.Errorf("build dyad language stages: %w", err)
+		return nil, fmt.Errorf("build dyad stages: %w", err)
 	}
 	an := pipeline.New(pipeline.Config{Stages: stages, Workers: workers})
 	res.Dyad.SetupSeconds = time.Since(t0).Seconds()

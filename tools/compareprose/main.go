@@ -4,7 +4,7 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./tools/compareprose [-repeat N] [-limit N] [-json] [PATH ...]
+//	go run ./tools/compareprose [-stages language|all] [-repeat N] [-limit N] [-json] [PATH ...]
 //
 // PATH is anything internal/article reads (files or folders); the default is
 // the Wikinews folder of the shared data (shareddata.Dir()/wikinews), whose
@@ -18,8 +18,10 @@
 //     Run analyzes the articles on GOMAXPROCS workers. The tool knows only
 //     that call, so it measures whatever the language layer is at the time
 //     (tokenizer, sentence splitter, tagger, lemmatizer, parser and
-//     named-entity recognizer). Tokens and entities are counted from the
-//     documents.
+//     named-entity recognizer). With -stages all it runs pipeline.Standard,
+//     every stage on (places, time, actors, quotes, events, themes, tone
+//     too), the measure of dyad's standing speed target: three times prose.
+//     Tokens and entities are counted from the documents.
 //   - prose: prose.NewDocument on every article's Text, with its defaults
 //     (tokenization, sentence segmentation, POS tagging and named-entity
 //     extraction all on), on GOMAXPROCS goroutines that share one model via
@@ -82,6 +84,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	repeat := fs.Int("repeat", 3, "timed runs of each side")
 	limit := fs.Int("limit", 0, "use at most this many articles (0: all)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
+	stages := fs.String("stages", "language", "dyad's `stages`: language (the language layer) or all (the whole pipeline, as dyad code runs it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -90,6 +93,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if *limit < 0 {
 		return fmt.Errorf("-limit %d: must not be negative: %w", *limit, flag.ErrHelp)
+	}
+	if *stages != "language" && *stages != "all" {
+		return fmt.Errorf("-stages %q: want language or all: %w", *stages, flag.ErrHelp)
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -107,7 +113,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(arts) == 0 {
 		return fmt.Errorf("read %q: no articles (%d inputs unreadable)", paths, readErrs)
 	}
-	res, err := compare(ctx, arts, *repeat)
+	res, err := compare(ctx, arts, *repeat, *stages == "all")
 	if err != nil {
 		return err
 	}

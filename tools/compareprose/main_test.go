@@ -41,15 +41,15 @@ func TestRun(t *testing.T) {
 	}
 	dir := writeInvented(t)
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"-json", "-repeat", "2", dir}, &out); err != nil {
+	if err := run(context.Background(), []string{"-json", "-repeat", "2", "-stages", "all", dir}, &out); err != nil {
 		t.Fatal(err)
 	}
 	var res Result
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
 	}
-	if res.Articles != 3 || res.ReadErrors != 0 || res.Repeat != 2 {
-		t.Errorf("articles %d, read errors %d, repeat %d; want 3, 0, 2", res.Articles, res.ReadErrors, res.Repeat)
+	if res.Articles != 3 || res.ReadErrors != 0 || res.Repeat != 2 || res.DyadStages != "all" {
+		t.Errorf("articles %d, read errors %d, repeat %d, stages %q; want 3, 0, 2, all", res.Articles, res.ReadErrors, res.Repeat, res.DyadStages)
 	}
 	for _, s := range []struct {
 		name string
@@ -89,6 +89,7 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{"repeat zero", []string{"-repeat", "0", missing}, "-repeat 0", true},
 		{"negative limit", []string{"-limit", "-1", missing}, "-limit -1", true},
+		{"unknown stages", []string{"-stages", "some", missing}, `-stages "some"`, true},
 		{"unknown flag", []string{"-fast"}, "not defined", false},
 		{"no articles", []string{missing}, "no articles (1 inputs unreadable)", false},
 	} {

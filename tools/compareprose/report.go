@@ -24,8 +24,8 @@ func writeJSON(w io.Writer, res *Result) error {
 func writeTable(w io.Writer, res *Result) error {
 	fmt.Fprintf(w, "%d articles (%d inputs unreadable), %.2f MB of text, from %s\n",
 		res.Articles, res.ReadErrors, float64(res.Bytes)/1e6, strings.Join(res.Paths, " "))
-	fmt.Fprintf(w, "each side on %d workers (GOMAXPROCS), %d timed runs; rates from the best run\n\n",
-		res.CPUs, res.Repeat)
+	fmt.Fprintf(w, "each side on %d workers (GOMAXPROCS), %d timed runs; rates from the best run; dyad runs %s stages\n\n",
+		res.CPUs, res.Repeat, res.DyadStages)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "side\tarticles\ttokens\tsentences\tbest s\tmedian s\ttokens/s\tarticles/s\tsetup s*\t")
 	for _, s := range []struct {
