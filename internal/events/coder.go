@@ -86,7 +86,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		if c.discarded(sv) {
 			continue
 		}
-		for _, m := range partOfLonger(sv, append(c.matches(sv), c.dictMatches(sv)...)) {
+		for _, m := range partOfLonger(sv, mostSpecific(append(c.matches(sv), c.dictMatches(sv)...))) {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
@@ -95,6 +95,35 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}
 	return nil
+}
+
+// mostSpecific keeps, among the matches of dyad's patterns on one trigger
+// with the same targets and the same extent, the one with the most words:
+// "1053 demand ... release of +" over "100 demand ... of +", whatever the
+// order the files were loaded in.
+func mostSpecific(ms []match) []match {
+	type key struct {
+		trigger, end int
+		targets      string
+	}
+	best := map[key]int{}
+	var out []match
+	for _, m := range ms {
+		if m.fromDict {
+			out = append(out, m)
+			continue
+		}
+		k := key{m.trigger, m.end, fmt.Sprint(m.targets)}
+		if i, ok := best[k]; ok {
+			if m.pat.literals() > out[i].pat.literals() {
+				out[i] = m
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, m)
+	}
+	return out
 }
 
 // partOfLonger drops the matches of a nominal trigger that lies inside a

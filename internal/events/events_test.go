@@ -303,3 +303,22 @@ func TestSlots(t *testing.T) {
 		}
 	}
 }
+
+// TestMostSpecific checks that of two patterns ending on the same words the
+// one with more words wins, whichever was loaded first.
+func TestMostSpecific(t *testing.T) {
+	ont, err := ontology.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []string{"100  demand ... of +\n1053 demand ... release of +\n", "1053 demand ... release of +\n100  demand ... of +\n"} {
+		ps, err := ParsePatterns("p.txt", strings.NewReader(order), ont)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := code(t, NewCoder(ps, ont), "France demanded the release of India.", map[string]string{"France": "FRA", "India": "IND"})
+		if got := strings.Join(out, "; "); got != "FRA 1053 IND" {
+			t.Errorf("patterns %q: coded %q, want FRA 1053 IND", order, got)
+		}
+	}
+}

@@ -37,6 +37,17 @@ type elem struct {
 	words map[string]bool
 }
 
+// literals counts the pattern's words, its measure of specificity.
+func (p *Pattern) literals() int {
+	n := 0
+	for _, e := range p.elems {
+		if e.kind == literal {
+			n++
+		}
+	}
+	return n
+}
+
 // Patterns is a loaded dictionary, indexed by the word forms that can start a
 // match.
 type Patterns struct {
