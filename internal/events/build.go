@@ -246,10 +246,11 @@ func (sv *sentenceView) subject(trigger int) ([]int, int) {
 		}
 		group := sv.coordinated(mi, -1)
 		start := sv.tokenAt(sv.doc.Mentions[group[0]].Start)
-		if sv.objectOfPreposition(start) {
+		end = sv.mentionEnd(group[len(group)-1])
+		if sv.objectOfPreposition(start) && !sv.clauseSubject(start, end) {
 			continue
 		}
-		return group, sv.mentionEnd(group[len(group)-1])
+		return group, end
 	}
 	return nil, sv.first
 }
@@ -263,6 +264,25 @@ func (sv *sentenceView) objectOfPreposition(k int) bool {
 	}
 	return k >= sv.first && prepositions[sv.lower(k)]
 }
+
+// clauseSubject reports whether the mention at tokens [start, end) after
+// "after", "before", "since" or "until" is the subject of the clause they
+// open ("weeks after the United States threatened to ..."): a verb follows
+// it.
+func (sv *sentenceView) clauseSubject(start, end int) bool {
+	k := start - 1
+	if k >= sv.first && sv.lower(k) == "the" {
+		k--
+	}
+	if k < sv.first || !clauseOpeners[sv.lower(k)] || end >= sv.end {
+		return false
+	}
+	u := sv.doc.Tokens[end].UPOS
+	return u == "VERB" || u == "AUX"
+}
+
+// clauseOpeners are prepositions that also open a clause.
+var clauseOpeners = wordSet("after before since until")
 
 // subordinators open a clause whose subject follows them.
 var subordinators = wordSet("as because while although though whereas when whenever")

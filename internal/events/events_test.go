@@ -120,6 +120,8 @@ func TestCoder(t *testing.T) {
 		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
 		{"relative clause between subject and verb", "France, which has long courted India, praised Australia.",
 			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 051 AUS"}},
+		{"after opens a clause with its subject", "The talks began two weeks after the United States threatened to impose tariffs on Mexico.",
+			map[string]string{"United States": "USA", "Mexico": "MEX"}, []string{"USA 1312 MEX"}},
 		{"sport is discarded", "India beat Pakistan by six wickets in the final.", map[string]string{"India": in, "Pakistan": "PAK"}, nil},
 		{"an act asked of another is not done", "France urged India to sanction Russia.", map[string]string{"France": fr, "India": in, "Russia": ru},
 			[]string{"FRA 020 IND"}},
