@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestEventQueryNormalize(t *testing.T) {
@@ -79,5 +80,26 @@ func TestOtherQueriesNormalize(t *testing.T) {
 	q, err := QuoteQuery{Speaker: "fraGOV"}.Normalize()
 	if err != nil || q.Speaker != "FRAGOV" {
 		t.Errorf("speaker = %q, %v; want FRAGOV", q.Speaker, err)
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	good := fstest.MapFS{
+		"m/0002_b.sql": {Data: []byte("B")},
+		"m/0001_a.sql": {Data: []byte("A")},
+		"m/notes.txt":  {Data: []byte("ignored")},
+	}
+	ms, err := Migrations(good, "m/*.sql")
+	if err != nil || len(ms) != 2 || ms[0] != (Migration{1, "0001_a", "A"}) || ms[1].Version != 2 {
+		t.Errorf("Migrations = %+v, %v", ms, err)
+	}
+	for name, bad := range map[string]fstest.MapFS{
+		"no number":    {"m/a_b.sql": {}},
+		"zero":         {"m/0000_a.sql": {}},
+		"same version": {"m/0001_a.sql": {}, "m/1_b.sql": {}},
+	} {
+		if _, err := Migrations(bad, "m/*.sql"); err == nil {
+			t.Errorf("%s: no error", name)
+		}
 	}
 }

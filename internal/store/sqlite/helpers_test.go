@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+
+	"github.com/dyadproject/dyad/internal/store"
 )
 
 func mkdirAll(dir string) error { return os.MkdirAll(dir, 0o755) }
@@ -16,7 +18,7 @@ func fileExists(path string) bool {
 
 // rebuildAt replaces the file at path with a new one holding only the given
 // migrations, as an older dyad would have written it.
-func rebuildAt(ctx context.Context, path string, ms []migration) error {
+func rebuildAt(ctx context.Context, path string, ms []store.Migration) error {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if err := os.Remove(path + suffix); err != nil && !os.IsNotExist(err) {
 			return err
@@ -32,10 +34,10 @@ func rebuildAt(ctx context.Context, path string, ms []migration) error {
 		return err
 	}
 	for _, m := range ms {
-		if _, err := db.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("apply %s: %w", m.name, err)
+		if _, err := db.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("apply %s: %w", m.Name, err)
 		}
-		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.Version, m.Name); err != nil {
 			return err
 		}
 	}

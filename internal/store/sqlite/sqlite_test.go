@@ -121,7 +121,7 @@ func TestReopen(t *testing.T) {
 	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&versions); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := migrations()
+	ms, _ := store.Migrations(migrationFiles, "migrations/*.sql")
 	if versions != len(ms) {
 		t.Errorf("schema_migrations has %d rows, want %d", versions, len(ms))
 	}
@@ -130,12 +130,12 @@ func TestReopen(t *testing.T) {
 // TestMigrateFromPrevious opens a file at each earlier schema version and
 // checks that Open brings it up to date with its rows intact.
 func TestMigrateFromPrevious(t *testing.T) {
-	ms, err := migrations()
+	ms, err := store.Migrations(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for n := range ms {
-		t.Run(ms[n].name, func(t *testing.T) {
+		t.Run(ms[n].Name, func(t *testing.T) {
 			ctx := context.Background()
 			path := filepath.Join(t.TempDir(), "dyad.db")
 			db, err := Open(ctx, path)
