@@ -71,6 +71,7 @@ func TestActors(t *testing.T) {
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
 		{"media are not actors", "Reuters reported the clash.", ""},
 		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},
+		{"legislature", "The U.S. Senate rejected the bill.", "U.S. Senate=USALEG(agent)"},
 		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
 		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
 		{"lower-case us", "Let us talk.", ""},
