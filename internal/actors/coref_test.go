@@ -64,6 +64,10 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		// Officials of the knowledge base, coded for the article's date.
 		{"full name in office", "2023-05-02", "Antony Blinken met Japan's foreign minister.",
 			"Antony Blinken=USAGOV(person) Japan's foreign minister=JPNGOV(agent)"},
+		{"legislative leader", "2020-03-01", "Nancy Pelosi criticized Japan.",
+			"Nancy Pelosi=USALEG(person) Japan=JPN(country)"},
+		{"territory's head of government", "2019-08-01", "Chief Executive Carrie Lam met Japan's foreign minister.",
+			"Chief Executive Carrie Lam=HKGGOV(person) Japan's foreign minister=JPNGOV(agent)"},
 		{"former IGO head", "2023-05-02", "Ban Ki-moon criticized Japan.",
 			"Ban Ki-moon=KORELI(person) Japan=JPN(country)"},
 		{"title and surname", "2022-03-01", "Secretary Blinken called Japan.",
