@@ -145,8 +145,7 @@ var roleSectors = map[string]string{
 	"head of state": "GOV", "head of government": "GOV", "head of state and government": "GOV",
 	"monarch": "GOV", "supreme leader": "GOV", "vice president": "GOV",
 	"foreign minister": "GOV", "defense minister": "GOVMIL", "interior minister": "GOV",
-	"finance minister": "GOV",
-	"speaker of parliament": "LEG", "legislative leader": "LEG",
+	"finance minister": "GOV", "speaker of parliament": "LEG", "legislative leader": "LEG",
 }
 
 // orgRoles are the offices of international organizations' heads.
