@@ -126,6 +126,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND"}},
 		{"a phone call", "France called India on Monday.", map[string]string{"France": fr, "India": in}, []string{"FRA 041 IND"}},
 		{"sport is discarded", "India beat Pakistan by six wickets in the final.", map[string]string{"India": in, "Pakistan": "PAK"}, nil},
+		{"an act pressed on another is not done", "France pressured India to sanction Russia.", map[string]string{"France": fr, "India": in, "Russia": ru},
+			[]string{"FRA 100 IND"}},
 		{"an act asked of another is not done", "France urged India to sanction Russia.", map[string]string{"France": fr, "India": in, "Russia": ru},
 			[]string{"FRA 020 IND"}},
 		{"control verb lends its subject", "France agreed on Monday to visit India.", map[string]string{"France": fr, "India": in},

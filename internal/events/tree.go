@@ -150,12 +150,14 @@ func (sv *sentenceView) treeModality(trigger int) string {
 
 // requested reports whether the trigger is an act one actor asks, urges or
 // orders another to do ("France urged Germany to sanction Russia"): an
-// infinitive under a verb with an object of its own. The request is the
+// infinitive under a verb with an object of its own (also when the parser
+// took the infinitive of a verb of asking or pressing for an adverbial
+// clause). The request is the
 // event; the act it asks for has not happened, and its doer is the object,
 // not the subject the tree would climb to.
 func (sv *sentenceView) requested(trigger int) bool {
 	t := sv.doc.Tokens[trigger]
-	if t.Rel != "xcomp" || t.Head < 0 {
+	if t.Head < 0 || t.Rel != "xcomp" && !(t.Rel == "advcl" && objectControl[sv.doc.Tokens[t.Head].Lemma]) {
 		return false
 	}
 	for _, c := range sv.doc.Dependents(t.Head) {
@@ -165,3 +167,8 @@ func (sv *sentenceView) requested(trigger int) bool {
 	}
 	return false
 }
+
+// objectControl are verbs whose object is asked, pressed or ordered to do
+// what the infinitive after it says.
+var objectControl = wordSet(`ask urge press pressure push tell order force persuade encourage invite call
+	implore beg instruct direct compel oblige lobby`)
