@@ -103,6 +103,16 @@ func (sv *sentenceView) withConjuncts(mi, head int) []int {
 			group = append(group, cm)
 		}
 	}
+	if len(group) == 1 {
+		// "US President Donald Trump and Turkish President Recep Tayyip
+		// Erdogan spoke": long names derail the parse, so a mention right
+		// before "and" joins the subject.
+		if k := sv.tokenAt(sv.doc.Mentions[mi].Start) - 1; k > sv.first && sv.lower(k) == "and" {
+			if prev := sv.coveredBy(k - 1); prev >= 0 && prev != mi && sv.mentionEnd(prev) == k {
+				group = append([]int{prev}, group...)
+			}
+		}
+	}
 	return group
 }
 
