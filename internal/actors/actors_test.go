@@ -62,6 +62,7 @@ func TestActors(t *testing.T) {
 		{"role of country", "The foreign minister of France spoke.", "foreign minister of France=FRAGOV(agent)"},
 		{"role from country", "Soldiers from Chad crossed.", "Soldiers from Chad=TCDMIL(agent)"},
 		{"role in country", "Police in Chile detained dozens.", "Police in Chile=CHLCOP(agent)"},
+		{"members of an organization", "Members of NATO met.", "Members of NATO=" + natoCode(k) + "(agent)"},
 		{"role of several countries", "The ambassadors of France, Germany and Italy met.",
 			"ambassadors of France, Germany and Italy=FRAGOV+DEUGOV+ITAGOV(agent)"},
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
