@@ -207,8 +207,8 @@ func TestFTSQuery(t *testing.T) {
 			}
 		})
 	}
-	if got := strings.Count(ftsQuery(strings.Repeat("w ", 100)), `"w"`); got != maxWords {
-		t.Errorf("100 words gave %d terms, want %d", got, maxWords)
+	if got := strings.Count(ftsQuery(strings.Repeat("w ", 100)), `"w"`); got != store.MaxSearchWords {
+		t.Errorf("100 words gave %d terms, want %d", got, store.MaxSearchWords)
 	}
 }
 
@@ -242,7 +242,7 @@ func FuzzFTSQuery(f *testing.F) {
 			for _, w := range strings.Fields(rest[1 : end+1]) {
 				words++
 				for _, r := range w {
-					if !isWordRune(r) {
+					if !store.IsSearchRune(r) {
 						t.Fatalf("ftsQuery(%q) = %q: rune %q in a term", s, q, r)
 					}
 				}
@@ -253,8 +253,8 @@ func FuzzFTSQuery(f *testing.F) {
 			rest = strings.TrimPrefix(rest[end+2:], "*")
 			rest = strings.TrimPrefix(rest, " ")
 		}
-		if words > maxWords {
-			t.Fatalf("ftsQuery(%q) has %d words, more than %d", s, words, maxWords)
+		if words > store.MaxSearchWords {
+			t.Fatalf("ftsQuery(%q) has %d words, more than %d", s, words, store.MaxSearchWords)
 		}
 		if len(s) > store.MaxSearchLen {
 			return
@@ -299,7 +299,7 @@ func FuzzSearchFindsWord(f *testing.F) {
 			return
 		}
 		key, text, _ := strings.Cut(quotes[qi%len(quotes)], "\x00")
-		words := strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+		words := strings.FieldsFunc(text, func(r rune) bool { return !store.IsSearchRune(r) })
 		w := words[wi%len(words)]
 		p, err := db.Quotes(context.Background(), store.QuoteQuery{Q: "(" + w + ")", Limit: store.MaxLimit})
 		if err != nil {
