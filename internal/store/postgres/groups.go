@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/store"
 )
 
 // groupKey is the key of a cross-article event: date, source code, target
@@ -58,31 +57,6 @@ type pendingEvent struct {
 	key  groupKey
 }
 
-// outlet names the source of an article for NumSources: its Source, else its
-// URL's host, else "unknown".
-func outlet(r *dyad.Result) string {
-	if s := strings.TrimSpace(r.Source); s != "" {
-		return s
-	}
-	if u, err := url.Parse(r.URL); err == nil && u.Host != "" {
-		return strings.ToLower(u.Host)
-	}
-	return "unknown"
-}
-
-// countryOf returns the country of the actor ref points to, else its code.
-func countryOf(r *dyad.Result, ref *dyad.ActorRef) string {
-	if ref == nil {
-		return ""
-	}
-	for _, a := range r.Actors {
-		if a.ID == ref.Actor && a.Country != "" {
-			return a.Country
-		}
-	}
-	return ref.Code
-}
-
 // add counts the events of r and returns the key of each. r counts once per
 // cross-article event as an article, with its tone and outlet.
 func (g *groupDeltas) add(r *dyad.Result) []groupKey {
@@ -101,7 +75,7 @@ func (g *groupDeltas) add(r *dyad.Result) []groupKey {
 		d := g.m[k]
 		if d == nil {
 			d = &groupDelta{key: k, root: clean(e.Root), quad: e.QuadClass, goldstein: e.Goldstein,
-				sourceCountry: clean(countryOf(r, &e.Source)), targetCountry: clean(countryOf(r, e.Target)),
+				sourceCountry: clean(store.ActorCountry(r, &e.Source)), targetCountry: clean(store.ActorCountry(r, e.Target)),
 				firstArticle: clean(r.ID)}
 			g.m[k] = d
 			g.order = append(g.order, k)
@@ -111,7 +85,7 @@ func (g *groupDeltas) add(r *dyad.Result) []groupKey {
 			seen = append(seen, k)
 		}
 	}
-	src := clean(outlet(r))
+	src := clean(store.Outlet(r))
 	for _, k := range seen {
 		d := g.m[k]
 		d.articles++

@@ -5,10 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/store"
 )
 
 // groupStmts keep the cross-article events (event_groups) up to date.
@@ -51,31 +50,6 @@ func (g *groupStmts) close() {
 	}
 }
 
-// outlet names the source of an article for NumSources: its Source, else its
-// URL's host, else "unknown".
-func outlet(r *dyad.Result) string {
-	if s := strings.TrimSpace(r.Source); s != "" {
-		return s
-	}
-	if u, err := url.Parse(r.URL); err == nil && u.Host != "" {
-		return strings.ToLower(u.Host)
-	}
-	return "unknown"
-}
-
-// countryOf returns the country of the actor ref points to, else its code.
-func countryOf(r *dyad.Result, ref *dyad.ActorRef) string {
-	if ref == nil {
-		return ""
-	}
-	for _, a := range r.Actors {
-		if a.ID == ref.Actor && a.Country != "" {
-			return a.Country
-		}
-	}
-	return ref.Code
-}
-
 // group adds the events of r to their cross-article events and returns the
 // group ID of each event. It counts r once per group as an article and its
 // outlet once per group as a source.
@@ -93,7 +67,7 @@ func (g *groupStmts) group(ctx context.Context, r *dyad.Result) ([]int64, error)
 			place, placeCountry = e.Location.Name, e.Location.Country
 		}
 		if err := g.upsert.QueryRowContext(ctx, e.Date, e.Source.Code, target, e.CAMEO, place, placeCountry,
-			e.Root, e.QuadClass, e.Goldstein, countryOf(r, &e.Source), countryOf(r, e.Target), r.ID,
+			e.Root, e.QuadClass, e.Goldstein, store.ActorCountry(r, &e.Source), store.ActorCountry(r, e.Target), r.ID,
 			1+len(e.Mentions)).Scan(&ids[i]); err != nil {
 			return nil, fmt.Errorf("group event %s: %w", e.ID, err)
 		}
@@ -106,7 +80,7 @@ func (g *groupStmts) group(ctx context.Context, r *dyad.Result) ([]int64, error)
 	if r.Tone != nil {
 		tone, toneN = r.Tone.Tone, 1
 	}
-	src := outlet(r)
+	src := store.Outlet(r)
 	for _, id := range order {
 		// The outlet is new to the group when its row is inserted.
 		res, err := g.addSource.ExecContext(ctx, id, src)
