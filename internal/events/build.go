@@ -255,14 +255,23 @@ func (sv *sentenceView) subject(trigger int) ([]int, int) {
 	return nil, sv.first
 }
 
-// objectOfPreposition reports whether the mention starting at token k follows
-// a preposition, directly or after "the".
-func (sv *sentenceView) objectOfPreposition(k int) bool {
+// wordBefore returns the word before token k, looking past a "the", in
+// lower case; "" at the start of the sentence.
+func (sv *sentenceView) wordBefore(k int) string {
 	k--
 	if k >= sv.first && sv.lower(k) == "the" {
 		k--
 	}
-	return k >= sv.first && prepositions[sv.lower(k)]
+	if k < sv.first {
+		return ""
+	}
+	return sv.lower(k)
+}
+
+// objectOfPreposition reports whether the mention starting at token k follows
+// a preposition, directly or after "the".
+func (sv *sentenceView) objectOfPreposition(k int) bool {
+	return prepositions[sv.wordBefore(k)]
 }
 
 // clauseSubject reports whether the mention at tokens [start, end) after
@@ -270,11 +279,7 @@ func (sv *sentenceView) objectOfPreposition(k int) bool {
 // open ("weeks after the United States threatened to ..."): a verb follows
 // it.
 func (sv *sentenceView) clauseSubject(start, end int) bool {
-	k := start - 1
-	if k >= sv.first && sv.lower(k) == "the" {
-		k--
-	}
-	if k < sv.first || !clauseOpeners[sv.lower(k)] || end >= sv.end {
+	if !clauseOpeners[sv.wordBefore(start)] || end >= sv.end {
 		return false
 	}
 	u := sv.doc.Tokens[end].UPOS

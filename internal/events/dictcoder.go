@@ -574,11 +574,7 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 // locative preposition ("in Osgiliath", "at Cirith Ungol"): the place of
 // the event rather than its target, unless no other actor is there.
 func (sv *sentenceView) placeOf(k int) bool {
-	j := k - 1
-	if j > sv.first && sv.lower(j) == "the" {
-		j--
-	}
-	return j >= sv.first && locatives[sv.lower(j)]
+	return locatives[sv.wordBefore(k)]
 }
 
 // inAgent reports whether token k lies in the agent of the verb at trigger,
