@@ -79,6 +79,9 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{},
 		gender: map[int]kb.Gender{}}
 	b.home = s.datelineCountry(doc)
+	if b.home == nil {
+		b.home = s.storyCountry(doc)
+	}
 	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.matchAt = make(map[int]bool, len(matches))
 	b.matchEnd = make(map[int]kb.Match, len(matches))
@@ -282,8 +285,28 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 	}
 	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
 	// "U.S.-led forces" are American forces.
-	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led"
+	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led" || b.modifiersOnly(m.End, next.Start)
 }
+
+// modifiersOnly reports whether the text between offsets from and to is
+// one lower-case adjective or noun that modifies the role noun after it:
+// "US peace envoy", "US special forces" (not "Russia says troops", nor
+// "Arnor former officials", whom "former" makes others).
+func (b *builder) modifiersOnly(from, to int) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, from)
+	if k < 0 || k+1 >= len(toks) || toks[k+1].Start < to {
+		return false
+	}
+	t := toks[k]
+	return t.Start < to && t.Kind == dyad.Word && !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN") &&
+		!roleChangers[strings.ToLower(t.Text)]
+}
+
+// roleChangers are modifiers that make a role someone else's: a former
+// minister is no longer the government.
+var roleChangers = map[string]bool{"former": true, "ex": true, "late": true, "then": true, "retired": true,
+	"exiled": true, "deposed": true, "ousted": true, "would-be": true}
 
 // sharedAgent reports whether m and next are coordinated adjectives of one
 // role noun: "German and Polish counterparts", "US, Japanese and Korean
@@ -356,7 +379,7 @@ func (b *builder) locative(offset int) bool {
 		// aimed at, an actor; "talks at Geneva" is a place.
 		prev := strings.TrimRight(before[:max(0, i)], " ")
 		return !aimWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
-	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "visit", "visited", "visiting", "visits":
+	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "through", "throughout", "within", "inside", "visit", "visited", "visiting", "visits":
 		return true
 	}
 	return false
@@ -690,6 +713,44 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 	return nil
 }
 
+// storyCountry returns the country a story without a dateline happens in:
+// the country of most of the places its sentences name, when it has at
+// least storyMinMentions of them and storyShare of all. It owns the roles
+// and agents the story names without a country ("the police", "Congress",
+// "the defence secretary").
+func (s *Stage) storyCountry(doc *dyad.Document) *owner {
+	count := map[string]int{}
+	total := 0
+	for _, p := range doc.Places {
+		if p.Country == "" {
+			continue
+		}
+		n := len(p.Mentions)
+		count[p.Country] += n
+		total += n
+	}
+	best, bestN := "", 0
+	for c, n := range count {
+		if n > bestN || n == bestN && c < best {
+			best, bestN = c, n
+		}
+	}
+	if bestN < storyMinMentions || float64(bestN) < storyShare*float64(total) {
+		return nil
+	}
+	c, ok := s.kb.CountryByISO3(best)
+	if !ok {
+		return nil
+	}
+	adj := c.Name
+	if len(c.Adjectives) > 0 {
+		adj = c.Adjectives[0]
+	}
+	return &owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+}
+
+var storyMinMentions, storyShare = 2, 0.5
+
 // modifierSuffixes are the second halves of hyphenated compounds in which a
 // name modifies something else that is not its agent: "Russia-backed
 // separatists" are not Russia, "Israeli-occupied" land is a place.
@@ -799,6 +860,19 @@ func (b *builder) entities() {
 			// surname: "Blinken" in 2026 is the former secretary.
 			idx, ok = b.officialActor(cands[0]), true
 		}
+		if !ok && kind == "person" {
+			if ai, ok2 := b.appositiveActor(e); ok2 {
+				// "Zalmay Khalilzad, a US peace envoy,": the name is
+				// the role's holder.
+				idx, ok = ai, true
+				b.index[key] = ai
+				if words := strings.Fields(name); len(words) > 1 {
+					if _, taken := b.byName[words[len(words)-1]]; !taken {
+						b.byName[words[len(words)-1]] = ai
+					}
+				}
+			}
+		}
 		if !ok {
 			if ai, isSurname := b.byName[name]; isSurname && kind == "person" {
 				idx = ai // "Lopez" after "Maria Lopez"
@@ -825,6 +899,36 @@ func (b *builder) entities() {
 		}
 		b.mention(e.Sentence, e.Span.Start, e.Span.End, "name", idx)
 	}
+}
+
+// appositiveActor returns the coded role or official that follows the
+// person's name e after a comma ("Zalmay Khalilzad, a US peace envoy",
+// "Youssef Chahed, the Prime Minister of Tunisia"): the actor the name
+// belongs to.
+func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
+	toks := b.doc.Tokens
+	k := e.End
+	if k+1 >= len(toks) || toks[k].Text != "," || toks[k].Start != e.Span.End {
+		return 0, false
+	}
+	k++
+	if isArticle(strings.ToLower(toks[k].Text)) {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, false
+	}
+	for _, m := range b.doc.Mentions {
+		if m.Start != toks[k].Start || m.Sentence != e.Sentence {
+			continue
+		}
+		a := b.doc.Actors[m.Actor]
+		if (a.Kind == "agent" || a.Kind == "person") && a.Country != "" && a.Code != a.Sector && a.Code != "" &&
+			(a.Kind == "person" || b.singular[m.Actor]) {
+			return m.Actor, true
+		}
+	}
+	return 0, false
 }
 
 // titledBy returns the owner and the title words of a name the recognizer

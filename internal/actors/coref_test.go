@@ -167,3 +167,23 @@ func TestOfficialFields(t *testing.T) {
 		t.Errorf("actor %+v", a)
 	}
 }
+
+// TestParsedRoles covers the rules that need the tagger and the entity
+// recognizer: modifiers between an owner and its role, and a name whose
+// role follows it in apposition.
+func TestParsedRoles(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"The talks were led by a US peace envoy.", "US peace envoy=USAGOV(agent)"},
+		{"Russia says troops left.", "Russia=RUS(country) troops=MIL(agent)"},
+		{"Talks began with Tomas Varga, the foreign minister of Chile, on Monday.",
+			"Tomas Varga=CHLGOV(agent) foreign minister of Chile=CHLGOV(agent)"},
+	} {
+		if got := describeAll(analyzeParsed(t, k, tt.text, "")); got != tt.want {
+			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
