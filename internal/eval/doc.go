@@ -71,7 +71,9 @@
 //     event lists alternatives where a careful coder would accept more
 //     than one.
 //   - Negated events are not counted: a careful coder codes no event for
-//     "did not attack".
+//     "did not attack". In the dyad format, neither are hypothetical ones
+//     ("if the House votes to impeach"): dyad outputs them with modality
+//     "hypothetical", and the gold codes no event for them.
 //
 // The dyad format ([ParseEventGold], testdata/events.gold) holds references
 // to the sentences of a corpus kept outside the repository, never their

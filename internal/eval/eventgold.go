@@ -290,12 +290,12 @@ func EventsDyad(an *pipeline.Analyzer, g *EventGold, arts map[string]*dyad.Artic
 	return rep
 }
 
-// codedIn returns the events of doc, other than negated ones, whose trigger
-// starts in [start, end).
+// codedIn returns the events of doc, other than negated and hypothetical
+// ones, whose trigger starts in [start, end).
 func codedIn(doc *dyad.Document, start, end int) []Tuple {
 	var out []Tuple
 	for _, e := range doc.Events {
-		if e.Negated || e.Evidence.Trigger.Start < start || e.Evidence.Trigger.Start >= end {
+		if e.Negated || e.Modality == "hypothetical" || e.Evidence.Trigger.Start < start || e.Evidence.Trigger.Start >= end {
 			continue
 		}
 		t := Tuple{Source: e.Source.Code, Code: e.CAMEO}

@@ -121,6 +121,33 @@ func (g TupleGold) rootOK(code string, root codeScheme) bool {
 	return false
 }
 
+// reciprocalHalves returns the indices of the coded events to score,
+// leaving out the second half of a reciprocal pair: a coded
+// event whose reverse (target and source swapped, same code) was also coded,
+// when a reciprocal gold event ("talks", "signed an agreement", marked "~")
+// accepts both. dyad codes "A and B met" both ways, as PETRARCH does; the
+// gold counts the meeting once, in either direction.
+func reciprocalHalves(gold []TupleGold, coded []Tuple, root codeScheme) []int {
+	var out []int
+	for i, t := range coded {
+		half := false
+		for _, o := range coded[:i] {
+			if o.Source != t.Target || o.Target != t.Source || o.Code != t.Code {
+				continue
+			}
+			for _, g := range gold {
+				if g.Reciprocal && g.actorsOK(t) && g.rootOK(t.Code, root) {
+					half = true
+				}
+			}
+		}
+		if !half {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // pairUp pairs gold and coded events one to one: each condition in turn,
 // greedily in gold order, over the events not yet paired.
 func pairUp(gold []TupleGold, coded []Tuple, conds ...func(TupleGold, Tuple) bool) [][2]int {
@@ -156,6 +183,24 @@ type tupleCounts struct {
 // add scores one record and returns, for the details, which gold and coded
 // events found a full-code match.
 func (c *tupleCounts) add(r TupleRecord, root codeScheme) (goldHit, codedHit []bool) {
+	kept := reciprocalHalves(r.Gold, r.Coded, root)
+	if len(kept) < len(r.Coded) {
+		// Score without the second halves; report them as matched.
+		all := r.Coded
+		r.Coded = nil
+		for _, i := range kept {
+			r.Coded = append(r.Coded, all[i])
+		}
+		goldHit, hit := c.add(r, root)
+		codedHit = make([]bool, len(all))
+		for i := range codedHit {
+			codedHit[i] = true
+		}
+		for j, i := range kept {
+			codedHit[i] = hit[j]
+		}
+		return goldHit, codedHit
+	}
 	c.records++
 	c.gold += len(r.Gold)
 	c.coded += len(r.Coded)

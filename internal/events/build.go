@@ -71,6 +71,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				m.byAgent = true
 				m.targets = []int{agent}
 			}
+		} else if doc.Tokens[m.trigger].UPOS == "NOUN" && !sv.possessiveBefore(m.trigger) {
+			// A nominal event's doer is its owner ("Russian strikes",
+			// "the army's offensive"), not whoever the sentence names
+			// before it ("police disapproval of protests against X").
+			subjects = sv.nominalOwner(m)
 		}
 	}
 	if len(m.sources) > 0 {
@@ -104,6 +109,15 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	default:
 		for _, s := range subjects {
 			sources = append(sources, sv.refs(s)...)
+		}
+		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) {
+			// "attacked the proclamation by the President": the owner
+			// of the act the pattern ends on is its target.
+			if mi := sv.actOwner(m.end - 1); mi >= 0 {
+				for _, r := range sv.refs(mi) {
+					targets = append(targets, &r)
+				}
+			}
 		}
 	}
 	trigger := doc.Tokens[m.trigger]
@@ -225,6 +239,53 @@ func (sv *sentenceView) refs(mi int) []dyad.ActorRef {
 	}
 	return out
 }
+
+// possessiveBefore reports whether the word before the trigger is a
+// possessive "'s", whose owner subject takes as the agent.
+func (sv *sentenceView) possessiveBefore(trigger int) bool {
+	k := trigger - 1
+	return k > sv.first && (sv.lower(k) == "'s" || sv.lower(k) == "’s")
+}
+
+// nominalOwner returns the doer of a nominal match: a mention that
+// modifies one of its nouns (compound, adjective or possessor: "an
+// Al-Qaeda suicide attack", "its impeachment inquiry"), else the subject of
+// a verb of doing whose object the noun is ("Al-Qaeda orchestrated the
+// attacks on X"); nil when the tree names neither.
+func (sv *sentenceView) nominalOwner(m match) []int {
+	toks := sv.doc.Tokens
+	for k := m.start; k < m.end; k++ {
+		if toks[k].UPOS != "NOUN" {
+			continue
+		}
+		for _, c := range sv.doc.Dependents(k) {
+			switch toks[c].Rel {
+			case "compound", "amod", "nmod:poss":
+				if mi := sv.coveredBy(c); mi >= 0 {
+					return []int{mi}
+				}
+			}
+		}
+		if h := toks[k].Head; h >= 0 && toks[k].Rel == "obj" && doVerbs[toks[h].Lemma] {
+			if group, _, ok := sv.treeSubject(h); ok {
+				return group
+			}
+		}
+		if h := toks[k].Head; h >= 0 && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") && toks[h].UPOS == "VERB" &&
+			strings.HasPrefix(m.pat.Code, "04") {
+			// "announced it after a phone call with X", "flew to Y for
+			// talks with X": the one who talked is the verb's subject.
+			if group, _, ok := sv.treeSubject(h); ok {
+				return group
+			}
+		}
+	}
+	return nil
+}
+
+// doVerbs take an event noun for object and make their subject its doer.
+var doVerbs = wordSet(`carry launch stage conduct mount orchestrate perpetrate commit hold make pay begin
+	start continue resume intensify escalate step unleash wage execute`)
 
 // subject returns the actor group nearest before the trigger that is not the
 // object of a preposition, and the token index after it (sv.first if none).
@@ -385,7 +446,7 @@ func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, ac
 }
 
 // firstPerson are the pronouns by which a quote's speaker names itself.
-var firstPerson = wordSet("i we me us")
+var firstPerson = wordSet("i we me us my our")
 
 // eventDate returns the first day named in sentence si, else the dateline's
 // date, else the article's.

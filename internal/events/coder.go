@@ -90,12 +90,42 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
 		}
 	}
+	answerAccusations(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}
 	return nil
 }
+
+// answerAccusations gives a denial that names no one ("Israel denied the
+// accusation", "France rejected the accusations") its accuser as target: the
+// source of the latest accusation or criticism (root 11) against the
+// denier's country in the same or the previous answerWindow sentences.
+func answerAccusations(evs []dyad.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.CAMEO != "016" || e.Target != nil || len(e.Source.Code) < 3 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o := evs[j]
+			if o.Sentence < e.Sentence-answerWindow {
+				break
+			}
+			if o.Root != "11" || o.Target == nil || o.Negated || o.Source.Actor == e.Source.Actor ||
+				len(o.Target.Code) < 3 || o.Target.Code[:3] != e.Source.Code[:3] {
+				continue
+			}
+			t := o.Source
+			e.Target = &t
+			break
+		}
+	}
+}
+
+// answerWindow is how many sentences back a denial looks for its accusation.
+const answerWindow = 4
 
 // mostSpecific keeps, among the matches of dyad's patterns on one trigger
 // with the same targets and the same extent, the one with the most words:
@@ -244,7 +274,12 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		if sv.coveredBy(k) >= 0 || sv.compoundModifier(k) {
 			continue
 		}
+		t := sv.doc.Tokens[k]
+		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.nominalSlot(k))
 		for _, p := range c.patterns.byKey[sv.lower(k)] {
+			if p.verbal && noun {
+				continue
+			}
 			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, start: k, trigger: k}); ok {
 				out = append(out, m)
 			}
@@ -305,7 +340,13 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					// between X and Y" stays China's call).
 					m.sources, m.compound = group, true
 				}
-				return matchFrom(sv, p, e+1, sv.mentionEnd(group[len(group)-1]), m)
+				after := sv.mentionEnd(group[len(group)-1])
+				if r, ok := matchFrom(sv, p, e+1, after, m); ok || after >= sv.end || !possessiveMarks[sv.lower(after)] {
+					return r, ok
+				}
+				// "questioned the president's power": the target owns
+				// the noun the pattern goes on with.
+				return matchFrom(sv, p, e+1, after+1, m)
 			}
 			if !sv.skippable(k, j) {
 				break
@@ -315,10 +356,43 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	return m, false
 }
 
+// nominalSlot reports whether token k stands where only a noun or an
+// adjective can: after an article, a possessive or a preposition ("over
+// alleged plots", "yesterday's march"), whatever the tagger said; a gerund
+// after a preposition is the exception.
+func (sv *sentenceView) nominalSlot(k int) bool {
+	if k == sv.first {
+		return false
+	}
+	p := sv.doc.Tokens[k-1]
+	w := strings.ToLower(p.Text)
+	switch w {
+	case "the", "a", "an", "'s", "’s":
+		return true
+	case "to":
+		return false
+	}
+	t := sv.doc.Tokens[k]
+	if t.Rel == "amod" && t.Head == k+1 && strings.HasSuffix(sv.lower(k), "ing") {
+		return true // "protesting legislators"
+	}
+	// A gerund after a preposition is still a verb: "in blaming Iran",
+	// "by throwing stones".
+	return (p.UPOS == "ADP" || prepositions[w]) && !strings.HasSuffix(sv.lower(k), "ing")
+}
+
+// hasTarget reports whether p has a target slot +.
+func hasTarget(p *Pattern) bool {
+	return slices.ContainsFunc(p.elems, func(e elem) bool { return e.kind == target })
+}
+
 // hasSource reports whether p has a source slot $.
 func hasSource(p *Pattern) bool {
 	return slices.ContainsFunc(p.elems, func(e elem) bool { return e.kind == source })
 }
+
+// possessiveMarks end a possessive name ("the president's").
+var possessiveMarks = wordSet("'s ’s ' ’")
 
 // possessivePronouns are skipped like determiners in a target slot.
 var possessivePronouns = wordSet("his her its their our my your")

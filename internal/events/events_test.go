@@ -114,7 +114,7 @@ func TestCoder(t *testing.T) {
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
 		{"threaten to attack", "Russia threatened to attack Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR"}},
 		{"prepositional object is not subject", "In talks with India, France praised Australia.", map[string]string{"France": fr, "India": in, "Australia": au},
-			[]string{"FRA 051 AUS"}},
+			[]string{"FRA 046 IND", "FRA 051 AUS"}}, // the talks are France's, the verb's subject
 		{"no target actor", "France visited the factory.", map[string]string{"France": fr}, nil},
 		{"no source", "Troops attacked Ukraine.", map[string]string{"Ukraine": ua}, nil},
 		{"target-less pattern", "Protesters in India took to the streets.", map[string]string{"India": in}, nil},
@@ -149,6 +149,16 @@ func TestCoder(t *testing.T) {
 		{"passive subject needs a passive auxiliary", "France had spoken by phone with India.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 041 IND"}},
 		{"quote speaker is source", `"We will attack Ukraine," Russia said.`, map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR future"}},
+		{"a verb pattern does not fire on a noun", "Police fired a live round on India.", map[string]string{"Police": "INDCOP", "India": in}, nil},
+		{"the owner of the act is the target", "Russia attacked the proclamation by Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua},
+			[]string{"RUS 111 UKR"}},
+		{"the target owns what the pattern goes on with", "France questioned India's authority.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 111 IND"}},
+		{"a denial answers the latest accusation", "India accused France of spying. France rejected the accusations on Monday.",
+			map[string]string{"France": fr, "India": in}, []string{"IND 1125 FRA", "FRA 016 IND"}},
+		{"a denial of no accusation has no target", "France rejected the accusations.", map[string]string{"France": fr}, []string{"FRA 016 -"}},
+		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 057 IND", "IND 057 FRA"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,6 +21,10 @@ type Pattern struct {
 	Source string // "verbs.txt:12"
 	Text   string // the pattern as written
 	elems  []elem
+	// verbal marks a pattern whose first word is a verb's lemma (not
+	// "=word"): it does not fire on a noun of the same spelling ("a live
+	// round on a protester" is no "round on +").
+	verbal bool
 }
 
 type elemKind uint8
@@ -114,7 +118,7 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	if _, ok := ont.Lookup(code); !ok {
 		return nil, fmt.Errorf("unknown CAMEO code %q", code)
 	}
-	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " ")}
+	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " "), verbal: !strings.HasPrefix(fields[1], "=")}
 	targets, sources := 0, 0
 	for i, f := range fields[1:] {
 		switch {

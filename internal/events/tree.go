@@ -1,6 +1,11 @@
 package events
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+
+	"github.com/dyadproject/dyad"
+)
 
 // The dependency tree, when the language layer gave one, decides who acts:
 // the subject of the trigger, or of the verb that controls it ("agreed to
@@ -33,14 +38,30 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			}
 		}
 		// No subject of its own: an infinitive or a coordinated verb shares
-		// its head's ("France agreed to visit", "met X and praised Y").
-		if rel := doc.Tokens[v].Rel; rel != "xcomp" && rel != "conj" {
+		// its head's ("France agreed to visit", "met X and praised Y"), and
+		// so does a participle clause ("gathered outside, blocking the
+		// exits"); a participle on a noun has that noun for subject
+		// ("protesters throwing stones").
+		t := doc.Tokens[v]
+		switch {
+		case t.Rel == "xcomp" || t.Rel == "conj":
+		case t.Rel == "advcl" && participle(t) && !sv.hasRel(v, "mark"):
+		case t.Rel == "acl" && participle(t) && t.Head >= 0:
+			if mi := sv.mentionOfSubtree(t.Head); mi >= 0 {
+				return sv.withConjuncts(mi, t.Head), false, true
+			}
+			return nil, false, false
+		default:
 			return nil, false, false
 		}
-		v = doc.Tokens[v].Head
+		v = t.Head
 	}
 	return nil, false, false
 }
+
+// participle reports whether t is a present participle ("blocking"), the
+// form of a clause that shares its head's subject.
+func participle(t dyad.Token) bool { return t.XPOS == "VBG" }
 
 // hasRel reports whether token k has a dependent with relation rel.
 func (sv *sentenceView) hasRel(k int, rel string) bool {
@@ -62,6 +83,16 @@ func (sv *sentenceView) treeAgent(trigger int) int {
 		}
 	}
 	return -1
+}
+
+// hasMark reports whether token k has the subordinating mark word ("to").
+func (sv *sentenceView) hasMark(k int, word string) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if sv.doc.Tokens[c].Rel == "mark" && strings.EqualFold(sv.doc.Tokens[c].Text, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func (sv *sentenceView) hasCase(k int, word string) bool {
@@ -167,6 +198,11 @@ func (sv *sentenceView) treeModality(trigger int) string {
 // not the subject the tree would climb to.
 func (sv *sentenceView) requested(trigger int) bool {
 	t := sv.doc.Tokens[trigger]
+	if t.Rel == "acl" && t.Head >= 0 && sv.doc.Tokens[t.Head].UPOS == "NOUN" && sv.hasMark(trigger, "to") {
+		// "the request of the prime minister to suspend parliament", "a
+		// plan to attack": what a noun asks or plans has not happened.
+		return true
+	}
 	if t.Head < 0 || t.Rel != "xcomp" && !(t.Rel == "advcl" && objectControl[sv.doc.Tokens[t.Head].Lemma]) {
 		return false
 	}
@@ -182,3 +218,71 @@ func (sv *sentenceView) requested(trigger int) bool {
 // what the infinitive after it says.
 var objectControl = wordSet(`ask urge press pressure push tell order force persuade encourage invite call
 	implore beg instruct direct compel oblige lobby`)
+
+// actOwner returns the actor whose act or thing a target-less match ends on,
+// as the event's target: "attacked the proclamation ... by the President",
+// "opposed the ministry's plan", "filed a lawsuit against the decree the
+// president signed", "launched an inquiry into the conduct of the
+// president". The match's last word is the noun (or the preposition before
+// it); its owner is, in this order, a "by" phrase, a possessor, an "of"
+// phrase, or the subject of a relative clause on it, looked for on the noun
+// and on a noun one preposition further down ("into the conduct of X").
+// It returns -1 when the tree names no such actor.
+func (sv *sentenceView) actOwner(last int) int {
+	toks := sv.doc.Tokens
+	n := last
+	if toks[n].UPOS == "ADP" {
+		n = toks[n].Head
+		if n <= last || n >= sv.end {
+			return -1
+		}
+	}
+	if u := toks[n].UPOS; u != "NOUN" {
+		return -1
+	}
+	if mi := sv.ownerOf(n); mi >= 0 {
+		return mi
+	}
+	for _, c := range sv.doc.Dependents(n) {
+		if toks[c].Rel == "nmod" && c > n && sv.coveredBy(c) < 0 && (sv.hasCase(c, "into") || sv.hasCase(c, "on") ||
+			sv.hasCase(c, "against") || sv.hasCase(c, "over") || sv.hasCase(c, "about") || sv.hasCase(c, "to")) {
+			if mi := sv.ownerOf(c); mi >= 0 {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+// ownerOf returns the mention that owns noun n by the tree: see actOwner.
+func (sv *sentenceView) ownerOf(n int) int {
+	toks := sv.doc.Tokens
+	var by, poss, of, rel = -1, -1, -1, -1
+	for _, c := range sv.doc.Dependents(n) {
+		switch toks[c].Rel {
+		case "nmod", "acl":
+			switch {
+			case sv.hasCase(c, "by"):
+				by = cmp.Or(by+1, sv.coveredBy(c)+1) - 1
+			case sv.hasCase(c, "of"):
+				of = cmp.Or(of+1, sv.coveredBy(c)+1) - 1
+			}
+		case "nmod:poss":
+			poss = cmp.Or(poss+1, sv.coveredBy(c)+1) - 1
+		case "acl:relcl":
+			for _, d := range sv.doc.Dependents(c) {
+				if toks[d].Rel == "nsubj" && !relativePronouns[sv.lower(d)] {
+					rel = cmp.Or(rel+1, sv.coveredBy(d)+1) - 1
+				}
+			}
+		}
+	}
+	for _, mi := range []int{by, poss, of, rel} {
+		if mi >= 0 {
+			return mi
+		}
+	}
+	return -1
+}
+
+var relativePronouns = wordSet("which who that whom whose")
