@@ -445,6 +445,9 @@ func (sv *sentenceView) coordinated(mi int, dir int) []int {
 			}
 		} else {
 			k := sv.tokenAt(sv.doc.Mentions[cur].Start) - 1
+			if k > sv.first && sv.lower(k) == "the" {
+				k-- // "X and the United States"
+			}
 			next = sv.beforeConjunction(k)
 			if next >= 0 && sv.lower(k) == "," && !sv.listGoesOn(cur) {
 				next = -1

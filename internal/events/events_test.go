@@ -157,6 +157,10 @@ func TestCoder(t *testing.T) {
 		{"a denial answers the latest accusation", "India accused France of spying. France rejected the accusations on Monday.",
 			map[string]string{"France": fr, "India": in}, []string{"IND 1125 FRA", "FRA 016 IND"}},
 		{"a denial of no accusation has no target", "France rejected the accusations.", map[string]string{"France": fr}, []string{"FRA 016 -"}},
+		{"would after a verb of saying is the future", "France announced that it would visit India.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 036 IND future"}},
+		{"a coordinated subject with the", "Both India and the United States accused Russia of aggression.",
+			map[string]string{"India": in, "United States": "USA", "Russia": ru}, []string{"IND 1123 RUS", "USA 1123 RUS"}},
 		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 057 IND", "IND 057 FRA"}},
 	}

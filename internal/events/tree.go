@@ -138,7 +138,11 @@ func (sv *sentenceView) withConjuncts(mi, head int) []int {
 		// "US President Donald Trump and Turkish President Recep Tayyip
 		// Erdogan spoke": long names derail the parse, so a mention right
 		// before "and" joins the subject.
-		if k := sv.tokenAt(sv.doc.Mentions[mi].Start) - 1; k > sv.first && sv.lower(k) == "and" {
+		k := sv.tokenAt(sv.doc.Mentions[mi].Start) - 1
+		if k > sv.first && sv.lower(k) == "the" {
+			k--
+		}
+		if k > sv.first && sv.lower(k) == "and" {
 			if prev := sv.coveredBy(k - 1); prev >= 0 && prev != mi && sv.mentionEnd(prev) == k {
 				group = append([]int{prev}, group...)
 			}
@@ -170,7 +174,12 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		switch strings.ToLower(t.Text) {
 		case "will", "'ll", "shall":
 			return "future"
-		case "would", "could", "might", "may":
+		case "would":
+			if sv.reportedFuture(trigger) {
+				return "future"
+			}
+			return "hypothetical"
+		case "could", "might", "may":
 			return "hypothetical"
 		}
 	}
@@ -188,6 +197,26 @@ func (sv *sentenceView) treeModality(trigger int) string {
 	}
 	return ""
 }
+
+// reportedFuture reports whether "would" on the trigger is the future of
+// reported speech ("announced that she would launch an inquiry") rather
+// than a condition: the clause is the object of a verb of saying and has no
+// "if".
+func (sv *sentenceView) reportedFuture(trigger int) bool {
+	t := sv.doc.Tokens[trigger]
+	if t.Rel != "ccomp" || t.Head < 0 || !sayVerbs[sv.doc.Tokens[t.Head].Lemma] {
+		return false
+	}
+	for k := sv.first; k < trigger; k++ {
+		if w := sv.lower(k); w == "if" || w == "unless" {
+			return false
+		}
+	}
+	return true
+}
+
+// sayVerbs report what someone said or decided.
+var sayVerbs = wordSet("say announce tell state add confirm report declare promise pledge vow insist write tweet")
 
 // requested reports whether the trigger is an act one actor asks, urges or
 // orders another to do ("France urged Germany to sanction Russia"): an
@@ -243,9 +272,19 @@ func (sv *sentenceView) actOwner(last int) int {
 	if mi := sv.ownerOf(n); mi >= 0 {
 		return mi
 	}
-	for _, c := range sv.doc.Dependents(n) {
-		if toks[c].Rel == "nmod" && c > n && sv.coveredBy(c) < 0 && (sv.hasCase(c, "into") || sv.hasCase(c, "on") ||
-			sv.hasCase(c, "against") || sv.hasCase(c, "over") || sv.hasCase(c, "about") || sv.hasCase(c, "to")) {
+	deps := sv.doc.Dependents(n)
+	if h := toks[n].Head; h >= 0 && toks[n].Rel == "obj" {
+		// The parser often hangs "into the conduct of X" on the verb
+		// rather than on "inquiry".
+		for _, c := range sv.doc.Dependents(h) {
+			if toks[c].Rel == "obl" && c > n {
+				deps = append(deps, c)
+			}
+		}
+	}
+	for _, c := range deps {
+		if r := toks[c].Rel; (r == "nmod" || r == "obl") && c > n && sv.coveredBy(c) < 0 && (sv.hasCase(c, "into") ||
+			sv.hasCase(c, "on") || sv.hasCase(c, "against") || sv.hasCase(c, "over") || sv.hasCase(c, "about") || sv.hasCase(c, "to")) {
 			if mi := sv.ownerOf(c); mi >= 0 {
 				return mi
 			}
