@@ -42,8 +42,14 @@ var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07":
 	"18": "138", "19": "138", "20": "138"}
 
 // reciprocalRoots are the CAMEO roots whose target-less events between the
-// members of a compound subject are coded pair by pair.
-var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "19": true}
+// members of a compound subject are coded pair by pair; of root 05 only
+// diplomatic cooperation itself (050) and signing an agreement (057) are:
+// two who praise or recognize someone do not praise each other.
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": true}
+
+func reciprocal(code string) bool {
+	return len(code) >= 2 && reciprocalRoots[code[:2]] || code == "050" || code == "057"
+}
 
 // locatives introduce an event's place.
 var locatives = wordSet("in at near outside inside")
@@ -144,7 +150,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		sources = rs
 	}
-	if len(targets) == 0 && len(sources) > 1 && !passive && len(code) >= 2 && reciprocalRoots[code[:2]] {
+	if len(targets) == 0 && len(sources) > 1 && !passive && reciprocal(code) {
 		// A compound subject without a target acts on itself, pair by
 		// pair: "Gondor and Osgiliath renewed ties" is each toward the
 		// other (PETRARCH's symmetric coding), for the roots that name
