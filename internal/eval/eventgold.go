@@ -291,18 +291,33 @@ func EventsDyad(an *pipeline.Analyzer, g *EventGold, arts map[string]*dyad.Artic
 }
 
 // codedIn returns the events of doc, other than negated and hypothetical
-// ones, whose trigger starts in [start, end).
+// ones, whose trigger starts in [start, end), once for each report there
+// (the first and the merged mentions).
 func codedIn(doc *dyad.Document, start, end int) []Tuple {
 	var out []Tuple
+	in := func(ev dyad.Evidence) bool { return ev.Trigger.Start >= start && ev.Trigger.Start < end }
 	for _, e := range doc.Events {
-		if e.Negated || e.Modality == "hypothetical" || e.Evidence.Trigger.Start < start || e.Evidence.Trigger.Start >= end {
+		if e.Negated || e.Modality == "hypothetical" {
 			continue
+		}
+		// An event reported again in a later sentence is merged into its
+		// first report; each report counts in its own sentence.
+		n := 0
+		if in(e.Evidence) {
+			n++
+		}
+		for _, m := range e.Mentions {
+			if in(m.Evidence) {
+				n++
+			}
 		}
 		t := Tuple{Source: e.Source.Code, Code: e.CAMEO}
 		if e.Target != nil {
 			t.Target = e.Target.Code
 		}
-		out = append(out, t)
+		for range n {
+			out = append(out, t)
+		}
 	}
 	return out
 }
