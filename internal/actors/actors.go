@@ -176,6 +176,21 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
 			b.agentWithOwner(si, m.Start, ms[i+1], ag, &own)
 			i++
+		case isAgent && agent.Role == "member" && i+1 < len(ms) && b.memberOfBody(m, ms[i+1]):
+			// "Members of the House of Commons": the body's members act
+			// as the body does.
+			body, _ := b.agentOf(ms[i+1])
+			if owners, end, ok := b.ofPhrase(ms, i+1); ok {
+				// "members of the parliament of Chile"
+				for j, ow := range owners {
+					b.mention(si, ms[i+2+j].Start, ms[i+2+j].End, "name", b.ownerActor(ow))
+				}
+				b.agentWithOwnerSpan(si, m.Start, end, ms[i+1], body, &owners[0])
+				i += 1 + len(owners)
+				continue
+			}
+			b.agentWithOwnerSpan(si, m.Start, ms[i+1].End, ms[i+1], body, nil)
+			i++
 		case isAgent:
 			var o *owner
 			if owners, end, ok := b.ofPhrase(ms, i); ok {
@@ -348,6 +363,11 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 			}
 		}
 		o, kind, ok := b.ownerOf(ms[j], text)
+		if !ok && j == i+1 {
+			// "the government of Abdrabbuh Mansur Hadi": a known
+			// official's country owns the role.
+			o, ok = b.officialsCountry(ms[j])
+		}
 		if !ok || kind == "adjective" {
 			if j == i+1 {
 				return nil, 0, false
@@ -357,6 +377,45 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		owners, end = append(owners, o), ms[j].End
 	}
 	return owners, end, len(owners) > 0
+}
+
+// memberOfBody reports whether next is a group role ("parliament", "the
+// House of Commons", "the army") right after "members of (the)" at m.
+func (b *builder) memberOfBody(m, next kb.Match) bool {
+	switch strings.TrimSpace(b.doc.Article.Text[m.End:next.Start]) {
+	case "of", "of the":
+	default:
+		return false
+	}
+	if _, isOwner := b.dictOwner(next); isOwner {
+		return false
+	}
+	body, ok := b.agentOf(next)
+	return ok && body.Kind == kb.Group
+}
+
+// officialsCountry returns, as an owner, the country of the official whose
+// name m is, in office on the article's date.
+func (b *builder) officialsCountry(m kb.Match) (owner, bool) {
+	for _, e := range m.Entries {
+		if e.Kind != kb.OfficialEntry {
+			continue
+		}
+		st := b.s.kb.Officials()[e.Index].On(b.at)
+		if st.Country == "" {
+			continue
+		}
+		c, ok := b.s.kb.CountryByISO3(st.Country)
+		if !ok {
+			continue
+		}
+		adj := c.Name
+		if len(c.Adjectives) > 0 {
+			adj = c.Adjectives[0]
+		}
+		return owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}, true
+	}
+	return owner{}, false
 }
 
 // possessivePronounBefore reports whether "its" or "their" directly precedes

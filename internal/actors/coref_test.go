@@ -181,6 +181,8 @@ func TestParsedRoles(t *testing.T) {
 		{"Russia says troops left.", "Russia=RUS(country) troops=MIL(agent)"},
 		{"Talks began with Tomas Varga, the foreign minister of Chile, on Monday.",
 			"Tomas Varga=CHLGOV(agent) foreign minister of Chile=CHLGOV(agent)"},
+		{"Members of the parliament of Chile protested.", "Members of the parliament of Chile=CHLLEG(agent)"},
+		{"Members of the House of Commons walked out.", "Members of the House of Commons=LEG(agent)"},
 	} {
 		if got := describeAll(analyzeParsed(t, k, tt.text, "")); got != tt.want {
 			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)

@@ -575,11 +575,14 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		byTrigger[pk] = len(longest)
 		longest = append(longest, e)
 	}
-	// A match inside a longer one for the same actors is part of it: "talks
-	// with" inside "held talks with".
+	// A match inside a longer one for the same actors is part of it when
+	// it has the same root or is not asserted: "talks with" inside "held
+	// talks with", "impose tariffs" inside "threatened to impose tariffs"
+	// (but "carried out the attack" inside "said it had carried out the
+	// attack" is an attack of its own beside the claim).
 	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
 		for _, o := range longest {
-			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && targetID(o) == targetID(e) &&
+			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && targetID(o) == targetID(e) && (o.Root == e.Root || e.Modality != "asserted") &&
 				o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
 				o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End {
 				return true

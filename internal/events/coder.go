@@ -297,7 +297,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
-		if k < sv.end && sv.coveredBy(k) < 0 && el.words[sv.lower(k)] {
+		if k < sv.end && (sv.coveredBy(k) < 0 || sv.bareRole(k)) && el.words[sv.lower(k)] {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
 	case gap:
@@ -415,6 +415,10 @@ func (sv *sentenceView) skippable(from, k int) bool {
 	free := 0
 	for j := from; j <= k; j++ {
 		t := sv.doc.Tokens[j]
+		if sv.innerHyphen(j) {
+			j++ // "north-eastern": one word
+			continue
+		}
 		if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark {
 			return false
 		}
@@ -427,6 +431,21 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		}
 	}
 	return free <= 1
+}
+
+// bareRole reports whether token k lies in a mention of a role without a
+// country ("troops", "protesters"), which a pattern may spell as a word:
+// "send ... troops to +".
+func (sv *sentenceView) bareRole(k int) bool {
+	mi := sv.coveredBy(k)
+	return mi >= 0 && anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor])
+}
+
+// innerHyphen reports whether token j is a hyphen inside a word, with no
+// space on either side ("north-eastern", "then-newly").
+func (sv *sentenceView) innerHyphen(j int) bool {
+	toks := sv.doc.Tokens
+	return toks[j].Text == "-" && j > sv.first && j+1 < sv.end && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start
 }
 
 // coordinated returns mi and the mentions coordinated with it ("X and Y",

@@ -29,6 +29,14 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		for _, k := range doc.Dependents(v) {
 			switch doc.Tokens[k].Rel {
 			case "nsubj", "nsubj:pass", "nmod:poss":
+				if relativePronouns[sv.lower(k)] && doc.Tokens[v].Rel == "acl:relcl" && doc.Tokens[v].Head >= 0 {
+					// "a measure that bans X": the antecedent is the
+					// subject, and if it is no actor the clause has none.
+					if mi := sv.mentionOfSubtree(doc.Tokens[v].Head); mi >= 0 {
+						return sv.withConjuncts(mi, doc.Tokens[v].Head), doc.Tokens[k].Rel == "nsubj:pass", true
+					}
+					return nil, false, true
+				}
 				if mi := sv.mentionOfSubtree(k); mi >= 0 {
 					// A passive subject needs a passive auxiliary: the
 					// parser sometimes takes "had spoken by phone" for one.
@@ -40,12 +48,12 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		// No subject of its own: an infinitive or a coordinated verb shares
 		// its head's ("France agreed to visit", "met X and praised Y"), and
 		// so does a participle clause ("gathered outside, blocking the
-		// exits"); a participle on a noun has that noun for subject
-		// ("protesters throwing stones").
+		// exits", "responded by throwing stones"); a participle on a noun
+		// has that noun for subject ("protesters throwing stones").
 		t := doc.Tokens[v]
 		switch {
 		case t.Rel == "xcomp" || t.Rel == "conj":
-		case t.Rel == "advcl" && participle(t) && !sv.hasRel(v, "mark"):
+		case t.Rel == "advcl" && participle(t):
 		case t.Rel == "acl" && participle(t) && t.Head >= 0:
 			if mi := sv.mentionOfSubtree(t.Head); mi >= 0 {
 				return sv.withConjuncts(mi, t.Head), false, true
@@ -191,6 +199,15 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		case intentVerbs[h.Lemma]:
 			return "intended"
 		}
+		if m := sv.treeModality(t.Head); m == "future" {
+			return "future"
+		}
+	}
+	if t := doc.Tokens[trigger]; t.Head >= 0 && t.Head != trigger && (t.UPOS == "NOUN" && (t.Rel == "obl" || t.Rel == "obj") ||
+		t.Rel == "advcl" && participle(t)) && (doc.Tokens[t.Head].UPOS == "VERB" || doc.Tokens[t.Head].UPOS == "AUX") {
+		// "will fly to Jakarta for talks", "will visit X before
+		// flying to Y": the noun or the participle clause is as future as
+		// the verb it hangs on.
 		if m := sv.treeModality(t.Head); m == "future" {
 			return "future"
 		}
