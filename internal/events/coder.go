@@ -304,7 +304,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		for skip := 0; skip <= 3 && k+skip <= sv.end; skip++ {
 			if skip > 0 {
 				t := sv.doc.Tokens[k+skip-1]
-				if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark || sv.coveredBy(k+skip-1) >= 0 {
+				if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark || sv.coveredBy(k+skip-1) >= 0 && !sv.modifierMention(k+skip-1) {
 					break
 				}
 			}
@@ -431,6 +431,17 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		}
 	}
 	return free <= 1
+}
+
+// modifierMention reports whether token k is a one-word mention used as an
+// adjective inside a phrase ("a military offensive"), which a gap may pass.
+func (sv *sentenceView) modifierMention(k int) bool {
+	mi := sv.coveredBy(k)
+	if mi < 0 || sv.mentionEnd(mi) != k+1 || sv.tokenAt(sv.doc.Mentions[mi].Start) != k {
+		return false
+	}
+	t := sv.doc.Tokens[k]
+	return t.UPOS == "ADJ" || t.Rel == "amod" || t.Rel == "compound"
 }
 
 // bareRole reports whether token k lies in a mention of a role without a
