@@ -244,8 +244,13 @@ func (v *verbParser) header(no int, t string) {
 			return
 		}
 		if rest := strings.TrimSpace(strings.Trim(body[i+j+1:], "- \t")); rest != "" {
-			v.errorf(no, "unexpected %q after the block code; block skipped", rest)
-			return
+			if !strings.HasPrefix(rest, "[") || !strings.HasSuffix(rest, "]") {
+				v.errorf(no, "unexpected %q after the block code; block skipped", rest)
+				return
+			}
+			// "--- DELAY [120] [031:031] ---": PETRARCH reads the first
+			// code; so does dyad, and says so.
+			v.errorf(no, "second code %s after the block code ignored: the block keeps [%s]", rest, code)
 		}
 		body = body[:i]
 	}

@@ -181,7 +181,7 @@ SPEAK {SPOKE
 		`bad.verbs:11: synset phrase "$ SIGN" may hold only words`,
 		`bad.verbs:10: synset &HOLDER has no phrases`,
 		`bad.verbs:12: block header "--- [020] ---" has no name; block skipped`,
-		`bad.verbs:14: unexpected "[041]" after the block code; block skipped`,
+		`bad.verbs:14: second code [041] after the block code ignored: the block keeps [040]`,
 		`bad.verbs:15: unclosed bracket in block header "--- MEET [040 ---"; block skipped`,
 		`bad.verbs:16: bad code [04?]: only letters, digits, '-', '+' and ':' are allowed; block skipped`,
 		`bad.verbs:18: multi-word verb "TALK_TO" needs a '+' before its verb word`,
@@ -207,7 +207,10 @@ SPEAK {SPOKE
 	if !reflect.DeepEqual(errs, want) {
 		t.Errorf("errors:\n got %s\nwant %s", strings.Join(errs, "\n     "), strings.Join(want, "\n     "))
 	}
-	if len(s.Verbs) != 1 || len(s.Verbs[0].Verbs) != 0 || len(s.Verbs[0].Patterns) != 1 || s.Verbs[0].Patterns[0].Line != 34 {
+	// The block with a second code is kept with its first; the TALK block
+	// keeps its one good pattern.
+	if len(s.Verbs) != 2 || s.Verbs[0].Name != "MEET" || s.Verbs[0].Code != "040" ||
+		len(s.Verbs[1].Verbs) != 0 || len(s.Verbs[1].Patterns) != 1 || s.Verbs[1].Patterns[0].Line != 34 {
 		t.Errorf("kept = %+v", s.Verbs)
 	}
 }
