@@ -925,9 +925,11 @@ func (b *builder) entities() {
 				// the role's holder.
 				idx, ok = ai, true
 				b.index[key] = ai
-				if words := strings.Fields(name); len(words) > 1 {
-					if _, taken := b.byName[words[len(words)-1]]; !taken {
-						b.byName[words[len(words)-1]] = ai
+				// Any of the name's words may name the holder later
+				// ("Rosselló" for "Ricardo Rosselló Nevares").
+				for _, w := range strings.Fields(name) {
+					if _, taken := b.byName[w]; !taken && utf8.RuneCountInString(w) >= 3 {
+						b.byName[w] = ai
 					}
 				}
 			}
