@@ -186,6 +186,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			code = ic
 		}
 	}
+	if code == "174" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomatic(doc, *targets[0]) {
+		// CAMEO codes the expulsion of diplomats as reduced relations
+		// (161), not as the expulsion of individuals (174).
+		code = "161"
+	}
 	info, ok := c.ont.Lookup(code)
 	if !ok {
 		// A user dictionary's own code (old dictionaries hold WEIS codes):
@@ -223,6 +228,19 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	return out
 }
+
+// diplomatic reports whether r is an actor in a diplomatic role: an
+// ambassador, envoy or diplomat, an embassy or consulate.
+func diplomatic(doc *dyad.Document, r dyad.ActorRef) bool {
+	for _, a := range doc.Actors {
+		if a.ID == r.Actor {
+			return diplomaticRoles[a.Role]
+		}
+	}
+	return false
+}
+
+var diplomaticRoles = wordSet("ambassador envoy diplomat embassy consulate")
 
 func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
 	s, e := doc.Tokens[from].Start, doc.Tokens[to-1].End
