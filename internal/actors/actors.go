@@ -460,7 +460,7 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	if o == nil {
 		o = b.whereOwner(start)
 	}
-	if o == nil {
+	if o == nil && !b.foreignBefore(start) {
 		o = b.home
 	}
 	code, country, sector := ag.Sector, "", ag.Sector
@@ -522,6 +522,19 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// foreignBefore reports whether the role noun at offset follows a word that
+// makes it someone else's than the story country's: "foreign troops",
+// "third-country citizens", "overseas workers".
+func (b *builder) foreignBefore(offset int) bool {
+	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-24):offset], " ")
+	i := strings.LastIndexAny(before, " \n\t(")
+	switch strings.ToLower(before[i+1:]) {
+	case "foreign", "third-country", "overseas", "international", "western", "other":
+		return true
+	}
+	return false
 }
 
 // ownerAfterName returns the country or organization named in "of OWNER"

@@ -183,6 +183,8 @@ func TestParsedRoles(t *testing.T) {
 			"Tomas Varga=CHLGOV(agent) foreign minister of Chile=CHLGOV(agent)"},
 		{"Members of the parliament of Chile protested.", "Members of the parliament of Chile=CHLLEG(agent)"},
 		{"Members of the House of Commons walked out.", "Members of the House of Commons=LEG(agent)"},
+		{"Protests spread in Santiago and Valparaiso. Police detained foreign diplomats.",
+			"Police=CHLCOP(agent) diplomats=GOV(agent)"},
 	} {
 		if got := describeAll(analyzeParsed(t, k, tt.text, "")); got != tt.want {
 			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)

@@ -119,7 +119,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) {
 			// "attacked the proclamation by the President": the owner
 			// of the act the pattern ends on is its target.
-			if mi := sv.actOwner(m.end - 1); mi >= 0 {
+			if mi, mod := sv.actOwner(m.end - 1); mi >= 0 && !sv.sameActor(mi, sources, mod) {
 				for _, r := range sv.refs(mi) {
 					targets = append(targets, &r)
 				}
@@ -262,6 +262,21 @@ func (sv *sentenceView) refs(mi int) []dyad.ActorRef {
 		}
 	}
 	return out
+}
+
+// sameActor reports whether mention mi names one of the sources, or, when
+// it only modifies the act noun (mod), the country of one: "Al-Qaeda" in
+// "an Al-Qaeda suicide attack" is the attacker, "military" in "Turkey
+// began a military offensive" is Turkey's own.
+func (sv *sentenceView) sameActor(mi int, sources []dyad.ActorRef, mod bool) bool {
+	for _, r := range sv.refs(mi) {
+		for _, s := range sources {
+			if r.Actor == s.Actor || mod && len(r.Code) >= 3 && len(s.Code) >= 3 && r.Code[:3] == s.Code[:3] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // possessiveBefore reports whether the word before the trigger is a

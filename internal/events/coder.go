@@ -61,6 +61,7 @@ type match struct {
 	byAgent bool  // the target slot followed "by": a passive's agent
 
 	sources  []int // mentions of the pattern's source slot ($, or PETRARCH's %)
+	act      int   // token index of the act noun of an '@' slot, else 0
 	compound bool  // sources and targets are one compound actor, pair by pair ("talks between X and Y")
 
 	// Set by the verb dictionary's matches only.
@@ -80,6 +81,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	if c.discards.story != nil && c.discards.in(strings.ToLower(doc.Article.Text), true) {
 		return nil // a story discard silences the whole article
 	}
+	var acts []string // per event: the kind of act a target-less event reacts to ("the launch")
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)
 		sv.keys = c.patterns.byKey
@@ -87,9 +89,18 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			continue
 		}
 		for _, m := range partOfLonger(sv, mostSpecific(append(c.matches(sv), c.dictMatches(sv)...))) {
-			doc.Events = append(doc.Events, c.events(sv, m, actorIdx)...)
+			evs := c.events(sv, m, actorIdx)
+			act := ""
+			if !m.fromDict && doc.Parsed() {
+				act = sv.definiteAct(m)
+			}
+			for range evs {
+				acts = append(acts, act)
+			}
+			doc.Events = append(doc.Events, evs...)
 		}
 	}
+	doc.Events = resolveActs(doc.Events, acts)
 	answerAccusations(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
@@ -165,7 +176,8 @@ func partOfLonger(sv *sentenceView, ms []match) []match {
 			return false
 		}
 		for _, o := range ms {
-			if o.trigger != m.trigger && sv.doc.Tokens[o.trigger].UPOS == "VERB" && o.start < m.trigger && m.trigger < o.end {
+			if o.trigger != m.trigger && sv.doc.Tokens[o.trigger].UPOS == "VERB" && o.start < m.trigger && m.trigger < o.end &&
+				(o.act == 0 || m.trigger < o.act || m.trigger > o.act) && o.act != m.trigger {
 				return true
 			}
 		}
@@ -301,15 +313,36 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
 	case gap:
-		for skip := 0; skip <= 3 && k+skip <= sv.end; skip++ {
+		// Up to three words; "two-week" is one.
+		for skip, words := 0, 0; k+skip <= sv.end; skip++ {
 			if skip > 0 {
-				t := sv.doc.Tokens[k+skip-1]
-				if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark || sv.coveredBy(k+skip-1) >= 0 && !sv.modifierMention(k+skip-1) {
+				j := k + skip - 1
+				hyphen := sv.innerHyphen(j)
+				if !hyphen && !(j > sv.first && sv.innerHyphen(j-1)) {
+					words++
+				}
+				t := sv.doc.Tokens[j]
+				if words > 3 || !hyphen && (t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark) ||
+					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) {
 					break
 				}
 			}
 			if r, ok := matchFrom(sv, p, e+1, k+skip, m); ok {
 				return r, true
+			}
+		}
+	case act:
+		// "[the|this|its ...] up to two modifiers, then a noun naming an
+		// act": "condemned the launch", "welcomed the new agreement".
+		for j := k; j < sv.end && j <= k+3; j++ {
+			w := sv.lower(j)
+			if _, ok := actNouns[w]; ok && sv.doc.Tokens[j].UPOS == "NOUN" && j > k {
+				m.act = j
+				return matchFrom(sv, p, e+1, j+1, m)
+			}
+			t := sv.doc.Tokens[j]
+			if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark || slotStops[w] || sv.coveredBy(j) >= 0 && !sv.possessor(j) {
+				break
 			}
 		}
 	case target, source:
@@ -450,6 +483,17 @@ func (sv *sentenceView) modifierMention(k int) bool {
 func (sv *sentenceView) bareRole(k int) bool {
 	mi := sv.coveredBy(k)
 	return mi >= 0 && anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor])
+}
+
+// possessor reports whether token k lies in a mention that ends in a
+// possessive ("Russia's"): the owner of the noun after it.
+func (sv *sentenceView) possessor(k int) bool {
+	mi := sv.coveredBy(k)
+	if mi < 0 {
+		return false
+	}
+	end := sv.mentionEnd(mi)
+	return end < sv.end && possessiveMarks[sv.lower(end)]
 }
 
 // innerHyphen reports whether token j is a hyphen inside a word, with no

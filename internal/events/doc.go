@@ -21,9 +21,18 @@
 // $ is the source, found the same way, for nominal events that name it after
 // the trigger ("111 =condemnation from $ of|over +"). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
-// the parties, each acting on the others. A pattern without + codes an event
-// with no target. # starts a comment. A bad line is reported as
-// "file:line: reason" and the file is refused.
+// the parties, each acting on the others. @, at the end of a pattern without
+// +, is an act the story reports, named by a noun after a determiner or a
+// possessor ("111 condemn @": "condemned the launch", "condemned Russia's
+// strikes"); the act's doer is the target, from the phrase (a possessor, a
+// by- or of-phrase, a name modifying the noun) or else from the story: the
+// latest event of a fitting kind in the three sentences before, by another
+// actor ("North Korea fired a missile ... South Korea condemned the
+// launch"). Without a doer an @ pattern codes nothing. A pattern without +
+// or @ codes an event with no target, unless the noun it ends on has an
+// owner by the same rules ("attacked the proclamation by the president").
+// # starts a comment. A bad line is reported as "file:line: reason" and
+// the file is refused.
 //
 // # The coder
 //
@@ -36,14 +45,26 @@
 // the target and the agent ("by X") the source. When the tree gives no
 // subject that is an actor, word order decides: the actor group nearest
 // before the trigger in the same sentence that is not the object of a
-// preposition. The target is the
+// preposition; a nominal trigger ("strikes", "talks") takes only its owner
+// ("Russian strikes", "its inquiry") or the subject of a verb of doing
+// ("orchestrated the attacks") or, for talks and visits, of the verb it
+// hangs on ("flew to Jakarta for talks"). A participle clause shares its
+// head's subject ("responded by throwing stones"); a relative clause on a
+// thing that is no actor has no source. The target is the
 // pattern's + slot, with its coordinated actors. Inside a direct quote whose
 // source is a first-person pronoun or missing, the quote's speaker is the
 // source.
 //
 // Events need actors that belong to a country or an organization: a role
-// alone ("officials", "police" in a story without a dateline) gives no event,
-// since its code would be a bare sector.
+// alone ("officials" in a story whose country the actor layer cannot tell)
+// gives no event, since its code would be a bare sector.
+//
+// A verb pattern does not fire on a noun or adjective of the same spelling,
+// nor right after an article, a possessive or a preposition ("a live round
+// on", "over alleged plots"). A denial with no one named ("Israel denied the
+// accusation") answers the latest accusation against the denier's country
+// in the four sentences before it. An expulsion (174) of an ambassador,
+// envoy or diplomat is coded 161, as the CAMEO codebook says.
 //
 // A sentence about sport, entertainment or games codes no event: discards.txt
 // (embedded, in the CAMEO discard format) lists the phrases that mark one
@@ -57,9 +78,11 @@
 // "never", "no longer" just before it) sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
 // ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
-// ("would", "could", "if"), reported ("reportedly", "allegedly") or
-// asserted, read from the trigger's auxiliaries and controlling verb in the
-// tree and from the words before it. With dyad's own patterns, a future or
+// ("would", "could", "if"; but "would" in what a verb of saying reports is
+// the future: "announced that she would launch an inquiry"), reported
+// ("reportedly", "allegedly") or asserted, read from the trigger's
+// auxiliaries and controlling verb in the tree and from the words before it;
+// a noun or participle clause hanging on a future verb is future too. With dyad's own patterns, a future or
 // intended consultation, cooperation, aid or concession is coded as the
 // matching CAMEO intent code (04x → 036, 05x → 032, 06x → 030, 07x → 033,
 // 08x → 035); intended force (18, 19, 20) as a threat of military force

@@ -169,6 +169,14 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"a claim beside the attack", "Russia said it had carried out the attack.", map[string]string{"Russia": ru, "it": ru},
 			[]string{"RUS 015 -", "RUS 180 -"}},
+		{"a reaction to the act the story reported", "Russia fired a missile into the sea. India condemned the launch on Monday.",
+			map[string]string{"Russia": ru, "India": in}, []string{"RUS 150 -", "IND 111 RUS"}},
+		{"a reaction to an act of no one named is no event", "India condemned the launch on Monday.",
+			map[string]string{"India": in}, nil},
+		{"a reaction to an owned act", "India condemned Russia's strikes on Ukraine.",
+			map[string]string{"India": in, "Russia": ru, "Ukraine": ua}, []string{"IND 111 RUS", "RUS 195 UKR"}},
+		{"a hyphenated word is one word of a gap", "Russia launched a two-week joint military exercise.",
+			map[string]string{"Russia": ru}, []string{"RUS 150 -"}},
 		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 057 IND", "IND 057 FRA"}},
 	}
@@ -225,6 +233,9 @@ func TestParsePatterns(t *testing.T) {
 		{"starts with target", "040 + meet\n", "x.txt:1: events: bad pattern: a pattern must start with a word"},
 		{"empty alternative", "040 meet a||b +\n", "x.txt:1: events: bad pattern: bad word"},
 		{"second line", "040 meet +\n040\n", "x.txt:2:"},
+		{"act slot", "111 condemn @\n", ""},
+		{"act slot not last", "111 condemn @ as\n", "x.txt:1: events: bad pattern: an act slot @ must end the pattern"},
+		{"act slot with target", "111 condemn + @\n", "x.txt:1: events: bad pattern: an act slot @ must end the pattern"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

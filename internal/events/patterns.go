@@ -34,6 +34,7 @@ const (
 	gap
 	target
 	source
+	act // '@': a noun naming an act, whose doer is the target
 )
 
 type elem struct {
@@ -119,7 +120,7 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 		return nil, fmt.Errorf("unknown CAMEO code %q", code)
 	}
 	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " "), verbal: !strings.HasPrefix(fields[1], "=")}
-	targets, sources := 0, 0
+	targets, sources, acts := 0, 0, 0
 	for i, f := range fields[1:] {
 		switch {
 		case f == "+":
@@ -128,6 +129,9 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 		case f == "$":
 			sources++
 			pat.elems = append(pat.elems, elem{kind: source})
+		case f == "@":
+			acts++
+			pat.elems = append(pat.elems, elem{kind: act})
 		case f == "...":
 			if i == 0 {
 				return nil, errors.New("a pattern cannot start with ...")
@@ -159,6 +163,9 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	}
 	if sources > 1 {
 		return nil, errors.New("more than one source slot $")
+	}
+	if acts > 1 || acts == 1 && (targets > 0 || pat.elems[len(pat.elems)-1].kind != act) {
+		return nil, errors.New("an act slot @ must end the pattern, once, without a target slot +")
 	}
 	return pat, nil
 }

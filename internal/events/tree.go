@@ -271,23 +271,24 @@ var objectControl = wordSet(`ask urge press pressure push tell order force persu
 // president signed", "launched an inquiry into the conduct of the
 // president". The match's last word is the noun (or the preposition before
 // it); its owner is, in this order, a "by" phrase, a possessor, an "of"
-// phrase, or the subject of a relative clause on it, looked for on the noun
+// phrase, the subject of a relative clause on it, or a name modifying it
+// ("G7 action", "the Russian strikes"), looked for on the noun
 // and on a noun one preposition further down ("into the conduct of X").
 // It returns -1 when the tree names no such actor.
-func (sv *sentenceView) actOwner(last int) int {
+func (sv *sentenceView) actOwner(last int) (int, bool) {
 	toks := sv.doc.Tokens
 	n := last
 	if toks[n].UPOS == "ADP" {
 		n = toks[n].Head
 		if n <= last || n >= sv.end {
-			return -1
+			return -1, false
 		}
 	}
 	if u := toks[n].UPOS; u != "NOUN" {
-		return -1
+		return -1, false
 	}
-	if mi := sv.ownerOf(n); mi >= 0 {
-		return mi
+	if mi, mod := sv.ownerOf(n); mi >= 0 {
+		return mi, mod
 	}
 	deps := sv.doc.Dependents(n)
 	if h := toks[n].Head; h >= 0 && toks[n].Rel == "obj" {
@@ -302,20 +303,24 @@ func (sv *sentenceView) actOwner(last int) int {
 	for _, c := range deps {
 		if r := toks[c].Rel; (r == "nmod" || r == "obl") && c > n && sv.coveredBy(c) < 0 && (sv.hasCase(c, "into") ||
 			sv.hasCase(c, "on") || sv.hasCase(c, "against") || sv.hasCase(c, "over") || sv.hasCase(c, "about") || sv.hasCase(c, "to")) {
-			if mi := sv.ownerOf(c); mi >= 0 {
-				return mi
+			if mi, mod := sv.ownerOf(c); mi >= 0 {
+				return mi, mod
 			}
 		}
 	}
-	return -1
+	return -1, false
 }
 
-// ownerOf returns the mention that owns noun n by the tree: see actOwner.
-func (sv *sentenceView) ownerOf(n int) int {
+// ownerOf returns the mention that owns noun n by the tree (see actOwner),
+// and whether it is only a name modifying the noun ("G7 action").
+func (sv *sentenceView) ownerOf(n int) (int, bool) {
 	toks := sv.doc.Tokens
-	var by, poss, of, rel = -1, -1, -1, -1
+	var by, poss, of, rel, mod = -1, -1, -1, -1, -1
 	for _, c := range sv.doc.Dependents(n) {
 		switch toks[c].Rel {
+		case "compound", "amod":
+			// "G7 action", "the Russian strikes"
+			mod = cmp.Or(mod+1, sv.coveredBy(c)+1) - 1
 		case "nmod", "acl":
 			switch {
 			case sv.hasCase(c, "by"):
@@ -324,6 +329,9 @@ func (sv *sentenceView) ownerOf(n int) int {
 				of = cmp.Or(of+1, sv.coveredBy(c)+1) - 1
 			}
 		case "nmod:poss":
+			if sv.coveredBy(c) < 0 {
+				return -1, false // "the House's decision": its owner is named, and is no actor
+			}
 			poss = cmp.Or(poss+1, sv.coveredBy(c)+1) - 1
 		case "acl:relcl":
 			for _, d := range sv.doc.Dependents(c) {
@@ -335,10 +343,10 @@ func (sv *sentenceView) ownerOf(n int) int {
 	}
 	for _, mi := range []int{by, poss, of, rel} {
 		if mi >= 0 {
-			return mi
+			return mi, false
 		}
 	}
-	return -1
+	return mod, mod >= 0
 }
 
 var relativePronouns = wordSet("which who that whom whose")
