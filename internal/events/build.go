@@ -68,6 +68,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if doc.Parsed() && sv.requested(m.trigger) {
 		return nil
 	}
+	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&
+		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked")) {
+		// "called them a deceptive show", "called the charge baseless":
+		// calling something a name is no phone call.
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	if doc.Parsed() {

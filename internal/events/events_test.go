@@ -125,6 +125,8 @@ func TestCoder(t *testing.T) {
 		{"calling an act a name is no phone call", "France called India's decision a mistake.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 111 IND"}},
 		{"a phone call", "France called India on Monday.", map[string]string{"France": fr, "India": in}, []string{"FRA 041 IND"}},
+		{"calling someone a name is no phone call", `France called India "a bully" on Monday.`,
+			map[string]string{"France": fr, "India": in}, nil},
 		{"long names joined by and are one subject", "On October 6, US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.",
 			map[string]string{"US President Donald Trump": "USAGOV", "Turkish President Recep Tayyip Erdogan": "TURGOV"},
 			[]string{"USAGOV 041 TURGOV", "TURGOV 041 USAGOV"}},
