@@ -102,6 +102,24 @@ func build(src *sources, facts []fact) (*tables, error) {
 	if err := applyDrops(byISO3, facts); err != nil {
 		return nil, err
 	}
+	for _, c := range rows {
+		// English news often drops the accents: "Brasilia", "Bogota",
+		// "Sao Tome". The plain spelling of the capital and of the
+		// country's names is an alias too.
+		if p := plainLetters(c.Capital); p != c.Capital {
+			c.CapitalAliases = appendNew(c.CapitalAliases, p)
+		}
+		for _, a := range slices.Clone(c.CapitalAliases) {
+			if p := plainLetters(a); p != a && p != c.Capital {
+				c.CapitalAliases = appendNew(c.CapitalAliases, p)
+			}
+		}
+		for _, a := range append([]string{c.Name}, c.Aliases...) {
+			if p := plainLetters(a); p != a && p != c.Name {
+				c.Aliases = appendNew(c.Aliases, p)
+			}
+		}
+	}
 	geo := newGazetteer(src.cities, src.majorCities)
 	for _, c := range rows {
 		if err := locateCapital(c, geo, &st); err != nil {

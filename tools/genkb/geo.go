@@ -88,6 +88,22 @@ func fold(s string) string {
 	return f
 }
 
+// plainLetters returns s without its diacritics, in its own letter case
+// ("Brasília" → "Brasilia"); s itself when a letter has no plain form.
+func plainLetters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r >= 0x80 && unicode.IsLetter(r) {
+			return s // "Reykjavík" folds, "Þórshöfn" does not
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // locateCapital sets the capital's coordinates from GeoNames (trying the
 // capital, its aliases and the look-up-only names in order), else from
 // mledoze's capitalInfo, else from a capital_coord fact.
