@@ -313,17 +313,20 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
 	case gap:
-		// Up to three words; "two-week" is one.
+		// Up to three words; "two-week" is one, a sum ("$300 million")
+		// none. In a pattern without a target a possessor may be passed:
+		// "denied India's accusation" (the accusation's owner becomes the
+		// target).
 		for skip, words := 0, 0; k+skip <= sv.end; skip++ {
 			if skip > 0 {
 				j := k + skip - 1
 				hyphen := sv.innerHyphen(j)
-				if !hyphen && !(j > sv.first && sv.innerHyphen(j-1)) {
+				if !hyphen && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] {
 					words++
 				}
 				t := sv.doc.Tokens[j]
-				if words > 3 || !hyphen && (t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark) ||
-					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) {
+				if words > 3 || !hyphen && !sv.amount(j) && (t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark) ||
+					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) && !(sv.possessor(j) && !hasTarget(p)) {
 					break
 				}
 			}
@@ -484,6 +487,23 @@ func (sv *sentenceView) bareRole(k int) bool {
 	mi := sv.coveredBy(k)
 	return mi >= 0 && anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor])
 }
+
+// amount reports whether token k is part of a sum or number ("$300
+// million", "20,000"), which a gap passes without counting.
+func (sv *sentenceView) amount(k int) bool {
+	w := sv.lower(k)
+	if amountWords[w] {
+		return true
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return w != "" && w != "." && w != ","
+}
+
+var amountWords = wordSet("$ € £ ¥ us$ million millions billion billions trillion thousand thousands hundred hundreds")
 
 // possessor reports whether token k lies in a mention that ends in a
 // possessive ("Russia's"): the owner of the noun after it.

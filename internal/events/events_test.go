@@ -179,6 +179,10 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "Russia": ru, "Ukraine": ua}, []string{"IND 111 RUS", "RUS 195 UKR"}},
 		{"a hyphenated word is one word of a gap", "Russia launched a two-week joint military exercise.",
 			map[string]string{"Russia": ru}, []string{"RUS 150 -"}},
+		{"a denial of an owned accusation", "Pakistan on Sunday denied India's accusation.",
+			map[string]string{"Pakistan": "PAK", "India": in}, []string{"PAK 016 IND"}},
+		{"a sum is no word of a gap", "France pledged $300 million in emergency aid to India.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 0333 IND"}},
 		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 057 IND", "IND 057 FRA"}},
 	}
