@@ -438,7 +438,7 @@ func (b *builder) locative(offset int) bool {
 		// aimed at, an actor; "talks at Geneva" is a place.
 		prev := strings.TrimRight(before[:max(0, i)], " ")
 		return !aimWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
-	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "through", "throughout", "within", "inside", "visit", "visited", "visiting", "visits":
+	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "through", "throughout", "within", "inside":
 		return true
 	}
 	return false

@@ -69,6 +69,7 @@ func TestActors(t *testing.T) {
 		{"capital as place", "Talks were held in Seoul.", ""},
 		{"capital aimed at", "North Korea fired shells at Seoul.", "North Korea=PRK(country) Seoul=KOR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
+		{"capital visited", "The envoys visited Seoul.", "envoys=GOV(agent) Seoul=KOR(country)"},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},
 		{"media are not actors", "Reuters reported the clash.", ""},
 		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},

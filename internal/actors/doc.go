@@ -25,8 +25,10 @@
 //   - an organization is itself (IGOUNO, NATO); news media are sources, not
 //     actors, and are skipped;
 //   - a metonym is the part of the state it stands for ("Kremlin": RUSGOV);
-//   - a capital is its country when it acts ("Beijing warned") and only a
-//     place after a locative preposition ("talks in Beijing");
+//   - a capital is its country when it acts ("Beijing warned") or is
+//     visited ("Lavrov visited Pyongyang": the visit is to North Korea, as
+//     CAMEO codes it), and only a place after a locative preposition
+//     ("talks in Beijing");
 //   - a knowledge-base official named in full ("Antony Blinken"), or by
 //     title and surname ("Secretary Blinken", "President Xi", "Mr. Putin"),
 //     is coded for the article's date (the dateline's date, else the

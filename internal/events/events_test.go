@@ -183,6 +183,9 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Pakistan": "PAK", "India": in}, []string{"PAK 016 IND"}},
 		{"a sum is no word of a gap", "France pledged $300 million in emergency aid to India.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 0333 IND"}},
+		{"a conjunct under an intent verb is intended", "France and India agreed on Monday to expand trade and to hold joint military drills.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 030 IND intended", "IND 030 FRA intended"}},
+		{"a visited capital is its country", "France visited Delhi.", map[string]string{"France": fr, "Delhi": in}, []string{"FRA 042 IND"}},
 		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 057 IND", "IND 057 FRA"}},
 	}

@@ -191,7 +191,7 @@ func (sv *sentenceView) treeModality(trigger int) string {
 			return "hypothetical"
 		}
 	}
-	if t := doc.Tokens[trigger]; t.Rel == "xcomp" && t.Head >= 0 {
+	if t := doc.Tokens[trigger]; (t.Rel == "xcomp" || t.Rel == "advcl" && sv.hasMark(trigger, "to")) && t.Head >= 0 {
 		h := doc.Tokens[t.Head]
 		switch {
 		case futureVerbs[h.Lemma]:
@@ -204,12 +204,25 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		}
 	}
 	if t := doc.Tokens[trigger]; t.Head >= 0 && t.Head != trigger && (t.UPOS == "NOUN" && (t.Rel == "obl" || t.Rel == "obj") ||
-		t.Rel == "advcl" && participle(t)) && (doc.Tokens[t.Head].UPOS == "VERB" || doc.Tokens[t.Head].UPOS == "AUX") {
+		t.Rel == "advcl" && participle(t)) {
+		h := doc.Tokens[t.Head]
+		if t.UPOS == "NOUN" && futureVerbs[h.Lemma] {
+			return "future" // "are due in Washington for talks"
+		}
 		// "will fly to Jakarta for talks", "will visit X before
 		// flying to Y": the noun or the participle clause is as future as
 		// the verb it hangs on.
-		if m := sv.treeModality(t.Head); m == "future" {
-			return "future"
+		if h.UPOS == "VERB" || h.UPOS == "AUX" {
+			if m := sv.treeModality(t.Head); m == "future" {
+				return "future"
+			}
+		}
+	}
+	if t := doc.Tokens[trigger]; t.Rel == "conj" && t.Head >= 0 && t.Head != trigger && !sv.hasRel(trigger, "nsubj") {
+		// "agreed to expand data sharing and to hold drills": a
+		// conjunct without a subject of its own shares its head's mood.
+		if m := sv.treeModality(t.Head); m == "future" || m == "intended" {
+			return m
 		}
 	}
 	return ""
