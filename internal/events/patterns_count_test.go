@@ -85,9 +85,46 @@ func TestPatternLint(t *testing.T) {
 			}
 		}
 	}
+	// Alternatives are single words: "near|around|close to" reads as
+	// "(near|around|close) to", so "near" alone never matches. Phrases the
+	// patterns use split across a '|' are caught here.
+	for _, p := range ps.all {
+		fs := strings.Fields(p.Text)
+		for i := 0; i+1 < len(fs); i++ {
+			alts := strings.Split(strings.TrimPrefix(fs[i], "="), "|")
+			if len(alts) < 2 {
+				continue
+			}
+			// "hand|turn over" is fine: every alternative makes a phrase
+			// with the next word.
+			var split []string
+			for _, a := range alts {
+				if splitPhrases[strings.ToLower(a)+" "+strings.ToLower(fs[i+1])] {
+					split = append(split, a+" "+fs[i+1])
+				}
+			}
+			if len(split) > 0 && len(split) < len(alts) {
+				t.Errorf("%s: %q splits the phrase %q across alternatives; write one pattern per phrase", p.Source, p.Text, split[0])
+			}
+		}
+	}
 	if !slices.ContainsFunc(ps.all, func(p *Pattern) bool { return strings.HasPrefix(p.Source, "verbs.txt:") }) {
 		t.Error("verbs.txt was not loaded")
 	}
+}
+
+// splitPhrases are two-word phrases that must not be written as the last
+// alternative of one field followed by the next field.
+var splitPhrases = wordSetPairs("close to", "next to", "in front", "out of", "ahead of", "search and", "debt relief",
+	"road map", "down on", "step up", "water cannon", "water cannons", "rubber bullets", "pepper spray", "tear gas",
+	"hand over", "turn over", "stun grenades", "petrol bombs", "molotov cocktails", "plastic bullets")
+
+func wordSetPairs(phrases ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range phrases {
+		m[p] = true
+	}
+	return m
 }
 
 // benchText is invented news in the shape the dictionary is written for.
