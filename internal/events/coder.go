@@ -577,11 +577,17 @@ func (sv *sentenceView) afterConjunction(k int) int {
 	if k < sv.end && sv.lower(k) == "and" {
 		k++
 	}
-	if k < sv.end && sv.lower(k) == "the" {
-		k++
+	if k < sv.end && repeatedPrepositions[sv.lower(k)] && sv.lower(k-1) == "and" {
+		k++ // "with X and with Y"
+	}
+	for k < sv.end && determiners[sv.lower(k)] && sv.mentionAt(k) < 0 {
+		k++ // "and the", "and an Israeli delegation"
 	}
 	return sv.mentionAt(k)
 }
+
+// repeatedPrepositions may stand again after "and" in a list of targets.
+var repeatedPrepositions = wordSet("with to from against on for")
 
 // beforeConjunction returns the mention ending just before "and" or "," at
 // token k, or -1.
