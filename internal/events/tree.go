@@ -59,6 +59,15 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 				return sv.withConjuncts(mi, t.Head), false, true
 			}
 			return nil, false, false
+		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops > 0:
+			// "a railway line used to deliver aid to Ukraine": the noun
+			// is what is used; who delivers, the sentence does not say.
+			// (An actor there is the parser taking "The European Union
+			// called on X" for a reduced relative: it is the subject.)
+			if mi := sv.mentionOfSubtree(t.Head); mi >= 0 {
+				return sv.withConjuncts(mi, t.Head), false, true
+			}
+			return nil, false, true
 		default:
 			return nil, false, false
 		}
