@@ -101,6 +101,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		}
 		b.sentence(si, ms)
 	}
+	b.theHouse()
 	b.surnames()
 	b.entities()
 	b.coreference()
@@ -522,6 +523,35 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.plural[idx] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// theHouse adds "the House" (capitalized, not "the House of ...") as the
+// lower house of the story's country: Congress's in a US story, the
+// Commons in a British one. Without a story country it stays unknown.
+func (b *builder) theHouse() {
+	if b.home == nil {
+		return
+	}
+	ag, ok := b.s.kb.AgentFor("lower house")
+	if !ok {
+		return
+	}
+	toks := b.doc.Tokens
+	for si, sent := range b.doc.Sentences {
+		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
+			if toks[k].Text != "House" || !strings.EqualFold(toks[k-1].Text, "the") ||
+				k+1 < sent.EndToken && (toks[k+1].Text == "of" || startsUpperWord(toks[k+1].Text)) ||
+				b.overlapsMention(toks[k].Span) {
+				continue
+			}
+			if k-2 >= sent.FirstToken && startsUpperWord(toks[k-1].Text) && toks[k-1].Text != "The" {
+				continue
+			}
+			idx := b.agentActor(joinCode(*b.home, *ag), b.home.country, ag.Sector, b.home.adj+" "+ag.Role, *ag)
+			b.body[idx] = true
+			b.mention(si, toks[k].Start, toks[k].End, "agent", idx)
+		}
+	}
 }
 
 // foreignBefore reports whether the role noun at offset follows a word that
