@@ -177,6 +177,13 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
 			b.agentWithOwner(si, m.Start, ms[i+1], ag, &own)
 			i++
+			for i+1 < len(ms) && b.coordinatedRole(ms[i], ms[i+1]) {
+				// "Danish media and government", "Russian troops and
+				// officials": the owner owns each role of the list.
+				next, _ := b.agentOf(ms[i+1])
+				b.agentWithOwner(si, ms[i+1].Start, ms[i+1], next, &own)
+				i++
+			}
 		case isAgent && agent.Role == "member" && i+1 < len(ms) && b.memberOfBody(m, ms[i+1]):
 			// "Members of the House of Commons": the body's members act
 			// as the body does.
@@ -192,6 +199,17 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			}
 			b.agentWithOwnerSpan(si, m.Start, ms[i+1].End, ms[i+1], body, nil)
 			i++
+		case isAgent && i+2 < len(ms) && b.coordinatedRole(m, ms[i+1]) && b.hasOfPhrase(ms, i+1):
+			// "Lawmakers and officials in Fornost": the owners after the
+			// second role own the first too.
+			owners, _, _ := b.ofPhrase(ms, i+1)
+			b.agentWithOwnerSpan(si, m.Start, m.End, m, agent, &owners[0])
+			if len(owners) > 1 {
+				rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
+				for _, ow := range owners[1:] {
+					rm.Also = append(rm.Also, b.agentActor(joinCode(ow, agent), ow.country, agent.Sector, ow.adj+" "+agent.Role, agent))
+				}
+			}
 		case isAgent:
 			var o *owner
 			if owners, end, ok := b.ofPhrase(ms, i); ok {
@@ -378,6 +396,28 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		owners, end = append(owners, o), ms[j].End
 	}
 	return owners, end, len(owners) > 0
+}
+
+// coordinatedRole reports whether next is a role noun joined to the match
+// m by "and" or a comma ("media and government", "lawmakers and
+// officials").
+func (b *builder) coordinatedRole(m, next kb.Match) bool {
+	if _, ok := b.agentOf(next); !ok {
+		return false
+	}
+	switch strings.TrimSpace(b.doc.Article.Text[m.End:next.Start]) {
+	case "and", ",", ", and", "and the":
+		return true
+	}
+	return false
+}
+
+// hasOfPhrase reports whether the role at ms[i] is followed by "of", "from"
+// or "in" and an owner.
+func (b *builder) hasOfPhrase(ms []kb.Match, i int) bool {
+	_, _, ok := b.ofPhrase(ms, i)
+	defer func(last *owner) { b.last = last }(b.last) // ownerOf sets it; this is only a look
+	return ok
 }
 
 // memberOfBody reports whether next is a group role ("parliament", "the
