@@ -26,7 +26,9 @@ import (
 //     (so "TIE" and "TIES" match "ties"); a synonym set (&NAME) matches any
 //     of its phrases; '^' skips a phrase;
 //   - '+' is the target, '$' the source, '%' a compound actor that is both
-//     (one event per ordered pair of its members); each must be an actor
+//     (one event per ordered pair of its members), or, after the verb when
+//     the verb has a subject of its own, the targets ("Eriador agrees with
+//     the Philippines and France": * WITH %); each must be an actor
 //     mention at that place;
 //   - the pattern with the most elements wins; when none matches, the verb's
 //     own code applies. A code "---" codes no event; "A:B" codes A from source
@@ -323,6 +325,11 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 			}
 		}
 		switch {
+		case winSlots.compound >= 0 && sv.tokenAt(sv.doc.Mentions[winSlots.compound].Start) > k && sv.hasOwnSubject(k, winSlots.compound):
+			// "Eriador agrees with the Philippines and France" (* WITH
+			// %): after the verb, with a subject of its own, the
+			// compound is the targets.
+			m.targets = sv.coordinated(winSlots.compound, +1)
 		case winSlots.compound >= 0:
 			group := sv.coordinated(winSlots.compound, +1)
 			m.sources, m.targets, m.compound = group, group, true
@@ -481,6 +488,16 @@ var modals = wordSet("will would shall should can could may might must 'll")
 
 func (sv *sentenceView) hasSubject(k int) bool {
 	return sv.hasRel(k, "nsubj") || sv.hasRel(k, "nsubj:pass")
+}
+
+// hasOwnSubject reports whether the verb at token k has an actor subject
+// other than the compound at mention mi.
+func (sv *sentenceView) hasOwnSubject(k, mi int) bool {
+	if !sv.doc.Parsed() {
+		return false
+	}
+	group, _, ok := sv.treeSubject(k)
+	return ok && len(group) > 0 && !slices.Contains(group, mi)
 }
 
 // tokenRange returns the token indices [from, to).

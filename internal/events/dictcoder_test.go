@@ -41,6 +41,10 @@ SNUB [---]
 
 --- TAP [171] ---
 WIRE_+TAP [1711]
+
+--- AGREE [081] ---
+AGREE
+- * WITH % [031]
 `
 
 // testDiscards names phrases that stop coding.
@@ -62,7 +66,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 6 || st.Patterns != 5 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 7 || st.Patterns != 6 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -105,6 +109,9 @@ func TestVerbDictionary(t *testing.T) {
 		// coordinated one; without a target, no event (require_dyad).
 		{"Northland has praised the plan to help Southland.", "NRL 051 STH"},
 		{"Northland praised the decision and said Southland had agreed.", ""},
+		// A compound after the verb, with a subject of its own: the
+		// compound is the targets; without one it acts on itself.
+		{"Westland agreed with Northland and Southland on the plan.", "WST 031 NRL; WST 031 STH"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
