@@ -68,6 +68,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if doc.Parsed() && sv.requested(m.trigger) {
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && doc.Tokens[m.trigger].UPOS == "NOUN" && sv.demanded(m.trigger) {
+		// "Protesters' demands include an investigation of police
+		// violence against protesters": what a demand names has not
+		// happened as reported.
+		return nil
+	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&
 		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked")) {
 		// "called them a deceptive show", "called the charge baseless":

@@ -237,6 +237,26 @@ func (sv *sentenceView) treeModality(trigger int) string {
 	return ""
 }
 
+// demanded reports whether the nominal trigger lies, within four steps up
+// the tree, under a noun or verb of demanding ("demands include an
+// investigation of police violence", "calls for the release of").
+func (sv *sentenceView) demanded(trigger int) bool {
+	toks := sv.doc.Tokens
+	for h, hops := toks[trigger].Head, 0; h >= 0 && hops < 4; h, hops = toks[h].Head, hops+1 {
+		if demandWords[toks[h].Lemma] {
+			return true
+		}
+		for _, c := range sv.doc.Dependents(h) {
+			if toks[c].Rel == "nsubj" && demandWords[toks[c].Lemma] && c != trigger {
+				return true // "their demands include X"
+			}
+		}
+	}
+	return false
+}
+
+var demandWords = wordSet("demand request")
+
 // reportedFuture reports whether "would" on the trigger is the future of
 // reported speech ("announced that she would launch an inquiry") rather
 // than a condition: the clause is the object of a verb of saying and has no
