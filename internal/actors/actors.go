@@ -531,7 +531,15 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 			return
 		}
 	}
-	if nameStart, nameEnd, ok := b.personName(m.End); ok && ag.Kind == kb.Person && end == m.End {
+	nameAt := m.End
+	if rest := text[m.End:]; strings.HasPrefix(rest, " (") && ag.Kind == kb.Person && end == m.End {
+		// "MP (Member of Parliament) Tom Watson": the name after the
+		// parenthesis the title explains.
+		if j := strings.IndexByte(rest, ')'); j > 0 && j < 48 && !strings.ContainsAny(rest[:j], ".;\n") {
+			nameAt = m.End + j + 1
+		}
+	}
+	if nameStart, nameEnd, ok := b.personName(nameAt); ok && ag.Kind == kb.Person && end == m.End {
 		if of, ok := b.ownerAfterName(nameEnd); ok && (o == nil || o == b.home) {
 			// "President Patrice Talon of Benin"
 			o = &of
@@ -825,6 +833,9 @@ func joinCode(o owner, ag kb.Agent) string {
 			return o.code + sector
 		}
 		return o.code
+	}
+	if sector == "LEG" && o.sector == "PTY" && strings.HasSuffix(o.code, "PTY") && len(o.code) > 3 {
+		return strings.TrimSuffix(o.code, "PTY") + "LEG" // "Labour MP": a lawmaker of the country
 	}
 	if o.kind != "country" || strings.HasSuffix(o.code, sector) || o.sector != "" {
 		return o.code

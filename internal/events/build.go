@@ -75,9 +75,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&
-		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked")) {
-		// "called them a deceptive show", "called the charge baseless":
-		// calling something a name is no phone call.
+		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked") || m.end < sv.end && possessiveMarks[sv.lower(m.end)]) {
+		// "called them a deceptive show", "called the charge baseless",
+		// "called the minister's deal lousy": calling something a name is
+		// no phone call.
 		return nil
 	}
 	passive := sv.isPassive(m.trigger)
