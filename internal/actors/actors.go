@@ -286,7 +286,7 @@ func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 				continue
 			}
 			kind := "organization"
-			if org.Kind == kb.Party || org.Kind == kb.ArmedGroup {
+			if org.Kind == kb.Party || org.Kind == kb.ArmedGroup || org.Kind == kb.WorldRegion {
 				kind = "group"
 			}
 			return owner{code: org.Code, country: org.Country, name: org.Name, adj: org.Name, sector: org.Sector, kind: kind}, "organization", true
@@ -837,10 +837,10 @@ func joinCode(o owner, ag kb.Agent) string {
 	if sector == "LEG" && o.sector == "PTY" && strings.HasSuffix(o.code, "PTY") && len(o.code) > 3 {
 		return strings.TrimSuffix(o.code, "PTY") + "LEG" // "Labour MP": a lawmaker of the country
 	}
-	if o.kind != "country" || strings.HasSuffix(o.code, sector) || o.sector != "" {
+	if o.kind != "country" && !worldRegionCodes[o.code] || strings.HasSuffix(o.code, sector) || o.sector != "" {
 		return o.code
 	}
-	return o.code + sector
+	return o.code + sector // "Iranian officials", "Western leaders" (WSTGOV)
 }
 
 // datelineCountry returns the country of the story's dateline place, which

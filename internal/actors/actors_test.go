@@ -80,6 +80,7 @@ func TestActors(t *testing.T) {
 		{"one owner of a list of roles", "Danish troops and officials warned Gondor.", "Danish troops=DNKMIL(agent) officials=DNKGOV(agent)"},
 		{"roles sharing an of-phrase", "Lawmakers and officials in Chile protested.",
 			"Lawmakers=CHLLEG(agent) officials in Chile=CHLGOV(agent)"},
+		{"world region", "European governments and African leaders met.", "European governments=EURGOV(agent) African leaders=AFRGOV(agent)"},
 		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
 		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
 		{"lower-case us", "Let us talk.", ""},

@@ -428,8 +428,8 @@ func (b *builder) collectives() {
 				continue
 			}
 			span := dyad.Span{Start: toks[k].Start, End: toks[j].End}
-			if b.overlapsMention(span) {
-				continue
+			if b.overlapsMentionBut(span, b.worldRegion) {
+				continue // "the two Asian allies" names the allies, not Asia
 			}
 			var got []int
 			for _, ms := range b.sentencesBack(si, span.Start) {
@@ -472,6 +472,25 @@ func (b *builder) countryOf(a int) int {
 	}
 	return b.ownerActor(owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"})
 }
+
+// overlapsMentionBut reports whether a mention overlaps s, other than the
+// mentions of actors for which skip holds.
+func (b *builder) overlapsMentionBut(s dyad.Span, skip func(actor int) bool) bool {
+	for _, m := range b.doc.Mentions {
+		if m.Overlaps(s) && !skip(m.Actor) {
+			return true
+		}
+	}
+	return false
+}
+
+// worldRegion reports whether actor a is a world region ("Asian").
+func (b *builder) worldRegion(a int) bool {
+	act := b.doc.Actors[a]
+	return act.Kind == "group" && act.Country == "" && worldRegionCodes[act.Code]
+}
+
+var worldRegionCodes = map[string]bool{"EUR": true, "AFR": true, "ASA": true, "LAM": true, "WST": true}
 
 func (b *builder) overlapsMention(s dyad.Span) bool {
 	for _, m := range b.doc.Mentions {

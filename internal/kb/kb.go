@@ -59,6 +59,9 @@ const (
 	Party      OrgKind = "party"
 	ArmedGroup OrgKind = "armed_group"
 	Media      OrgKind = "media"
+	// WorldRegion is a world region that news makes an actor ("European
+	// governments", "African leaders"), with CAMEO's region code (EUR, AFR).
+	WorldRegion OrgKind = "region"
 )
 
 // Org is an organization: one row of organizations.tsv.

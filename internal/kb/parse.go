@@ -137,7 +137,7 @@ func (k *KB) parseOrgs(name string, data []byte) error {
 			return r.errorf(name, "bad CAMEO code %q", o.Code)
 		}
 		switch o.Kind {
-		case IGO, NGO, Party, ArmedGroup, Media:
+		case IGO, NGO, Party, ArmedGroup, Media, WorldRegion:
 		default:
 			return r.errorf(name, "unknown kind %q", o.Kind)
 		}
