@@ -548,6 +548,21 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.mention(si, start, nameEnd, "person", idx)
 		return
 	}
+	if nameStart, nameEnd, ok := b.personName(m.End); ok && namedGroups[ag.Role] && o != nil && end == m.End && start < m.Start {
+		// "Iranian airline Mahan Air": the name is the company's, and
+		// any of its words names it later ("Mahan's permit"). The owner
+		// must be written before the role, not lent by the story.
+		label := o.adj + " " + ag.Role
+		idx := b.agentActor(joinCode(*o, ag), o.country, ag.Sector, label, ag)
+		b.doc.Actors[idx].Name = text[nameStart:nameEnd]
+		b.mention(si, start, nameEnd, "agent", idx)
+		for _, w := range strings.Fields(text[nameStart:nameEnd]) {
+			if _, taken := b.byName[w]; !taken && utf8.RuneCountInString(w) >= 3 && !b.matchAt[b.tokenStartOf(nameStart, w)] {
+				b.byName[w] = idx
+			}
+		}
+		return
+	}
 	if nameStart, nameEnd, ok := b.namedAfterComma(m.End); ok && ag.Kind == kb.Person && end == m.End {
 		// "Brazil's vice president, Roberto Almeida,"
 		idx := b.person(text[nameStart:nameEnd], o, ag)
@@ -600,6 +615,18 @@ func (b *builder) theHouse() {
 			b.mention(si, toks[k].Start, toks[k].End, "agent", idx)
 		}
 	}
+}
+
+// namedGroups are the roles of a body whose own name may follow them:
+// "Iranian airline Mahan Air", "Chinese firm Huawei".
+var namedGroups = map[string]bool{"airline": true, "company": true}
+
+// tokenStartOf returns the offset of word w in the text from offset from.
+func (b *builder) tokenStartOf(from int, w string) int {
+	if i := strings.Index(b.doc.Article.Text[from:], w); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // foreignBefore reports whether the role noun at offset follows a word that

@@ -81,6 +81,8 @@ func TestActors(t *testing.T) {
 		{"roles sharing an of-phrase", "Lawmakers and officials in Chile protested.",
 			"Lawmakers=CHLLEG(agent) officials in Chile=CHLGOV(agent)"},
 		{"world region", "European governments and African leaders met.", "European governments=EURGOV(agent) African leaders=AFRGOV(agent)"},
+		{"a company named after its role", "Germany banned Iranian airline Mahan Air. Mahan appealed.",
+			"Germany=DEU(country) Iranian airline Mahan Air=IRNBUS(agent) Mahan=IRNBUS(agent)"},
 		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
 		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
 		{"lower-case us", "Let us talk.", ""},
