@@ -83,6 +83,8 @@ func TestActors(t *testing.T) {
 		{"world region", "European governments and African leaders met.", "European governments=EURGOV(agent) African leaders=AFRGOV(agent)"},
 		{"a company named after its role", "Germany banned Iranian airline Mahan Air. Mahan appealed.",
 			"Germany=DEU(country) Iranian airline Mahan Air=IRNBUS(agent) Mahan=IRNBUS(agent)"},
+		{"the company named before", "Germany banned Iranian airline Mahan Air. The airline appealed.",
+			"Germany=DEU(country) Iranian airline Mahan Air=IRNBUS(agent) airline=IRNBUS(agent)"},
 		{"agent alone", "Police arrested protesters.", "Police=COP(agent) protesters=" + agentCode(k, "protesters") + "(agent)"},
 		{"people noun", "Ukrainians fled.", "Ukrainians=UKR(country)"},
 		{"lower-case us", "Let us talk.", ""},

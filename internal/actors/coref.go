@@ -302,6 +302,13 @@ func (b *builder) descriptions() {
 			continue
 		}
 		ag, ok := agentSuffix(b.s.kb, m.Text)
+		if ok && ag.Kind == kb.Group && namedGroups[ag.Role] && !b.plural[m.Actor] {
+			// "the airline": the company of that kind the story named.
+			if ai := b.earlierRole(m.Actor, ag.Role, m.Start); ai >= 0 {
+				m.Actor, m.Kind = ai, "description"
+			}
+			continue
+		}
 		if !ok || ag.Kind != kb.Person {
 			continue
 		}
@@ -326,6 +333,22 @@ func (b *builder) descriptions() {
 		}
 		m.Kind = "description"
 	}
+}
+
+// earlierRole returns the latest actor other than self, of the given role
+// and with a country, first mentioned before offset; -1 if none.
+func (b *builder) earlierRole(self int, role string, offset int) int {
+	best, at := -1, -1
+	for ai := range b.doc.Actors {
+		a := &b.doc.Actors[ai]
+		if ai == self || a.Role != role || a.Country == "" {
+			continue
+		}
+		if f := b.firstMention(ai); f < offset && f > at {
+			best, at = ai, f
+		}
+	}
+	return best
 }
 
 // agentSuffix returns the agent named by the longest run of words that

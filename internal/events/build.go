@@ -68,6 +68,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if doc.Parsed() && sv.requested(m.trigger) {
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && sv.alleged(m.trigger) {
+		// "X alleged Mahan had contributed to ... by supporting Assad":
+		// the allegation is the event, not what it alleges.
+		return nil
+	}
 	if doc.Parsed() && !m.fromDict && doc.Tokens[m.trigger].UPOS == "NOUN" && sv.demanded(m.trigger) {
 		// "Protesters' demands include an investigation of police
 		// violence against protesters": what a demand names has not

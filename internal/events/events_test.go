@@ -188,6 +188,8 @@ func TestCoder(t *testing.T) {
 		{"a visited capital is its country", "France visited Delhi.", map[string]string{"France": fr, "Delhi": in}, []string{"FRA 042 IND"}},
 		{"a list of targets with its preposition repeated", "France held talks in Paris with India and with Australia.",
 			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 046 IND", "FRA 046 AUS"}},
+		{"what an allegation alleges is not coded as done", "India alleged that Russia had attacked Ukraine.",
+			map[string]string{"India": in, "Russia": ru, "Ukraine": ua}, []string{"IND 112 RUS"}},
 		{"what a demand names has not happened", "India's demands include an end to the attacks on Russia.",
 			map[string]string{"India": in, "Russia": ru}, nil},
 		{"a state of emergency someone declared", "France sued over the state of emergency India declared.",

@@ -237,6 +237,35 @@ func (sv *sentenceView) treeModality(trigger int) string {
 	return ""
 }
 
+// alleged reports whether the trigger lies in the complement of a verb of
+// alleging ("alleged that X had ...", "claims X flies fighters"), through
+// at most four clause links.
+func (sv *sentenceView) alleged(trigger int) bool {
+	toks := sv.doc.Tokens
+	seenComp := false
+	for v, hops := trigger, 0; v >= 0 && hops < 4; hops++ {
+		t := toks[v]
+		switch t.Rel {
+		case "ccomp":
+			seenComp = true
+		case "advcl", "conj", "xcomp", "acl", "acl:relcl":
+		default:
+			return false
+		}
+		h := t.Head
+		if h < 0 {
+			return false
+		}
+		if seenComp && allegeVerbs[toks[h].Lemma] {
+			return true
+		}
+		v = h
+	}
+	return false
+}
+
+var allegeVerbs = wordSet("allege claim accuse")
+
 // demanded reports whether the nominal trigger lies, within four steps up
 // the tree, under a noun or verb of demanding ("demands include an
 // investigation of police violence", "calls for the release of").
