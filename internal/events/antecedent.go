@@ -61,8 +61,9 @@ func (sv *sentenceView) definiteAct(m match) string {
 var definite = wordSet("the this these that those")
 
 // antecedentWindow is how many sentences back an act noun looks for the
-// act it names.
-const antecedentWindow = 3
+// act it names; familyWindow how far for an act named by a noun of the same
+// family ("the drills" for "launched an exercise").
+const antecedentWindow, familyWindow = 3, 6
 
 // resolveActs gives each target-less reaction to "the launch", "the
 // agreement" or "the move" the doer of the latest act of an allowed root,
@@ -80,9 +81,14 @@ func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 			continue
 		}
 		roots := strings.Fields(acts[i][1:])
+		noun := strings.ToLower(lastWord(e.Evidence.Trigger.Text))
+		// The latest act named by a noun of the same family ("the
+		// drills" after "launched an exercise"), else the latest of a
+		// fitting root.
+		best, bestFamily := -1, false
 		for j := i - 1; j >= 0; j-- {
 			o := evs[j]
-			if o.Sentence < e.Sentence-antecedentWindow {
+			if o.Sentence < e.Sentence-familyWindow {
 				break
 			}
 			if o.Negated || o.Modality == "hypothetical" || o.Source.Actor == e.Source.Actor || o.Source.Code == e.Source.Code {
@@ -91,9 +97,20 @@ func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 			if len(roots) > 0 && !slices.Contains(roots, o.Root) {
 				continue
 			}
-			t := o.Source
+			family := sameFamily(noun, o.Evidence.Trigger.Text)
+			if !family && o.Sentence < e.Sentence-antecedentWindow {
+				continue
+			}
+			if best < 0 || family && !bestFamily {
+				best, bestFamily = j, family
+			}
+			if family {
+				break
+			}
+		}
+		if best >= 0 {
+			t := evs[best].Source
 			e.Target = &t
-			break
 		}
 	}
 	// A pattern's act slot '@' needs the act's doer: without one, no event.
@@ -105,4 +122,38 @@ func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// actFamilies group the nouns that may name the same act.
+var actFamilies = [][]string{
+	{"drills", "drill", "exercise", "exercises", "manoeuvres", "maneuvers"},
+	{"attack", "attacks", "strike", "strikes", "shelling", "bombing", "bombings", "raid", "raids", "offensive", "invasion", "incursion", "missile", "missiles", "launch", "launches", "test", "tests"},
+	{"agreement", "deal", "accord", "pact", "treaty", "ceasefire", "truce"},
+	{"sanctions", "ban", "restrictions"},
+	{"arrest", "arrests", "detention"},
+	{"visit", "talks", "meeting"},
+}
+
+// sameFamily reports whether the trigger text holds a word of noun's
+// family.
+func sameFamily(noun, trigger string) bool {
+	for _, fam := range actFamilies {
+		if !slices.Contains(fam, noun) {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(trigger)) {
+			if slices.Contains(fam, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }

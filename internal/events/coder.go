@@ -309,7 +309,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
-		if k < sv.end && (sv.coveredBy(k) < 0 || sv.bareRole(k)) && el.words[sv.lower(k)] {
+		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && el.words[sv.lower(k)] {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
 	case gap:
@@ -376,7 +376,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					// between X and Y" stays China's call).
 					m.sources, m.compound = group, true
 				}
-				after := sv.mentionEnd(group[len(group)-1])
+				after := sv.skipAlias(group[len(group)-1], sv.mentionEnd(group[len(group)-1]))
 				if r, ok := matchFrom(sv, p, e+1, after, m); ok || after >= sv.end || !possessiveMarks[sv.lower(after)] {
 					return r, ok
 				}
@@ -439,7 +439,7 @@ var slotStops = wordSet("to that which who whom whose and or but of in on at for
 
 // determiners may stand, several at once, between a pattern word and its
 // target ("attacked the two rival ...").
-var determiners = wordSet(`the a an its their his her our your this that these those some several
+var determiners = wordSet(`the a an its their his her our your this that these those some several both
 	many more other fellow two three four five six seven eight nine ten dozens hundreds thousands
 	neighbouring neighboring rival allied key top senior visiting`)
 
@@ -480,12 +480,12 @@ func (sv *sentenceView) modifierMention(k int) bool {
 	return t.UPOS == "ADJ" || t.Rel == "amod" || t.Rel == "compound"
 }
 
-// bareRole reports whether token k lies in a mention of a role without a
-// country ("troops", "protesters"), which a pattern may spell as a word:
-// "send ... troops to +".
-func (sv *sentenceView) bareRole(k int) bool {
+// roleWord reports whether token k is by itself a mention of a role
+// ("troops", "terrorists"), which a pattern may spell as a word: "send ...
+// troops to +", "name + as terrorists".
+func (sv *sentenceView) roleWord(k int) bool {
 	mi := sv.coveredBy(k)
-	return mi >= 0 && anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor])
+	return mi >= 0 && sv.doc.Mentions[mi].Kind == "agent" && sv.mentionEnd(mi) == k+1 && sv.tokenAt(sv.doc.Mentions[mi].Start) == k
 }
 
 // amount reports whether token k is part of a sum or number ("$300
@@ -531,7 +531,7 @@ func (sv *sentenceView) coordinated(mi int, dir int) []int {
 	for {
 		var next int
 		if dir > 0 {
-			k := sv.mentionEnd(cur)
+			k := sv.skipAlias(cur, sv.mentionEnd(cur))
 			next = sv.afterConjunction(k)
 			// "X, Y" is a list only when it goes on: "X, Y and Z".
 			if next >= 0 && sv.lower(k) == "," && !sv.listGoesOn(next) {
@@ -561,9 +561,21 @@ func (sv *sentenceView) coordinated(mi int, dir int) []int {
 
 var conjunctions = map[string]bool{"and": true, ",": true, "&": true, "as well as": true}
 
+// skipAlias returns the token after "(ALIAS)" at token k when the alias is
+// a mention of an actor with the same code as mention mi's ("the Kurdistan Workers' Party
+// (PKK) and ..."), else k.
+func (sv *sentenceView) skipAlias(mi, k int) int {
+	if k+2 < sv.end && sv.lower(k) == "(" && sv.lower(k+2) == ")" {
+		if a := sv.mentionAt(k + 1); a >= 0 && sv.doc.Actors[sv.doc.Mentions[a].Actor].Code == sv.doc.Actors[sv.doc.Mentions[mi].Actor].Code {
+			return k + 3
+		}
+	}
+	return k
+}
+
 // listGoesOn reports whether mention mi is followed by "and" or a comma.
 func (sv *sentenceView) listGoesOn(mi int) bool {
-	k := sv.mentionEnd(mi)
+	k := sv.skipAlias(mi, sv.mentionEnd(mi))
 	return k < sv.end && (sv.lower(k) == "and" || sv.lower(k) == ",")
 }
 

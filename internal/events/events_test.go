@@ -188,6 +188,13 @@ func TestCoder(t *testing.T) {
 		{"a visited capital is its country", "France visited Delhi.", map[string]string{"France": fr, "Delhi": in}, []string{"FRA 042 IND"}},
 		{"a list of targets with its preposition repeated", "France held talks in Paris with India and with Australia.",
 			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 046 IND", "FRA 046 AUS"}},
+		{"an alias in parentheses keeps the list going", "Turkey named both the Northern Party (NP) and the Southern Front (SF) as terrorists.",
+			map[string]string{"Turkey": "TUR", "Northern Party": "TURREB", "NP": "TURREB", "Southern Front": "SYRREB", "SF": "SYRREB"},
+			[]string{"TUR 112 TURREB", "TUR 112 SYRREB"}},
+		{"a reaction finds the act of the same family further back", "NATO launched a two-week military exercise. Germany sent ships. " +
+			"Poland sent jets. Sweden sent planes. Russia condemned the drills.",
+			map[string]string{"NATO": "IGOWSTNAT", "Germany": "DEU", "Poland": "POL", "Sweden": "SWE", "Russia": ru},
+			[]string{"IGOWSTNAT 150 -", "RUS 111 IGOWSTNAT"}},
 		{"what an allegation alleges is not coded as done", "India alleged that Russia had attacked Ukraine.",
 			map[string]string{"India": in, "Russia": ru, "Ukraine": ua}, []string{"IND 112 RUS"}},
 		{"what a demand names has not happened", "India's demands include an end to the attacks on Russia.",

@@ -390,8 +390,11 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 	for _, c := range sv.doc.Dependents(n) {
 		switch toks[c].Rel {
 		case "compound", "amod":
-			// "G7 action", "the Russian strikes"
-			mod = cmp.Or(mod+1, sv.coveredBy(c)+1) - 1
+			// "G7 action", "the Russian strikes"; a role word ("a
+			// military exercise") is no owner.
+			if mi := sv.coveredBy(c); mi >= 0 && sv.doc.Mentions[mi].Kind != "agent" {
+				mod = cmp.Or(mod+1, mi+1) - 1
+			}
 		case "nmod", "acl":
 			switch {
 			case sv.hasCase(c, "by"):
