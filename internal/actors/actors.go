@@ -175,7 +175,15 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		case isOwner && i+1 < len(ms) && b.adjacentAgent(m, ms[i+1]):
 			ag, _ := b.agentOf(ms[i+1])
 			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
-			b.agentWithOwner(si, m.Start, ms[i+1], ag, &own)
+			if ns, ne, ok := b.appositiveName(m.Start); ok && ag.Kind == kb.Person {
+				// "Agnès Callamard, a UN rapporteur": the name is the
+				// role's holder.
+				idx := b.person(text[ns:ne], &own, ag)
+				b.mention(si, ns, ne, "person", idx)
+				b.mention(si, m.Start, ms[i+1].End, "agent", idx)
+			} else {
+				b.agentWithOwner(si, m.Start, ms[i+1], ag, &own)
+			}
 			i++
 			for i+1 < len(ms) && b.coordinatedRole(ms[i], ms[i+1]) {
 				// "Danish media and government", "Russian troops and
@@ -1105,7 +1113,7 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 			continue
 		}
 		a := b.doc.Actors[m.Actor]
-		if (a.Kind == "agent" || a.Kind == "person") && a.Country != "" && a.Code != a.Sector && a.Code != "" &&
+		if (a.Kind == "agent" || a.Kind == "person") && a.Code != a.Sector && a.Code != "" &&
 			(a.Kind == "person" || b.singular[m.Actor]) {
 			return m.Actor, true
 		}
