@@ -1083,6 +1083,12 @@ func (b *builder) entities() {
 						if _, taken := b.byName[words[len(words)-1]]; !taken {
 							b.byName[words[len(words)-1]] = idx
 						}
+						// A titled person may be named by the first name
+						// too ("Al-Qaeda founder Osama bin Laden" ...
+						// "Osama").
+						if _, taken := b.byName[words[0]]; !taken && a.Code != "" && utf8.RuneCountInString(words[0]) >= 4 {
+							b.byName[words[0]] = idx
+						}
 					}
 				}
 			}

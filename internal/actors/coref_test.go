@@ -184,6 +184,7 @@ func TestParsedRoles(t *testing.T) {
 		{"Members of the parliament of Chile protested.", "Members of the parliament of Chile=CHLLEG(agent)"},
 		{"Members of the House of Commons walked out.", "Members of the House of Commons=LEG(agent)"},
 		{"Rallies were held in Boston and in Chicago. The House passed the bill.", "House=USALEG(agent)"},
+		{"Hamas leader Yahya Haniyeh spoke. Yahya urged calm.", "Hamas leader Yahya Haniyeh=PSEREBHMS(person) Yahya=PSEREBHMS(person)"},
 		{"Agnes Martel, a UN rapporteur, spoke. Martel urged calm.",
 			"Agnes Martel=IGOUNO(person) UN rapporteur=IGOUNO(person) Martel=IGOUNO(person)"},
 		{"Rallies were held in London and in Leeds. Labour MP (Member of Parliament) Tom Watson spoke.",
