@@ -66,11 +66,13 @@ var definite = wordSet("the this these that those")
 const antecedentWindow, familyWindow = 3, 6
 
 // resolveActs gives each target-less reaction to "the launch", "the
-// agreement" or "the move" the doer of the latest act of an allowed root,
-// within antecedentWindow sentences before it, as its target: "North
-// Korea fired a missile ... South Korea condemned the launch" is KOR 111
-// PRK. Only reactions (roots 01 to 13) are resolved, and only to another
-// actor's act.
+// agreement" or "the move" a target: the doer of the latest act named by a
+// noun of the same family within familyWindow sentences before it, else of
+// the latest act of an allowed root within antecedentWindow: "North Korea
+// fired a missile ... South Korea condemned the launch" is KOR 111 PRK.
+// Only reactions (roots 01 to 13) are resolved, and only to another
+// actor's act; the target's span is then in the earlier sentence. An '@'
+// event left without a target is dropped.
 func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 	for i := range evs {
 		e := &evs[i]
