@@ -592,10 +592,24 @@ func (sv *sentenceView) afterConjunction(k int) int {
 	if k < sv.end && repeatedPrepositions[sv.lower(k)] && sv.lower(k-1) == "and" {
 		k++ // "with X and with Y"
 	}
-	for k < sv.end && determiners[sv.lower(k)] && sv.mentionAt(k) < 0 {
-		k++ // "and the", "and an Israeli delegation"
+	for n := 0; k < sv.end && sv.mentionAt(k) < 0 && n < 4 && (determiners[sv.lower(k)] || sv.modifierWord(k)); n++ {
+		k++ // "and the", "and an Israeli delegation", "and then-newly elected President Y"
 	}
 	return sv.mentionAt(k)
+}
+
+// modifierWord reports whether token k is a lower-case modifier that may
+// stand between "and" and a name: an adjective, a participle used as one,
+// or a piece of a hyphenated one ("then-newly elected").
+func (sv *sentenceView) modifierWord(k int) bool {
+	t := sv.doc.Tokens[k]
+	if sv.innerHyphen(k) {
+		return true
+	}
+	if t.Kind != dyad.Word || t.Text != strings.ToLower(t.Text) {
+		return false
+	}
+	return t.UPOS == "ADJ" || t.UPOS == "ADV" || t.Rel == "amod" || t.XPOS == "VBN"
 }
 
 // repeatedPrepositions may stand again after "and" in a list of targets.

@@ -186,6 +186,8 @@ func TestCoder(t *testing.T) {
 		{"a conjunct under an intent verb is intended", "France and India agreed on Monday to expand trade and to hold joint military drills.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 030 IND intended", "IND 030 FRA intended"}},
 		{"a visited capital is its country", "France visited Delhi.", map[string]string{"France": fr, "Delhi": in}, []string{"FRA 042 IND"}},
+		{"modifiers between and and a name", "France held talks between India and newly elected Australia.",
+			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"IND 040 AUS", "AUS 040 IND"}},
 		{"a list of targets with its preposition repeated", "France held talks in Paris with India and with Australia.",
 			map[string]string{"France": fr, "India": in, "Australia": au}, []string{"FRA 046 IND", "FRA 046 AUS"}},
 		{"an alias in parentheses keeps the list going", "Turkey named both the Northern Party (NP) and the Southern Front (SF) as terrorists.",
