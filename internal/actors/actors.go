@@ -276,14 +276,9 @@ func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 	for _, e := range m.Entries {
 		switch e.Kind {
 		case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
-			c := k.Countries()[e.Index]
-			adj := c.Name
-			if len(c.Adjectives) > 0 {
-				adj = c.Adjectives[0]
-			}
 			kind := map[kb.EntryKind]string{kb.CountryName: "name", kb.CountryAdjective: "adjective",
 				kb.CountryPeople: "people", kb.Capital: "capital"}[e.Kind]
-			o := owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+			o := countryOwner(&k.Countries()[e.Index])
 			if e.Kind != kb.Capital {
 				b.last = &o
 			}
@@ -454,15 +449,9 @@ func (b *builder) officialsCountry(m kb.Match) (owner, bool) {
 		if st.Country == "" {
 			continue
 		}
-		c, ok := b.s.kb.CountryByISO3(st.Country)
-		if !ok {
-			continue
+		if o, ok := b.s.countryByISO3(st.Country); ok {
+			return o, true
 		}
-		adj := c.Name
-		if len(c.Adjectives) > 0 {
-			adj = c.Adjectives[0]
-		}
-		return owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}, true
 	}
 	return owner{}, false
 }
@@ -887,15 +876,10 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 			if m.Sentence >= 0 || p.Country == "" {
 				continue
 			}
-			c, ok := s.kb.CountryByISO3(p.Country)
-			if !ok {
-				return nil
+			if o, ok := s.countryByISO3(p.Country); ok {
+				return &o
 			}
-			adj := c.Name
-			if len(c.Adjectives) > 0 {
-				adj = c.Adjectives[0]
-			}
-			return &owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+			return nil
 		}
 	}
 	return nil
@@ -926,15 +910,29 @@ func (s *Stage) storyCountry(doc *dyad.Document) *owner {
 	if bestN < storyMinMentions || float64(bestN) < storyShare*float64(total) {
 		return nil
 	}
-	c, ok := s.kb.CountryByISO3(best)
-	if !ok {
-		return nil
+	if o, ok := s.countryByISO3(best); ok {
+		return &o
 	}
+	return nil
+}
+
+// countryByISO3 returns the country with the ISO3 code as an owner.
+func (s *Stage) countryByISO3(iso3 string) (owner, bool) {
+	c, ok := s.kb.CountryByISO3(iso3)
+	if !ok {
+		return owner{}, false
+	}
+	return countryOwner(c), true
+}
+
+// countryOwner returns country c as an owner, named by its first
+// adjective ("French") in role labels.
+func countryOwner(c *kb.Country) owner {
 	adj := c.Name
 	if len(c.Adjectives) > 0 {
 		adj = c.Adjectives[0]
 	}
-	return &owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
+	return owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"}
 }
 
 var storyMinMentions, storyShare = 2, 0.5

@@ -485,15 +485,11 @@ func (b *builder) countryOf(a int) int {
 	if act.Kind == "country" && act.Sector == "" {
 		return a
 	}
-	c, ok := b.s.kb.CountryByISO3(act.Country)
+	o, ok := b.s.countryByISO3(act.Country)
 	if !ok {
 		return -1
 	}
-	adj := c.Name
-	if len(c.Adjectives) > 0 {
-		adj = c.Adjectives[0]
-	}
-	return b.ownerActor(owner{code: c.Code, country: c.ISO3, name: c.Name, adj: adj, kind: "country"})
+	return b.ownerActor(o)
 }
 
 // overlapsMentionBut reports whether a mention overlaps s, other than the
