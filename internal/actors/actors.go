@@ -207,18 +207,15 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			}
 			b.agentWithOwnerSpan(si, m.Start, ms[i+1].End, ms[i+1], body, nil)
 			i++
-		case isAgent && i+2 < len(ms) && b.coordinatedRole(m, ms[i+1]) && b.hasOfPhrase(ms, i+1):
-			// "Lawmakers and officials in Fornost": the owners after the
-			// second role own the first too.
-			owners, _, _ := b.ofPhrase(ms, i+1)
-			b.agentWithOwnerSpan(si, m.Start, m.End, m, agent, &owners[0])
-			if len(owners) > 1 {
-				rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
-				for _, ow := range owners[1:] {
-					rm.Also = append(rm.Also, b.agentActor(joinCode(ow, agent), ow.country, agent.Sector, ow.adj+" "+agent.Role, agent))
+		case isAgent:
+			if i+2 < len(ms) && b.coordinatedRole(m, ms[i+1]) {
+				if owners, _, ok := b.ofPhrase(ms, i+1); ok {
+					// "Lawmakers and officials in Fornost": the owners
+					// after the second role own the first too.
+					b.roleOfOwners(si, m.Start, m.End, m, agent, owners)
+					continue
 				}
 			}
-		case isAgent:
 			var o *owner
 			if owners, end, ok := b.ofPhrase(ms, i); ok {
 				// "the ambassadors of Arnor, Osgiliath and Gondor": one
@@ -226,13 +223,7 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				for j, ow := range owners {
 					b.mention(si, ms[i+1+j].Start, ms[i+1+j].End, "name", b.ownerActor(ow))
 				}
-				b.agentWithOwnerSpan(si, m.Start, end, m, agent, &owners[0])
-				if len(owners) > 1 {
-					rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
-					for _, ow := range owners[1:] {
-						rm.Also = append(rm.Also, b.agentActor(joinCode(ow, agent), ow.country, agent.Sector, ow.adj+" "+agent.Role, agent))
-					}
-				}
+				b.roleOfOwners(si, m.Start, end, m, agent, owners)
 				i += len(owners)
 				continue
 			}
@@ -415,12 +406,16 @@ func (b *builder) coordinatedRole(m, next kb.Match) bool {
 	return false
 }
 
-// hasOfPhrase reports whether the role at ms[i] is followed by "of", "from"
-// or "in" and an owner.
-func (b *builder) hasOfPhrase(ms []kb.Match, i int) bool {
-	_, _, ok := b.ofPhrase(ms, i)
-	defer func(last *owner) { b.last = last }(b.last) // ownerOf sets it; this is only a look
-	return ok
+// roleOfOwners adds the role ag at [start, end) as the first owner's, the
+// mention standing also for the same role of each further owner.
+func (b *builder) roleOfOwners(si, start, end int, m kb.Match, ag kb.Agent, owners []owner) {
+	b.agentWithOwnerSpan(si, start, end, m, ag, &owners[0])
+	if len(owners) > 1 {
+		rm := &b.doc.Mentions[len(b.doc.Mentions)-1]
+		for _, ow := range owners[1:] {
+			rm.Also = append(rm.Also, b.agentActor(joinCode(ow, ag), ow.country, ag.Sector, ow.adj+" "+ag.Role, ag))
+		}
+	}
 }
 
 // memberOfBody reports whether next is a group role ("parliament", "the
