@@ -348,8 +348,8 @@ var doVerbs = wordSet(`carry launch stage conduct mount orchestrate perpetrate c
 // object of a preposition, and the token index after it (sv.first if none).
 func (sv *sentenceView) subject(trigger int) ([]int, int) {
 	// A possessive right before the trigger is its agent: "Russia's invasion of".
-	if k := trigger - 1; k > sv.first && (sv.lower(k) == "'s" || sv.lower(k) == "’s") {
-		if mi := sv.coveredBy(k - 1); mi >= 0 {
+	if sv.possessiveBefore(trigger) {
+		if mi := sv.coveredBy(trigger - 2); mi >= 0 {
 			return sv.coordinated(mi, -1), trigger
 		}
 	}

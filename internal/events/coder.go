@@ -286,9 +286,13 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		if sv.coveredBy(k) >= 0 || sv.compoundModifier(k) {
 			continue
 		}
+		ps := c.patterns.byKey[sv.lower(k)]
+		if len(ps) == 0 {
+			continue
+		}
 		t := sv.doc.Tokens[k]
 		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.nominalSlot(k))
-		for _, p := range c.patterns.byKey[sv.lower(k)] {
+		for _, p := range ps {
 			if p.verbal && noun {
 				continue
 			}
