@@ -471,14 +471,21 @@ func (sv *sentenceView) modality(from, trigger int) string {
 			mod = m
 		}
 	}
-	if mod == "asserted" {
-		for k := sv.first; k < trigger; k++ {
-			if w := sv.lower(k); w == "if" || w == "unless" {
-				return "hypothetical"
-			}
-		}
+	if mod == "asserted" && sv.conditional(trigger) {
+		return "hypothetical"
 	}
 	return mod
+}
+
+// conditional reports whether "if" or "unless" opens the sentence before
+// the trigger.
+func (sv *sentenceView) conditional(trigger int) bool {
+	for k := sv.first; k < trigger; k++ {
+		if w := sv.lower(k); w == "if" || w == "unless" {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerSource returns the speaker of the direct quote holding offset as the

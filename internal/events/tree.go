@@ -1,7 +1,6 @@
 package events
 
 import (
-	"cmp"
 	"strings"
 
 	"github.com/dyadproject/dyad"
@@ -292,15 +291,7 @@ var demandWords = wordSet("demand request")
 // "if".
 func (sv *sentenceView) reportedFuture(trigger int) bool {
 	t := sv.doc.Tokens[trigger]
-	if t.Rel != "ccomp" || t.Head < 0 || !sayVerbs[sv.doc.Tokens[t.Head].Lemma] {
-		return false
-	}
-	for k := sv.first; k < trigger; k++ {
-		if w := sv.lower(k); w == "if" || w == "unless" {
-			return false
-		}
-	}
-	return true
+	return t.Rel == "ccomp" && t.Head >= 0 && sayVerbs[sv.doc.Tokens[t.Head].Lemma] && !sv.conditional(trigger)
 }
 
 // sayVerbs report what someone said or decided.
@@ -372,8 +363,7 @@ func (sv *sentenceView) actOwner(last int) (int, bool) {
 		}
 	}
 	for _, c := range deps {
-		if r := toks[c].Rel; (r == "nmod" || r == "obl") && c > n && sv.coveredBy(c) < 0 && (sv.hasCase(c, "into") ||
-			sv.hasCase(c, "on") || sv.hasCase(c, "against") || sv.hasCase(c, "over") || sv.hasCase(c, "about") || sv.hasCase(c, "to")) {
+		if r := toks[c].Rel; (r == "nmod" || r == "obl") && c > n && sv.coveredBy(c) < 0 && sv.hasCaseIn(c, actPrepositions) {
 			if mi, mod := sv.ownerOf(c); mi >= 0 {
 				return mi, mod
 			}
@@ -393,24 +383,24 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 			// "G7 action", "the Russian strikes"; a role word ("a
 			// military exercise") is no owner.
 			if mi := sv.coveredBy(c); mi >= 0 && sv.doc.Mentions[mi].Kind != "agent" {
-				mod = cmp.Or(mod+1, mi+1) - 1
+				mod = firstFound(mod, mi)
 			}
 		case "nmod", "acl":
 			switch {
 			case sv.hasCase(c, "by"):
-				by = cmp.Or(by+1, sv.coveredBy(c)+1) - 1
+				by = firstFound(by, sv.coveredBy(c))
 			case sv.hasCase(c, "of"):
-				of = cmp.Or(of+1, sv.coveredBy(c)+1) - 1
+				of = firstFound(of, sv.coveredBy(c))
 			}
 		case "nmod:poss":
 			if sv.coveredBy(c) < 0 {
 				return -1, false // "the House's decision": its owner is named, and is no actor
 			}
-			poss = cmp.Or(poss+1, sv.coveredBy(c)+1) - 1
+			poss = firstFound(poss, sv.coveredBy(c))
 		case "acl:relcl":
 			for _, d := range sv.doc.Dependents(c) {
 				if toks[d].Rel == "nsubj" && !relativePronouns[sv.lower(d)] {
-					rel = cmp.Or(rel+1, sv.coveredBy(d)+1) - 1
+					rel = firstFound(rel, sv.coveredBy(d))
 				}
 			}
 		}
@@ -424,3 +414,26 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 }
 
 var relativePronouns = wordSet("which who that whom whose")
+
+// actPrepositions lead from an act noun to the noun whose owner is the
+// act's target ("an inquiry into the conduct of X").
+var actPrepositions = wordSet("into on against over about to")
+
+// firstFound returns cur when a mention was already found (cur >= 0),
+// else mi.
+func firstFound(cur, mi int) int {
+	if cur >= 0 {
+		return cur
+	}
+	return mi
+}
+
+// hasCaseIn reports whether token k has a case marker in words.
+func (sv *sentenceView) hasCaseIn(k int, words map[string]bool) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if sv.doc.Tokens[c].Rel == "case" && words[strings.ToLower(sv.doc.Tokens[c].Text)] {
+			return true
+		}
+	}
+	return false
+}
