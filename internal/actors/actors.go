@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -64,6 +65,11 @@ type builder struct {
 	// protesters"); body marks those named by a singular noun for a body
 	// ("the government", "the military"), which "it" may stand for.
 	singular, plural, body map[int]bool
+	// pluralAt marks the start offsets of plural role mentions: an agent
+	// actor may be named "a protester" once and "protesters" later, and
+	// "he" names only the first. singularAt marks those of one member of a
+	// group ("a police officer", "a soldier"), which "he" may name.
+	pluralAt, singularAt map[int]bool
 	// nestedAt marks the mentions inside a longer one, by index, as the
 	// coreference pass found them.
 	nestedAt []bool
@@ -76,7 +82,7 @@ type builder struct {
 // Process adds doc.Mentions and doc.Actors.
 func (s *Stage) Process(doc *dyad.Document) error {
 	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}, at: articleDate(doc),
-		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{},
+		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, pluralAt: map[int]bool{}, singularAt: map[int]bool{}, body: map[int]bool{},
 		gender: map[int]kb.Gender{}}
 	b.home = s.datelineCountry(doc)
 	if b.home == nil {
@@ -576,6 +582,10 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.body[idx] = true
 	} else if slices.Contains(ag.Plurals, noun) {
 		b.plural[idx] = true
+		b.pluralAt[start] = true
+	}
+	if ag.Kind == kb.Group && b.memberNoun(m.End) {
+		b.singularAt[start] = true
 	}
 	b.mention(si, start, end, "agent", idx)
 }
@@ -825,6 +835,22 @@ func capitalizedName(t dyad.Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
+
+// memberNoun reports whether the role noun that ends at offset names one
+// member of a group: a singular noun for a person ("officer", "soldier",
+// "protester"), not a body ("force", "department").
+func (b *builder) memberNoun(end int) bool {
+	toks := b.doc.Tokens
+	k, _ := slices.BinarySearchFunc(toks, end, func(t dyad.Token, off int) int { return t.End - off })
+	if k >= len(toks) || toks[k].End != end || toks[k].XPOS != "NN" {
+		return false
+	}
+	return memberSuffix.MatchString(strings.ToLower(toks[k].Text))
+}
+
+// memberSuffix matches nouns for a person: "officer", "policeman",
+// "protester", "soldier", "militant", "activist", "constable".
+var memberSuffix = regexp.MustCompile(`(er|or|man|woman|ier|ant|ent|ist|able|ee)$`)
 
 func tokenAfter(toks []dyad.Token, offset int) int {
 	k, _ := slices.BinarySearchFunc(toks, offset, func(t dyad.Token, off int) int { return t.Start - off })

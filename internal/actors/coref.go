@@ -200,7 +200,8 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender) []int {
 	for s, ms := range b.sentencesBack(si, offset) {
 		var persons []int
 		for _, i := range ms {
-			if isPerson(b.doc.Mentions[i].Actor) {
+			m := &b.doc.Mentions[i]
+			if isPerson(m.Actor) && !b.pluralAt[m.Start] || b.singularAt[m.Start] {
 				persons = append(persons, i)
 			}
 		}

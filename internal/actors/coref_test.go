@@ -113,6 +113,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Emmanuel Macron=FRAGOV(person) Theresa May=GBRGOV(person) She=GBRGOV(person) Russia=RUS(country)"},
 		{"he by given name", "", "Polish Prime Minister Anna Kowalska met Czech Foreign Minister Piotr Nowak. He criticized Russia.",
 			"Polish Prime Minister Anna Kowalska=POLGOV(person) Czech Foreign Minister Piotr Nowak=CZEGOV(person) He=CZEGOV(person) Russia=RUS(country)"},
+		{"he is one member of a group, not a plural role", "", "Police shot a protester in Paris. A police officer faced protesters; he drew his pistol.",
+			"Police=COP(agent) protester in Paris=FRAOPP(agent) police officer=COP(agent) protesters=OPP(agent) he=COP(agent) his=COP(agent)"},
 		{"it is an organization", "", "NATO met in Brussels. It condemned Russia.",
 			"NATO=IGOWSTNAT(organization) It=IGOWSTNAT(organization) Russia=RUS(country)"},
 		{"empty it", "", "NATO met in Brussels. It is unclear what Russia wants.",

@@ -313,7 +313,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
-		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && el.words[sv.lower(k)] {
+		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && literalMatch(el.words, sv.lower(k)) {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
 	case gap:
@@ -325,11 +325,14 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			if skip > 0 {
 				j := k + skip - 1
 				hyphen := sv.innerHyphen(j)
-				if !hyphen && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] {
+				t := sv.doc.Tokens[j]
+				// Scare quotes are passed and not counted: 'gave its
+				// "deepest sympathies"'.
+				scare := t.Kind == dyad.QuoteMark
+				if !hyphen && !scare && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] {
 					words++
 				}
-				t := sv.doc.Tokens[j]
-				if words > 3 || !hyphen && !sv.amount(j) && (t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark) ||
+				if words > 3 || !hyphen && !scare && !sv.amount(j) && t.Kind == dyad.Punct ||
 					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) && !(sv.possessor(j) && !hasTarget(p)) {
 					break
 				}
@@ -394,6 +397,13 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// literalMatch reports whether word w is one of words; a word the tokenizer
+// kept whole with its hyphens ("anti-semitism") also matches its spelling
+// without them, since patterns hold no hyphen inside a word.
+func literalMatch(words map[string]bool, w string) bool {
+	return words[w] || strings.Contains(w, "-") && len(w) > 1 && words[strings.ReplaceAll(w, "-", "")]
 }
 
 // nominalSlot reports whether token k stands where only a noun or an

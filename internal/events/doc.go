@@ -21,8 +21,8 @@
 // $ is the source, found the same way, for nominal events that name it after
 // the trigger ("111 =condemnation from $ of|over +"). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
-// the parties, each acting on the others. @, at the end of a pattern without
-// +, is an act the story reports, named by a noun after a determiner or a
+// the parties, each acting on the others. @, in a pattern without + or $
+// ("111 call @ a|an"), is an act the story reports, named by a noun after a determiner or a
 // possessor ("111 condemn @": "condemned the launch", "condemned Russia's
 // strikes"); the act's doer is the target, from the phrase (a possessor, a
 // by- or of-phrase, a name modifying the noun) or else from the story: the

@@ -260,8 +260,8 @@ func TestParsePatterns(t *testing.T) {
 		{"empty alternative", "040 meet a||b +\n", "x.txt:1: events: bad pattern: bad word"},
 		{"second line", "040 meet +\n040\n", "x.txt:2:"},
 		{"act slot", "111 condemn @\n", ""},
-		{"act slot not last", "111 condemn @ as\n", "x.txt:1: events: bad pattern: an act slot @ must end the pattern"},
-		{"act slot with target", "111 condemn + @\n", "x.txt:1: events: bad pattern: an act slot @ must end the pattern"},
+		{"two act slots", "111 condemn @ and @\n", "x.txt:1: events: bad pattern: an act slot @ stands once"},
+		{"act slot with target", "111 condemn + @\n", "x.txt:1: events: bad pattern: an act slot @ stands once"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -164,8 +164,8 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	if sources > 1 {
 		return nil, errors.New("more than one source slot $")
 	}
-	if acts > 1 || acts == 1 && (targets > 0 || pat.elems[len(pat.elems)-1].kind != act) {
-		return nil, errors.New("an act slot @ must end the pattern, once, without a target slot +")
+	if acts > 1 || acts == 1 && (targets > 0 || sources > 0) {
+		return nil, errors.New("an act slot @ stands once in a pattern, without a target slot + or source slot $")
 	}
 	return pat, nil
 }
