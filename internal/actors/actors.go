@@ -108,6 +108,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 		b.sentence(si, ms)
 	}
 	b.theHouse()
+	b.spokespeopleFor()
 	b.surnames()
 	b.entities()
 	b.coreference()
@@ -319,8 +320,20 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 	}
 	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
 	// "U.S.-led forces" are American forces.
-	return gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led" || b.modifiersOnly(m.End, next.Start)
+	if gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led" {
+		return true
+	}
+	if k := tokenAfter(b.doc.Tokens, m.End); k >= 0 && possessiveMark(b.doc.Tokens[k].Text) {
+		// "South Korea's National Police Agency"; but "Gondor's new
+		// mayor" stays Gondor's, as PETRARCH's coders have it.
+		k++
+		return k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start &&
+			institutionWords[strings.ToLower(b.doc.Tokens[k].Text)]
+	}
+	return b.modifiersOnly(m.End, next.Start)
 }
+
+func possessiveMark(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
 
 // modifiersOnly reports whether the text between offsets from and to is
 // one lower-case adjective or noun that modifies the role noun after it:
@@ -333,9 +346,19 @@ func (b *builder) modifiersOnly(from, to int) bool {
 		return false
 	}
 	t := toks[k]
+	if t.Start < to && t.Kind == dyad.Word && institutionWords[strings.ToLower(t.Text)] {
+		return true // "South Korea's National Police Agency"
+	}
 	return t.Start < to && t.Kind == dyad.Word && !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN") &&
 		!roleChangers[strings.ToLower(t.Text)]
 }
+
+// institutionWords are the capitalized words that may stand between an owner
+// and a role in the name of an institution: "Indonesian National Police",
+// "Russia's Federal Security Service".
+var institutionWords = map[string]bool{"national": true, "federal": true, "central": true, "state": true,
+	"royal": true, "armed": true, "special": true, "metropolitan": true, "general": true, "supreme": true,
+	"military": true, "civil": true, "foreign": true, "defence": true, "defense": true, "interior": true}
 
 // roleChangers are modifiers that make a role someone else's: a former
 // minister is no longer the government.
@@ -588,6 +611,52 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.singularAt[start] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// spokespeopleFor gives a spokesperson with no owner the code of the body or
+// person named after "for" ("a spokesperson for the Indonesian National
+// Police" is IDNCOP, "a spokesman for President Duterte" PHLGOV), as an owner
+// before the role would ("Kremlin spokesman").
+func (b *builder) spokespeopleFor() {
+	text := b.doc.Article.Text
+	starts := make(map[int]int, len(b.doc.Mentions))
+	for i, m := range b.doc.Mentions {
+		if _, ok := starts[m.Start]; !ok || m.End > b.doc.Mentions[starts[m.Start]].End {
+			starts[m.Start] = i
+		}
+	}
+	for i := range b.doc.Mentions {
+		m := &b.doc.Mentions[i]
+		a := b.doc.Actors[m.Actor]
+		if m.Kind != "agent" || a.Role != "spokesperson" || a.Code != a.Sector {
+			continue
+		}
+		rest, ok := strings.CutPrefix(text[m.End:], " for ")
+		if !ok {
+			continue
+		}
+		at := m.End + len(" for ")
+		if r, ok := strings.CutPrefix(rest, "the "); ok {
+			rest, at = r, at+len("the ")
+		}
+		j, ok := starts[at]
+		if !ok {
+			continue
+		}
+		owner := b.doc.Actors[b.doc.Mentions[j].Actor]
+		if owner.Code == "" || owner.Code == owner.Sector {
+			continue
+		}
+		if a.Kind == "person" {
+			// "Dedi Prasetyo, a spokesperson for ...": the named holder.
+			p := &b.doc.Actors[m.Actor]
+			p.Code, p.Country, p.Sector = owner.Code, owner.Country, owner.Sector
+			continue
+		}
+		idx := b.agentActor(owner.Code, owner.Country, owner.Sector, owner.Name+" spokesperson", kb.Agent{Role: a.Role})
+		b.singular[idx] = true
+		m.Actor = idx
+	}
 }
 
 // theHouse adds "the House" (capitalized, not "the House of ...") as the
@@ -1133,8 +1202,14 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 	if k >= len(toks) {
 		return 0, false
 	}
+	// Up to two lower-case words may come before the role: "Bruno
+	// Rodríguez, the foreign affairs minister of Cuba".
+	starts := map[int]bool{toks[k].Start: true}
+	for j := k; j < k+2 && j+1 < len(toks) && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text); j++ {
+		starts[toks[j+1].Start] = true
+	}
 	for _, m := range b.doc.Mentions {
-		if m.Start != toks[k].Start || m.Sentence != e.Sentence {
+		if !starts[m.Start] || m.Sentence != e.Sentence {
 			continue
 		}
 		a := b.doc.Actors[m.Actor]
@@ -1156,6 +1231,9 @@ func (b *builder) titledBy(e dyad.Entity) (owner, string, bool) {
 	j := e.First - 1
 	for j >= sent.FirstToken && e.First-j <= 4 && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text) &&
 		!isArticle(toks[j].Text) {
+		if u := toks[j].UPOS; u != "NOUN" && u != "ADJ" && u != "PROPN" {
+			return owner{}, "", false // "Nigeria and Patrice Talon": no title between
+		}
 		j--
 	}
 	if j == e.First-1 || j < sent.FirstToken {

@@ -194,6 +194,13 @@ func TestParsedRoles(t *testing.T) {
 		{"Rallies were held in Boston. The House of Lords passed the bill.", "House of Lords=LEG(agent)"},
 		{"Protests spread in Santiago and Valparaiso. Police detained foreign diplomats.",
 			"Police=CHLCOP(agent) diplomats=GOV(agent)"},
+		{"Tomas Varga, the foreign affairs minister of Chile, spoke.",
+			"Tomas Varga=CHLGOV(agent) minister of Chile=CHLGOV(agent)"},
+		{"South Korea's National Police Agency named him.", "South Korea's National Police Agency=KORCOP(agent)"},
+		{"Ana Ruiz, a spokesperson for the Chilean National Police, spoke.",
+			"Ana Ruiz=CHLCOP(person) spokesperson=CHLCOP(person) Chilean National Police=CHLCOP(agent)"},
+		{"Presidents Pierre Lomani of Benin and Jean Okafor of Chad met.",
+			"Presidents Pierre Lomani=BENGOV(person) Benin=BEN(country) Jean Okafor=(person) Chad=TCD(country)"},
 	} {
 		if got := describeAll(analyzeParsed(t, k, tt.text, "")); got != tt.want {
 			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)
