@@ -2,7 +2,6 @@ package actors
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -168,8 +167,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
-		if b.partOfPersonName(si, m) || b.usState(si, m) || b.attitude(m) {
-			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian"
+		if b.partOfPersonName(si, m) || b.usState(si, m) || b.attitude(m) || b.regionInName(m) {
+			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian", "Western Mindanao Command"
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)
@@ -628,7 +627,7 @@ func (b *builder) spokespeopleFor() {
 	for i := range b.doc.Mentions {
 		m := &b.doc.Mentions[i]
 		a := b.doc.Actors[m.Actor]
-		if m.Kind != "agent" || a.Role != "spokesperson" || a.Code != a.Sector {
+		if m.Kind != "agent" || a.Role != "spokesperson" {
 			continue
 		}
 		rest, ok := strings.CutPrefix(text[m.End:], " for ")
@@ -644,7 +643,7 @@ func (b *builder) spokespeopleFor() {
 			continue
 		}
 		owner := b.doc.Actors[b.doc.Mentions[j].Actor]
-		if owner.Code == "" || owner.Code == owner.Sector {
+		if owner.Code == "" || owner.Code == owner.Sector || a.Code != a.Sector && a.Country != owner.Country {
 			continue
 		}
 		if a.Kind == "person" {
@@ -914,12 +913,14 @@ func (b *builder) memberNoun(end int) bool {
 	if k >= len(toks) || toks[k].End != end || toks[k].XPOS != "NN" {
 		return false
 	}
-	return memberSuffix.MatchString(strings.ToLower(toks[k].Text))
+	return memberNouns[strings.ToLower(toks[k].Text)]
 }
 
-// memberSuffix matches nouns for a person: "officer", "policeman",
-// "protester", "soldier", "militant", "activist", "constable".
-var memberSuffix = regexp.MustCompile(`(er|or|man|woman|ier|ant|ent|ist|able|ee)$`)
+// memberNouns name one member of a group.
+var memberNouns = wordSet(`officer policeman policewoman constable soldier trooper marine sailor pilot guard protester
+	protestor demonstrator activist militant rebel insurgent separatist fighter gunman gunmen jihadist extremist
+	terrorist student worker member settler refugee migrant civilian resident farmer doctor nurse priest monk cleric
+	imam bishop voter supporter commander agent spy`)
 
 func tokenAfter(toks []dyad.Token, offset int) int {
 	k, _ := slices.BinarySearchFunc(toks, offset, func(t dyad.Token, off int) int { return t.Start - off })
@@ -1161,6 +1162,10 @@ func (b *builder) entities() {
 				if o, title, ok := b.titledBy(e); ok {
 					// "WFP regional director Amira Haddad": the owner's.
 					a.Code, a.Country, a.Sector, a.Role = o.code, o.country, o.sector, title
+				} else if body, ok := b.memberOf(e); kind == "person" && ok {
+					// "Arnel dela Vega of the army's Western Command",
+					// "Sharif Hotak, of the provincial council".
+					a.Code, a.Country, a.Sector, a.Role = body.Code, body.Country, body.Sector, "member"
 				}
 				b.doc.Actors = append(b.doc.Actors, a)
 				if kind == "person" {
@@ -1196,16 +1201,18 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 		return 0, false
 	}
 	k++
-	if isArticle(strings.ToLower(toks[k].Text)) {
+	article := isArticle(strings.ToLower(toks[k].Text))
+	if article {
 		k++
 	}
 	if k >= len(toks) {
 		return 0, false
 	}
-	// Up to two lower-case words may come before the role: "Bruno
-	// Rodríguez, the foreign affairs minister of Cuba".
+	// After an article, up to two lower-case modifiers may come before
+	// the role: "Bruno Rodríguez, the foreign affairs minister of Cuba".
 	starts := map[int]bool{toks[k].Start: true}
-	for j := k; j < k+2 && j+1 < len(toks) && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text); j++ {
+	for j := k; article && j < k+2 && j+1 < len(toks) && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text) &&
+		(toks[j].UPOS == "ADJ" || toks[j].UPOS == "NOUN"); j++ {
 		starts[toks[j+1].Start] = true
 	}
 	for _, m := range b.doc.Mentions {
@@ -1219,6 +1226,50 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// regionInName reports whether m is a world region's one-word adjective
+// that starts a name the knowledge base lacks: "Western Mindanao Command",
+// "African Lion" (not "Western governments").
+func (b *builder) regionInName(m kb.Match) bool {
+	region := false
+	for _, e := range m.Entries {
+		region = region || e.Kind == kb.OrgEntry && b.s.kb.Orgs()[e.Index].Kind == kb.WorldRegion
+	}
+	text := b.doc.Article.Text
+	if !region || strings.ContainsAny(text[m.Start:m.End], " -") || !strings.HasPrefix(text[m.End:], " ") {
+		return false
+	}
+	k := tokenAfter(b.doc.Tokens, m.End+1)
+	return k >= 0 && b.doc.Tokens[k].Start == m.End+1 && startsUpperWord(b.doc.Tokens[k].Text)
+}
+
+// memberOf returns the body a person's name is followed by in "Name [,] of
+// [the] BODY": a coded organization or role with a sector ("of the army",
+// "of the provincial council"), not a country or a place.
+func (b *builder) memberOf(e dyad.Entity) (dyad.Actor, bool) {
+	toks := b.doc.Tokens
+	k := e.End
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].Text != "of" {
+		return dyad.Actor{}, false
+	}
+	k++
+	if strings.EqualFold(toks[k].Text, "the") && k+1 < len(toks) {
+		k++
+	}
+	for _, m := range b.doc.Mentions {
+		if m.Start != toks[k].Start || m.Sentence != e.Sentence {
+			continue
+		}
+		a := b.doc.Actors[m.Actor]
+		if (a.Kind == "agent" || a.Kind == "organization") && a.Code != "" && a.Sector != "" && a.Code != a.Sector {
+			return a, true
+		}
+	}
+	return dyad.Actor{}, false
 }
 
 // titledBy returns the owner and the title words of a name the recognizer
@@ -1304,4 +1355,13 @@ func (b *builder) linkPlaces() {
 			}
 		}
 	}
+}
+
+// wordSet makes a set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }

@@ -199,6 +199,10 @@ func TestParsedRoles(t *testing.T) {
 		{"South Korea's National Police Agency named him.", "South Korea's National Police Agency=KORCOP(agent)"},
 		{"Ana Ruiz, a spokesperson for the Chilean National Police, spoke.",
 			"Ana Ruiz=CHLCOP(person) spokesperson=CHLCOP(person) Chilean National Police=CHLCOP(agent)"},
+		{"Rallies were held in Lima and Cusco. Ana Quispe, of the army, spoke.",
+			"Ana Quispe=PERMIL(person) army=PERMIL(agent)"},
+		{"The Western Mindanao Command said so. Western governments objected.",
+			"Western governments=WSTGOV(agent)"},
 		{"Presidents Pierre Lomani of Benin and Jean Okafor of Chad met.",
 			"Presidents Pierre Lomani=BENGOV(person) Benin=BEN(country) Jean Okafor=(person) Chad=TCD(country)"},
 	} {
