@@ -24,38 +24,73 @@ var actNouns = map[string]string{
 	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
 }
 
-// definiteAct returns, for an event of match m that may lack a target,
-// "!" and the roots its '@' act noun allows (the target is required), or
-// "+" and the roots of the act noun that a match without a target slot
-// ends on after "the", "this", "these", "that" or "those" ("imposed the
-// ban"), or "-".
-func (sv *sentenceView) definiteAct(m match) string {
+// actSlot is what a target-less event reacts to: kind "!" for an '@' act
+// (the target is required; "!#" when its owner is named and is no actor),
+// "+" for a pattern that ends on an act noun after "the", "this", "these",
+// "that" or "those" ("imposed the ban"), "-" for neither; roots are the
+// CAMEO roots the act noun may name (none: any), noun the act noun.
+type actSlot struct {
+	kind  string
+	roots []string
+	noun  string
+}
+
+// definiteAct returns the act slot of an event of match m that may lack a
+// target.
+func (sv *sentenceView) definiteAct(m match) actSlot {
 	if m.act > 0 {
 		for _, c := range sv.doc.Dependents(m.act) {
 			if sv.doc.Tokens[c].Rel == "nmod:poss" {
-				return "!#" // its owner is named, and is no actor: nothing to look back for
+				return actSlot{kind: "!#"} // its owner is named, and is no actor: nothing to look back for
 			}
 		}
-		return "!" + actNouns[sv.lower(m.act)]
+		w := sv.lower(m.act)
+		return actSlot{kind: "!", roots: strings.Fields(actNouns[w]), noun: w}
 	}
 	if hasTarget(m.pat) || hasSource(m.pat) {
-		return "-"
+		return actSlot{kind: "-"}
 	}
 	last := m.end - 1
-	roots, ok := actNouns[sv.lower(last)]
+	w := sv.lower(last)
+	roots, ok := actNouns[w]
 	if !ok || sv.doc.Tokens[last].UPOS != "NOUN" {
-		return "-"
+		return actSlot{kind: "-"}
 	}
 	for _, c := range sv.doc.Dependents(last) {
 		t := sv.doc.Tokens[c]
 		if t.Rel == "det" && definite[strings.ToLower(t.Text)] {
-			return "+" + roots
+			return actSlot{kind: "+", roots: strings.Fields(roots), noun: w}
 		}
 		if t.Rel == "nmod:poss" {
-			return "-" // "Russia's strikes": the owner is named
+			return actSlot{kind: "-"} // "Russia's strikes": the owner is named
 		}
 	}
-	return "-"
+	return actSlot{kind: "-"}
+}
+
+// ownedAct is an act noun the story gave an owner ("a move by Johnson",
+// "Russia's strikes"): a later "the move" may name it.
+type ownedAct struct {
+	sentence int
+	noun     string
+	owner    dyad.ActorRef
+}
+
+// ownedActs returns the act nouns of the sentence that have an owner.
+func (sv *sentenceView) ownedActs() []ownedAct {
+	var out []ownedAct
+	for k := sv.first; k < sv.end; k++ {
+		w := sv.lower(k)
+		if _, ok := actNouns[w]; !ok || sv.doc.Tokens[k].UPOS != "NOUN" {
+			continue
+		}
+		if mi, _ := sv.ownerOf(k); mi >= 0 {
+			if refs := sv.refs(mi); len(refs) > 0 {
+				out = append(out, ownedAct{sentence: sv.index, noun: w, owner: refs[0]})
+			}
+		}
+	}
+	return out
 }
 
 var definite = wordSet("the this these that those")
@@ -63,7 +98,11 @@ var definite = wordSet("the this these that those")
 // antecedentWindow is how many sentences back an act noun looks for the
 // act it names; familyWindow how far for an act named by a noun of the same
 // family ("the drills" for "launched an exercise").
-const antecedentWindow, familyWindow = 3, 6
+const antecedentWindow, familyWindow = 5, 6
+
+// ownedWindow is how far back an act noun looks for the same noun with an
+// owner ("a move by Johnson").
+const ownedWindow = 8
 
 // resolveActs gives each target-less reaction to "the launch", "the
 // agreement" or "the move" a target: the doer of the latest act named by a
@@ -73,17 +112,13 @@ const antecedentWindow, familyWindow = 3, 6
 // Only reactions (roots 01 to 13) are resolved, and only to another
 // actor's act; the target's span is then in the earlier sentence. An '@'
 // event left without a target is dropped.
-func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
+func resolveActs(evs []dyad.Event, acts []actSlot, owned []ownedAct) []dyad.Event {
 	for i := range evs {
 		e := &evs[i]
-		if i >= len(acts) || acts[i] == "" || acts[i][0] != '+' && acts[i][0] != '!' || e.Target != nil || e.Root > "13" {
+		if i >= len(acts) || acts[i].kind != "+" && acts[i].kind != "!" || e.Target != nil || e.Root > "13" {
 			continue
 		}
-		if acts[i] == "!#" {
-			continue
-		}
-		roots := strings.Fields(acts[i][1:])
-		noun := strings.ToLower(lastWord(e.Evidence.Trigger.Text))
+		roots, noun := acts[i].roots, acts[i].noun
 		// The latest act named by a noun of the same family ("the
 		// drills" after "launched an exercise"), else the latest of a
 		// fitting root.
@@ -110,7 +145,16 @@ func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 				break
 			}
 		}
-		if best >= 0 {
+		switch {
+		case bestFamily:
+			t := evs[best].Source
+			e.Target = &t
+		case ownedBefore(owned, e, noun) != nil:
+			// "a move by Johnson ... Corbyn called the move a
+			// 'smash and grab'": the same noun, given its owner.
+			t := *ownedBefore(owned, e, noun)
+			e.Target = &t
+		case best >= 0:
 			t := evs[best].Source
 			e.Target = &t
 		}
@@ -118,12 +162,31 @@ func resolveActs(evs []dyad.Event, acts []string) []dyad.Event {
 	// A pattern's act slot '@' needs the act's doer: without one, no event.
 	out := evs[:0]
 	for i, e := range evs {
-		if e.Target == nil && i < len(acts) && strings.HasPrefix(acts[i], "!") {
+		if e.Target == nil && i < len(acts) && strings.HasPrefix(acts[i].kind, "!") {
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// ownedBefore returns the owner of the latest act named by noun, with an
+// owner, in the ownedWindow sentences before event e's, other than e's
+// source; nil if none.
+func ownedBefore(owned []ownedAct, e *dyad.Event, noun string) *dyad.ActorRef {
+	for j := len(owned) - 1; j >= 0; j-- {
+		o := &owned[j]
+		if o.sentence >= e.Sentence {
+			continue
+		}
+		if o.sentence < e.Sentence-ownedWindow {
+			break
+		}
+		if o.noun == noun && o.owner.Actor != e.Source.Actor && o.owner.Code != e.Source.Code {
+			return &o.owner
+		}
+	}
+	return nil
 }
 
 // actFamilies group the nouns that may name the same act.

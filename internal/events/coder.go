@@ -81,16 +81,20 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	if c.discards.story != nil && c.discards.in(strings.ToLower(doc.Article.Text), true) {
 		return nil // a story discard silences the whole article
 	}
-	var acts []string // per event: the kind of act a target-less event reacts to ("the launch")
+	var acts []actSlot // per event: the act a target-less event reacts to ("the launch")
+	var owned []ownedAct
 	for si := range doc.Sentences {
 		sv := newSentenceView(doc, si, top)
 		sv.keys = c.patterns.byKey
+		if doc.Parsed() {
+			owned = append(owned, sv.ownedActs()...)
+		}
 		if c.discarded(sv) {
 			continue
 		}
 		for _, m := range partOfLonger(sv, mostSpecific(append(c.matches(sv), c.dictMatches(sv)...))) {
 			evs := c.events(sv, m, actorIdx)
-			act := ""
+			act := actSlot{kind: "-"}
 			if !m.fromDict && doc.Parsed() {
 				act = sv.definiteAct(m)
 			}
@@ -100,7 +104,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			doc.Events = append(doc.Events, evs...)
 		}
 	}
-	doc.Events = resolveActs(doc.Events, acts)
+	doc.Events = resolveActs(doc.Events, acts, owned)
 	answerAccusations(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {

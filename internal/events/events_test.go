@@ -197,6 +197,11 @@ func TestCoder(t *testing.T) {
 			"Poland sent jets. Sweden sent planes. Russia condemned the drills.",
 			map[string]string{"NATO": "IGOWSTNAT", "Germany": "DEU", "Poland": "POL", "Sweden": "SWE", "Russia": ru},
 			[]string{"IGOWSTNAT 150 -", "RUS 111 IGOWSTNAT"}},
+		{"a reaction to a move the story gave an owner", "Critics said it was a move by India. Talks went on. Markets fell. " +
+			"Prices rose. Rain fell. France called the move a \"disgrace\".",
+			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
+		{"scare quotes pass in a gap", "France gave its \"deepest sympathies\" to India.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 018 -"}},
 		{"what an allegation alleges is not coded as done", "India alleged that Russia had attacked Ukraine.",
 			map[string]string{"India": in, "Russia": ru, "Ukraine": ua}, []string{"IND 112 RUS"}},
 		{"what a demand names has not happened", "India's demands include an end to the attacks on Russia.",
