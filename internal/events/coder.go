@@ -464,7 +464,8 @@ var determiners = wordSet(`the a an its their his her our your this that these t
 // skippable reports whether the tokens [from, k] may stand between a pattern
 // word and its target: determiners, and at most one other word such as an
 // adjective, but no punctuation, no function word that opens another phrase
-// and no word that starts a pattern of its own.
+// and no verb that starts a pattern of its own; "such as" leads to examples
+// ("urged allies such as Germany to ...").
 func (sv *sentenceView) skippable(from, k int) bool {
 	free := 0
 	for j := from; j <= k; j++ {
@@ -473,11 +474,15 @@ func (sv *sentenceView) skippable(from, k int) bool {
 			j++ // "north-eastern": one word
 			continue
 		}
+		if j > from && j+1 < sv.end && sv.lower(j) == "such" && sv.lower(j+1) == "as" {
+			j++ // "allies such as Germany": the examples are the target
+			continue
+		}
 		if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark {
 			return false
 		}
 		w := sv.lower(j)
-		if slotStops[w] || len(sv.keys[w]) > 0 {
+		if slotStops[w] || len(sv.keys[w]) > 0 && t.UPOS != "NOUN" {
 			return false
 		}
 		if !determiners[w] {

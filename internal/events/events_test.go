@@ -200,6 +200,8 @@ func TestCoder(t *testing.T) {
 		{"a reaction to a move the story gave an owner", "Critics said it was a move by India. Talks went on. Markets fell. " +
 			"Prices rose. Rain fell. France called the move a \"disgrace\".",
 			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
+		{"examples after such as are the target", "France encouraged allies such as India to act.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 020 IND"}},
 		{"scare quotes pass in a gap", "France gave its \"deepest sympathies\" to India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 018 -"}},
 		{"what an allegation alleges is not coded as done", "India alleged that Russia had attacked Ukraine.",
