@@ -662,6 +662,21 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		}
 		return false
 	})
+	// A bare root code without a target ("called for", 020) adds nothing
+	// to a more specific event of the same root by the same source in the
+	// sentence: "urged restraint and called for a return to the truce" is
+	// one appeal.
+	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
+		if e.Target != nil || len(e.CAMEO) != 3 || e.CAMEO[2] != '0' {
+			return false
+		}
+		for _, o := range longest {
+			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && o.Root == e.Root && o.CAMEO != e.CAMEO {
+				return true
+			}
+		}
+		return false
+	})
 	// A country target is subsumed by a more specific one of the same
 	// country for the same source and code in the sentence: "visit Japan,
 	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.
