@@ -110,6 +110,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	b.spokespeopleFor()
 	b.surnames()
 	b.entities()
+	b.surnames() // names the recognizer introduced ("Sharif Hotak, of the council ... Hotak")
 	b.coreference()
 	b.prune()
 	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int {
@@ -1260,8 +1261,14 @@ func (b *builder) memberOf(e dyad.Entity) (dyad.Actor, bool) {
 	if strings.EqualFold(toks[k].Text, "the") && k+1 < len(toks) {
 		k++
 	}
+	// A place may name the body first: "of the Maidan Wardak provincial
+	// council".
+	starts := map[int]bool{toks[k].Start: true}
+	for j := k; j < k+3 && j+1 < len(toks) && toks[j].Kind == dyad.Word && startsUpperWord(toks[j].Text); j++ {
+		starts[toks[j+1].Start] = true
+	}
 	for _, m := range b.doc.Mentions {
-		if m.Start != toks[k].Start || m.Sentence != e.Sentence {
+		if !starts[m.Start] || m.Sentence != e.Sentence {
 			continue
 		}
 		a := b.doc.Actors[m.Actor]

@@ -203,6 +203,8 @@ func TestParsedRoles(t *testing.T) {
 			"Ana Quispe=PERMIL(person) army=PERMIL(agent)"},
 		{"The Western Mindanao Command said so. Western governments objected.",
 			"Western governments=WSTGOV(agent)"},
+		{"Rallies were held in Kabul and Herat. Rahim Dost, of the Herat provincial council, spoke. Dost later left.",
+			"Rahim Dost=AFGGOV(person) provincial council=AFGGOV(agent) Dost=AFGGOV(person)"},
 		{"Presidents Pierre Lomani of Benin and Jean Okafor of Chad met.",
 			"Presidents Pierre Lomani=BENGOV(person) Benin=BEN(country) Jean Okafor=(person) Chad=TCD(country)"},
 	} {
