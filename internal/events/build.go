@@ -88,9 +88,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
+	thingSubject := false // the tree names a subject that is no actor ("a measure that bans X")
 	if doc.Parsed() {
 		if group, pass, ok := sv.treeSubject(m.trigger); ok {
 			subjects, passive = group, pass
+			thingSubject = len(group) == 0
 			if agent := sv.treeAgent(m.trigger); passive && agent >= 0 {
 				m.byAgent = true
 				m.targets = []int{agent}
@@ -145,7 +147,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	trigger := doc.Tokens[m.trigger]
-	if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok {
+	if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject {
 		sources = []dyad.ActorRef{sp}
 	}
 	if len(sources) == 0 {

@@ -207,6 +207,8 @@ func TestCoder(t *testing.T) {
 		{"a bare call for is an appeal", "France called for a new vote.", map[string]string{"France": fr}, []string{"FRA 020 -"}},
 		{"naming the perpetrators is an accusation", "France said Russia was the likely culprit.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 112 RUS"}},
+		{"a relative clause on a thing in a quote is not the speaker's act", `"We strongly reject the new measure that bans flights to India," France said.`,
+			map[string]string{"France": fr, "India": in}, nil},
 		{"scare quotes pass in a gap", "France gave its \"deepest sympathies\" to India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 018 -"}},
 		{"what an allegation alleges is not coded as done", "India alleged that Russia had attacked Ukraine.",
