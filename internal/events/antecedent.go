@@ -22,7 +22,12 @@ var actNouns = map[string]string{
 	"arrest": "17", "arrests": "17", "detention": "17", "expulsion": "16 17", "expulsions": "16 17",
 	"visit": "04", "talks": "04", "meeting": "04",
 	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
+	"change": "", "plan": "", "proposal": "",
 }
+
+// genericActs are the act nouns that may name any act a story reported
+// with another noun ("announced this change ... criticized the move").
+var genericActs = wordSet("move decision step announcement measure measures proclamation change plan proposal")
 
 // actSlot is what a target-less event reacts to: kind "!" for an '@' act
 // (the target is required; "!#" when its owner is named and is no actor),
@@ -76,6 +81,10 @@ type ownedAct struct {
 	owner    dyad.ActorRef
 }
 
+// doerVerbs take an act noun for object whose doer is their subject ("He
+// announced this change").
+var doerVerbs = wordSet("announce make take propose pledge order approve implement adopt launch unveil introduce")
+
 // ownedActs returns the act nouns of the sentence that have an owner.
 func (sv *sentenceView) ownedActs() []ownedAct {
 	var out []ownedAct
@@ -84,7 +93,14 @@ func (sv *sentenceView) ownedActs() []ownedAct {
 		if _, ok := actNouns[w]; !ok || sv.doc.Tokens[k].UPOS != "NOUN" {
 			continue
 		}
-		if mi, _ := sv.ownerOf(k); mi >= 0 {
+		mi, _ := sv.ownerOf(k)
+		if t := sv.doc.Tokens[k]; mi < 0 && t.Rel == "obj" && t.Head >= 0 && doerVerbs[sv.doc.Tokens[t.Head].Lemma] {
+			// "He announced this change": the doer is the verb's subject.
+			if group, passive, ok := sv.treeSubject(t.Head); ok && !passive && len(group) > 0 {
+				mi = group[0]
+			}
+		}
+		if mi >= 0 {
 			if refs := sv.refs(mi); len(refs) > 0 {
 				out = append(out, ownedAct{sentence: sv.index, noun: w, owner: refs[0]})
 			}
@@ -101,12 +117,15 @@ var definite = wordSet("the this these that those")
 const antecedentWindow, familyWindow = 5, 6
 
 // ownedWindow is how far back an act noun looks for the same noun with an
-// owner ("a move by Johnson").
-const ownedWindow = 8
+// owner ("a move by Johnson"); a story's quotes make it long.
+const ownedWindow = 12
 
 // resolveActs gives each target-less reaction to "the launch", "the
 // agreement" or "the move" a target: the doer of the latest act named by a
 // noun of the same family within familyWindow sentences before it, else of
+// the latest act named by the same noun (or, for a generic noun like "the
+// move", by any generic one) that the story gave an owner within
+// ownedWindow ("a move by Johnson", "he announced this change"), else of
 // the latest act of an allowed root within antecedentWindow: "North Korea
 // fired a missile ... South Korea condemned the launch" is KOR 111 PRK.
 // Only reactions (roots 01 to 13) are resolved, and only to another
@@ -182,7 +201,7 @@ func ownedBefore(owned []ownedAct, e *dyad.Event, noun string) *dyad.ActorRef {
 		if o.sentence < e.Sentence-ownedWindow {
 			break
 		}
-		if o.noun == noun && o.owner.Actor != e.Source.Actor && o.owner.Code != e.Source.Code {
+		if (o.noun == noun || genericActs[noun] && genericActs[o.noun]) && o.owner.Actor != e.Source.Actor && o.owner.Code != e.Source.Code {
 			return &o.owner
 		}
 	}

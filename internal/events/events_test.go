@@ -200,6 +200,8 @@ func TestCoder(t *testing.T) {
 		{"a reaction to a move the story gave an owner", "Critics said it was a move by India. Talks went on. Markets fell. " +
 			"Prices rose. Rain fell. France called the move a \"disgrace\".",
 			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
+		{"a generic act noun names an act another noun reported", "India announced this change on Monday. Talks went on. France criticized the move.",
+			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
 		{"examples after such as are the target", "France encouraged allies such as India to act.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 020 IND"}},
 		{"a bare call for gives way to the specific appeal beside it", "France urged restraint and called for a return to the truce.",
