@@ -162,7 +162,7 @@ func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 	for step := 0; h >= 0 && step < 6; step++ {
 		if doc.Tokens[h].UPOS == "VERB" && !inside(h) {
 			for _, k := range doc.Dependents(h) {
-				if doc.Tokens[k].Rel != "nsubj" || inside(k) {
+				if doc.Tokens[k].Rel != "nsubj" || inside(k) || timeSubject(doc.Tokens[k]) {
 					continue
 				}
 				if relativePronouns[strings.ToLower(doc.Tokens[k].Text)] && doc.Tokens[h].Rel == "acl:relcl" {
@@ -221,13 +221,19 @@ func treeSpeaker(doc *dyad.Document, c int) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	for _, k := range doc.Dependents(c) {
-		if r := doc.Tokens[k].Rel; r != "nsubj" && r != "nsubj:pass" {
+		if r := doc.Tokens[k].Rel; r != "nsubj" && r != "nsubj:pass" || timeSubject(doc.Tokens[k]) {
 			continue
 		}
 		return phrase(doc, k), true
 	}
 	return [2]int{}, false
 }
+
+// timeSubject reports whether t is a day the parser took for a subject
+// ("This Wednesday Minister X emphasized ..."): no speaker.
+func timeSubject(t dyad.Token) bool { return timeWords[strings.ToLower(t.Text)] }
+
+var timeWords = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight")
 
 // phrase returns the token range of the subtree of token k without its
 // appositions, clauses and punctuation.
