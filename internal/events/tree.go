@@ -53,6 +53,10 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		switch {
 		case t.Rel == "xcomp" || t.Rel == "conj":
 		case t.Rel == "advcl" && participle(t):
+		case t.Rel == "advcl" && sv.hasMark(v, "to") && t.Head >= 0 && doc.Tokens[t.Head].Rel == "acl" && doc.Tokens[t.Head].XPOS == "VBN":
+			// "a railway line used to deliver aid": what the thing is
+			// used for has no doer the sentence names.
+			return nil, false, true
 		case t.Rel == "acl" && participle(t) && t.Head >= 0:
 			if mi := sv.mentionOfSubtree(t.Head); mi >= 0 {
 				return sv.withConjuncts(mi, t.Head), false, true
@@ -311,7 +315,7 @@ func (sv *sentenceView) requested(trigger int) bool {
 		// plan to attack": what a noun asks or plans has not happened.
 		return true
 	}
-	if t.Head < 0 || t.Rel != "xcomp" && !(t.Rel == "advcl" && objectControl[sv.doc.Tokens[t.Head].Lemma]) {
+	if t.Head < 0 || t.Rel != "xcomp" && !(t.Rel == "advcl" && !participle(t) && objectControl[sv.doc.Tokens[t.Head].Lemma]) {
 		return false
 	}
 	for _, c := range sv.doc.Dependents(t.Head) {
