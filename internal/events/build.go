@@ -73,10 +73,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// the allegation is the event, not what it alleges.
 		return nil
 	}
-	if doc.Parsed() && !m.fromDict && doc.Tokens[m.trigger].UPOS == "NOUN" && sv.demanded(m.trigger) {
+	if doc.Parsed() && !m.fromDict && sv.demanded(m.trigger) {
 		// "Protesters' demands include an investigation of police
-		// violence against protesters": what a demand names has not
-		// happened as reported.
+		// violence against protesters", "their demands have included
+		// dissolving Parliament": what a demand names has not happened
+		// as reported.
 		return nil
 	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&

@@ -15,7 +15,7 @@ import (
 
 // intentVerbs head an infinitive that a source intends rather than does.
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
-	hope offer propose try attempt refuse`)
+	hope offer propose try attempt refuse commit`)
 
 // futureVerbs head an infinitive that is expected to happen.
 var futureVerbs = wordSet("expect schedule set due")
@@ -61,7 +61,15 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			if mi := sv.mentionOfSubtree(t.Head); mi >= 0 {
 				return sv.withConjuncts(mi, t.Head), false, true
 			}
-			return nil, false, false
+			if n := doc.Tokens[t.Head]; messageNouns[n.Lemma] && n.Rel == "obj" && n.Head >= 0 {
+				// "posted a message blaming Iran": the message's
+				// author, the subject of the verb it is the object of.
+				v = n.Head
+				continue
+			}
+			// "placards asking the government to resign": the thing
+			// is the subject, and no actor.
+			return nil, false, true
 		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops > 0:
 			// "a railway line used to deliver aid to Ukraine": the noun
 			// is what is used; who delivers, the sentence does not say.
@@ -78,6 +86,9 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 	}
 	return nil, false, false
 }
+
+// messageNouns are things an actor issues that speak for it.
+var messageNouns = wordSet("message statement letter tweet post video report resolution motion communique communiqué note")
 
 // participle reports whether t is a present participle ("blocking"), the
 // form of a clause that shares its head's subject.
