@@ -38,6 +38,65 @@ type actSlot struct {
 	kind  string
 	roots []string
 	noun  string
+	also  bool // "also" marks the act as one more of a kind just reported
+}
+
+// also reports whether the trigger carries "also" or "too" and names no
+// one it acts on ("The United States and South Korea have also pledged
+// aid", not "is also negotiating trade deals with Mercosur").
+func (sv *sentenceView) also(trigger int) bool {
+	found := false
+	for _, c := range sv.doc.Dependents(trigger) {
+		if w := sv.lower(c); (w == "also" || w == "too") && sv.doc.Tokens[c].Rel == "advmod" {
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	heads := []int{trigger}
+	for _, c := range sv.doc.Dependents(trigger) {
+		if sv.doc.Tokens[c].Rel == "obj" {
+			heads = append(heads, c)
+		}
+	}
+	for _, h := range heads {
+		for _, c := range sv.doc.Dependents(h) {
+			if r := sv.doc.Tokens[c].Rel; (r == "obl" || r == "nmod") && sv.hasCaseIn(c, recipientCases) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// recipientCases introduce whom an act is for or against.
+var recipientCases = wordSet("with to against on for from into toward towards")
+
+// alsoWindow is how many sentences back an "also" event looks for the act
+// it repeats.
+const alsoWindow = 6
+
+// resolveAlso gives a target-less event marked "also" the target of the
+// latest event of the same root by another source in the alsoWindow
+// sentences before it (or earlier in its own): "Japan pledged aid to the
+// Philippines ... The United States has also pledged aid" is USA 033 PHL.
+func resolveAlso(evs []dyad.Event, acts []actSlot) {
+	for i := range evs {
+		e := &evs[i]
+		if i >= len(acts) || !acts[i].also || e.Target != nil {
+			continue
+		}
+		for j := i - 1; j >= 0 && evs[j].Sentence >= e.Sentence-alsoWindow; j-- {
+			o := evs[j]
+			if o.Target == nil || o.Root != e.Root || o.Source.Code == e.Source.Code || o.Target.Code == e.Source.Code || o.Negated {
+				continue
+			}
+			t := *o.Target
+			e.Target = &t
+			break
+		}
+	}
 }
 
 // definiteAct returns the act slot of an event of match m that may lack a

@@ -97,6 +97,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			act := actSlot{kind: "-"}
 			if !m.fromDict && doc.Parsed() {
 				act = sv.definiteAct(m)
+				act.also = sv.also(m.trigger)
 			}
 			for range evs {
 				acts = append(acts, act)
@@ -104,6 +105,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			doc.Events = append(doc.Events, evs...)
 		}
 	}
+	resolveAlso(doc.Events, acts)
 	doc.Events = resolveActs(doc.Events, acts, owned)
 	answerAccusations(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
