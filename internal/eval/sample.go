@@ -122,16 +122,21 @@ func parseEventRow(c []string, line int) ([]GoldEvent, error) {
 		if !strings.HasPrefix(part, "also ") {
 			continue
 		}
-		// "also JPNGOV → PRK", "also → PAK", "also FRA → ISR", "also → JPN, USA"
-		src, tgts, ok := strings.Cut(strings.TrimPrefix(part, "also "), "→")
-		if !ok {
+		// "also JPNGOV → PRK", "also → PAK", "also FRA → ISR", "also → JPN,
+		// USA", "also KOR → PHL, AUS → PHL": a source holds until the next.
+		rest := strings.TrimPrefix(part, "also ")
+		if !strings.Contains(rest, "→") {
 			continue
 		}
-		src = strings.TrimSpace(src)
-		if src == "" {
-			src = ev.Source
-		}
-		for _, t := range strings.Split(tgts, ",") {
+		src := ev.Source
+		for _, item := range strings.Split(rest, ",") {
+			t := item
+			if s, tgt, ok := strings.Cut(item, "→"); ok {
+				if s = strings.TrimSpace(s); s != "" {
+					src = s
+				}
+				t = tgt
+			}
 			t = strings.TrimSpace(t)
 			if isCode(src) && isCode(t) {
 				e := ev

@@ -18,6 +18,7 @@ func TestParseSample(t *testing.T) {
 | CHN | 111 | KOR | 2026-11 | asserted | no | warned | also → JPN, USA; alt 130, 012 |
 | PAKMIL | 190 | INDMIL | 2026-11-15 | asserted | yes | did not attack | negated |
 | RUSMIL | 150 | — | x | intended | no | would hold | optional |
+| USA | 0333 | PHL | x | intended | no | also pledged aid | also KOR → PHL, AUS → PHL |
 
 | quote | speaker text | speaker | cue |
 |---|---|---|---|
@@ -32,8 +33,8 @@ func TestParseSample(t *testing.T) {
 		t.Fatalf("stories %+v", stories)
 	}
 	evs := stories[0].Events
-	if len(evs) != 6 {
-		t.Fatalf("got %d events, want 6 (3 rows, 2 from 'also', 1 optional): %+v", len(evs), evs)
+	if len(evs) != 9 {
+		t.Fatalf("got %d events, want 9 (5 rows, 4 from 'also', 1 optional): %+v", len(evs), evs)
 	}
 	if !evs[0].Reciprocal || strings.Join(evs[0].Codes, ",") != "046,040" {
 		t.Errorf("first event %+v", evs[0])
@@ -43,6 +44,9 @@ func TestParseSample(t *testing.T) {
 	}
 	if !evs[4].Negated || !evs[5].Optional || evs[5].Target != "" {
 		t.Errorf("flags %+v %+v", evs[4], evs[5])
+	}
+	if len(evs) != 9 || evs[7].Source != "KOR" || evs[7].Target != "PHL" || evs[8].Source != "AUS" || evs[8].Target != "PHL" {
+		t.Errorf("each source of an 'also' list: %+v", evs[6:])
 	}
 	qs := stories[0].Quotes
 	if len(qs) != 2 || strings.Join(qs[0].Speakers, "+") != "FRAGOV+INDGOV" || len(qs[1].Speakers) != 0 {

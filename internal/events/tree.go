@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyadproject/dyad"
@@ -157,12 +158,20 @@ func (sv *sentenceView) mentionOfSubtree(k int) int {
 // ("France and India").
 func (sv *sentenceView) withConjuncts(mi, head int) []int {
 	group := []int{mi}
-	for _, c := range sv.doc.Dependents(head) {
-		if sv.doc.Tokens[c].Rel != "conj" {
-			continue
-		}
-		if cm := sv.mentionOfSubtree(c); cm >= 0 && cm != mi {
-			group = append(group, cm)
+	// Conjuncts of conjuncts too: the parser sometimes hangs "and
+	// Australia" on "South Korea" rather than on "The United States".
+	heads := []int{head}
+	for len(heads) > 0 {
+		h := heads[0]
+		heads = heads[1:]
+		for _, c := range sv.doc.Dependents(h) {
+			if sv.doc.Tokens[c].Rel != "conj" {
+				continue
+			}
+			if cm := sv.mentionOfSubtree(c); cm >= 0 && !slices.Contains(group, cm) {
+				group = append(group, cm)
+				heads = append(heads, c)
+			}
 		}
 	}
 	if len(group) == 1 {
