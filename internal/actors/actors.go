@@ -81,8 +81,8 @@ type builder struct {
 // Process adds doc.Mentions and doc.Actors.
 func (s *Stage) Process(doc *dyad.Document) error {
 	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}, at: articleDate(doc),
-		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, pluralAt: map[int]bool{}, singularAt: map[int]bool{}, body: map[int]bool{},
-		gender: map[int]kb.Gender{}}
+		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{},
+		pluralAt: map[int]bool{}, singularAt: map[int]bool{}, gender: map[int]kb.Gender{}}
 	b.home = s.datelineCountry(doc)
 	if b.home == nil {
 		b.home = s.storyCountry(doc)
@@ -320,7 +320,7 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 	}
 	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
 	// "U.S.-led forces" are American forces.
-	if gap == "" || gap == "'s" || gap == "’s" || gap == "'" || gap == "’" || gap == "-led" {
+	if gap == "" || possessiveMark(gap) || gap == "-led" {
 		return true
 	}
 	if k := tokenAfter(b.doc.Tokens, m.End); k >= 0 && possessiveMark(b.doc.Tokens[k].Text) {
@@ -919,7 +919,7 @@ func (b *builder) memberNoun(end int) bool {
 
 // memberNouns name one member of a group.
 var memberNouns = wordSet(`officer policeman policewoman constable soldier trooper marine sailor pilot guard protester
-	protestor demonstrator activist militant rebel insurgent separatist fighter gunman gunmen jihadist extremist
+	protestor demonstrator activist militant rebel insurgent separatist fighter gunman jihadist extremist
 	terrorist student worker member settler refugee migrant civilian resident farmer doctor nurse priest monk cleric
 	imam bishop voter supporter commander agent spy`)
 

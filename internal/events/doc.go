@@ -15,9 +15,13 @@
 //
 // The first word of a pattern is a verb lemma and matches its inflections
 // (visit, visits, visited, visiting); a word prefixed with = is matched as
-// written. Words are matched case-insensitively; a|b matches either word;
-// ... skips up to three tokens that are neither actors nor punctuation; +
-// is the target: an actor mention that starts within the next three tokens;
+// written. Words are matched case-insensitively, and a word written with
+// hyphens also as one without ("anti-semitism" is "antisemitism"); a|b
+// matches either word; ... skips up to three tokens that are neither actors
+// nor punctuation (quotation marks pass uncounted: 'gave its "deepest
+// sympathies"'); + is the target: an actor mention that starts within the
+// next three tokens, past determiners, one modifier and "such as" ("urged
+// allies such as Germany to");
 // $ is the source, found the same way, for nominal events that name it after
 // the trigger ("111 =condemnation from $ of|over +"). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
