@@ -31,12 +31,8 @@ Training is deterministic; it takes some minutes on 2 cores.`, io)
 		return err
 	}
 	opt.Seed = *seed
-	if *data == "" {
-		d, err := shareddata.Dir()
-		if err != nil {
-			return err
-		}
-		*data = d
+	if err := shareddata.Defaults(data, nil); err != nil {
+		return err
 	}
 	if fi, err := os.Stat(*out); err != nil || !fi.IsDir() {
 		return usagef("--out %q is not a folder", *out)

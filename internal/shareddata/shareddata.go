@@ -55,6 +55,27 @@ func ModuleRoot() (string, error) {
 	}
 }
 
+// Defaults fills in the folders a generator was not given: an empty *data
+// with Dir(), and, when out is not nil, an empty *out with the module's
+// folder outRel ("internal", "kb"), where the generator writes its tables.
+func Defaults(data, out *string, outRel ...string) error {
+	if *data == "" {
+		d, err := Dir()
+		if err != nil {
+			return err
+		}
+		*data = d
+	}
+	if out != nil && *out == "" {
+		root, err := ModuleRoot()
+		if err != nil {
+			return err
+		}
+		*out = filepath.Join(append([]string{root}, outRel...)...)
+	}
+	return nil
+}
+
 // Path returns the path of elem inside the shared data folder, or skips the
 // test with a message when the folder or the file is absent.
 func Path(t testing.TB, elem ...string) string {

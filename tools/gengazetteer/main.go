@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/dyadproject/dyad/internal/kb"
 	"github.com/dyadproject/dyad/internal/shareddata"
@@ -61,19 +60,8 @@ func run(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), flag.ErrHelp)
 	}
-	if *data == "" {
-		d, err := shareddata.Dir()
-		if err != nil {
-			return err
-		}
-		*data = d
-	}
-	if *out == "" {
-		root, err := shareddata.ModuleRoot()
-		if err != nil {
-			return err
-		}
-		*out = filepath.Join(root, "internal", "gazetteer")
+	if err := shareddata.Defaults(data, out, "internal", "gazetteer"); err != nil {
+		return err
 	}
 	k, err := kb.Load()
 	if err != nil {

@@ -50,19 +50,8 @@ func run(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q: %w", fs.Args(), flag.ErrHelp)
 	}
-	if *data == "" {
-		d, err := shareddata.Dir()
-		if err != nil {
-			return err
-		}
-		*data = d
-	}
-	if *out == "" {
-		root, err := shareddata.ModuleRoot()
-		if err != nil {
-			return err
-		}
-		*out = filepath.Join(root, "internal", "kb")
+	if err := shareddata.Defaults(data, out, "internal", "kb"); err != nil {
+		return err
 	}
 	if *extra == "" {
 		*extra = filepath.Join(*out, "countries_extra.tsv")

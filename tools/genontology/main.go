@@ -59,12 +59,8 @@ func run(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *data == "" {
-		d, err := shareddata.Dir()
-		if err != nil {
-			return err
-		}
-		*data = d
+	if err := shareddata.Defaults(data, nil); err != nil {
+		return err
 	}
 	codebook, err := os.ReadFile(filepath.Join(*data, codebookPath))
 	if err != nil {

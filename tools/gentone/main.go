@@ -34,12 +34,8 @@ func main() {
 }
 
 func run(data, out string) error {
-	if data == "" {
-		d, err := shareddata.Dir()
-		if err != nil {
-			return err
-		}
-		data = d
+	if err := shareddata.Defaults(&data, nil); err != nil {
+		return err
 	}
 	afinn, err := readLexicon(filepath.Join(data, "tone", "AFINN-en-165.txt"))
 	if err != nil {
