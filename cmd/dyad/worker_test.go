@@ -15,12 +15,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/dyadproject/dyad/internal/article"
 	"github.com/dyadproject/dyad/internal/sample"
 	"github.com/dyadproject/dyad/internal/store/postgres"
+	"github.com/dyadproject/dyad/internal/store/postgres/pgtest"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
 )
 
@@ -218,24 +218,9 @@ func TestScaleOutUsage(t *testing.T) {
 // the server answers from what ingest stored, with the same numbers as the
 // SQLite default.
 func TestPostgresIngestServe(t *testing.T) {
-	base := os.Getenv("DYAD_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("DYAD_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/run starts one)")
-	}
+	base := pgtest.URL(t)
 	ctx := context.Background()
-	schema := fmt.Sprintf("cmdtest_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9)
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		admin.Close(context.Background())
-	})
-	pg := postgres.WithSchema(base, schema)
+	pg := postgres.WithSchema(base, pgtest.Schema(t, base, "cmdtest"))
 	lite := filepath.Join(t.TempDir(), "dyad.db")
 	for _, db := range []string{pg, lite} {
 		if r := dyadRun(t, "", "ingest", "--db", db, "--sample"); r.code != exitOK || !strings.Contains(r.stderr, "20 added") {

@@ -8,11 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -22,6 +20,7 @@ import (
 	"github.com/dyadproject/dyad/internal/pipeline"
 	"github.com/dyadproject/dyad/internal/store"
 	"github.com/dyadproject/dyad/internal/store/postgres"
+	"github.com/dyadproject/dyad/internal/store/postgres/pgtest"
 	"github.com/dyadproject/dyad/internal/store/sqlite"
 )
 
@@ -108,40 +107,12 @@ func testStore(t testing.TB) (store.Store, string) {
 	return pgStore(t, base)
 }
 
-var schemaSeq atomic.Int64
-
 // pgStore opens a store in a new schema of the server at base, dropped at
 // the end of the test.
 func pgStore(t testing.TB, base string) (*postgres.DB, string) {
 	t.Helper()
 	ctx := context.Background()
-	schema := fmt.Sprintf("queuetest_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, schemaSeq.Add(1))
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect to DYAD_TEST_POSTGRES: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		for { // the server may be restarting
-			c, err := pgx.Connect(ctx, base)
-			if err == nil {
-				_, err = c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-				c.Close(ctx)
-			}
-			if err == nil || ctx.Err() != nil {
-				if err != nil {
-					t.Errorf("drop schema %s: %v", schema, err)
-				}
-				return
-			}
-			time.Sleep(200 * time.Millisecond)
-		}
-	})
+	schema := pgtest.Schema(t, base, "queuetest")
 	u := postgres.WithSchema(base, schema)
 	db, err := postgres.Open(ctx, u)
 	if err != nil {

@@ -4,57 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/dyadproject/dyad/internal/store"
+	"github.com/dyadproject/dyad/internal/store/postgres/pgtest"
 	"github.com/dyadproject/dyad/internal/store/storetest"
 )
-
-// testURL returns the server the tests use, or skips the test.
-func testURL(t testing.TB) string {
-	t.Helper()
-	u := os.Getenv("DYAD_TEST_POSTGRES")
-	if u == "" {
-		t.Skip("DYAD_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/run starts one)")
-	}
-	return u
-}
-
-var schemaSeq atomic.Int64
 
 // openSchema opens a store in a new schema of the test server, dropped when
 // the test ends, so that tests do not see each other's rows.
 func openSchema(t testing.TB) (*DB, string) {
 	t.Helper()
-	base := testURL(t)
+	base := pgtest.URL(t)
 	ctx := context.Background()
-	schema := fmt.Sprintf("dyadtest_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, schemaSeq.Add(1))
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect to DYAD_TEST_POSTGRES: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer c.Close(context.Background())
-		if _, err := c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
+	schema := pgtest.Schema(t, base, "dyadtest")
 	u := WithSchema(base, schema)
 	db, err := Open(ctx, u)
 	if err != nil {
