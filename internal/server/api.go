@@ -9,17 +9,6 @@ import (
 	"github.com/dyadproject/dyad/internal/store"
 )
 
-func (s *Server) handleCrossEvents(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := eventQuery(p)
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.CrossEvents(r.Context(), q)
-	s.reply(w, r, page, err)
-}
-
 func (s *Server) handleCrossEvent(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -32,45 +21,6 @@ func (s *Server) handleCrossEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.reply(w, r, d, err)
-}
-
-func (s *Server) handleRelations(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := store.RelationQuery{
-		Level:  p.str("level"),
-		Period: p.str("period"),
-		Source: p.str("source"),
-		Target: p.str("target"),
-		From:   p.date("from"),
-		To:     p.date("to"),
-		Limit:  p.count("limit"),
-		Offset: p.count("offset"),
-	}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.Relations(r.Context(), q)
-	s.reply(w, r, page, err)
-}
-
-func (s *Server) handlePartners(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := store.PartnerQuery{
-		Actor:  p.str("actor"),
-		Level:  p.str("level"),
-		Rank:   p.str("rank"),
-		From:   p.date("from"),
-		To:     p.date("to"),
-		Limit:  p.count("limit"),
-		Offset: p.count("offset"),
-	}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.Partners(r.Context(), q)
-	s.reply(w, r, page, err)
 }
 
 // handleOpenAPI serves the OpenAPI description of every path.

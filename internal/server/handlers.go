@@ -66,48 +66,44 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, articleView{Result: rec.Result, Text: rec.Text}, err)
 }
 
-func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := store.ArticleQuery{Q: p.str("q"), Limit: p.count("limit"), Offset: p.count("offset")}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
+// listHandler answers a list endpoint: it reads the query from the
+// request's parameters (a bad one is a 400 naming it), asks the store and
+// replies with what the store returned.
+func listHandler[Q, R any](s *Server, query func(*params) Q, run func(context.Context, Q) (R, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p := parseParams(r)
+		q := query(p)
+		if p.err != nil {
+			s.writeError(w, r, p.err)
+			return
+		}
+		v, err := run(r.Context(), q)
+		s.reply(w, r, v, err)
 	}
-	page, err := s.store.Articles(r.Context(), q)
-	s.reply(w, r, page, err)
 }
 
-func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := eventQuery(p)
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.Events(r.Context(), q)
-	s.reply(w, r, page, err)
+// The list endpoints' queries.
+
+func articleQuery(p *params) store.ArticleQuery {
+	return store.ArticleQuery{Q: p.str("q"), Limit: p.count("limit"), Offset: p.count("offset")}
 }
 
-func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := store.ActorQuery{Q: p.str("q"), Limit: p.count("limit"), Offset: p.count("offset")}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.Actors(r.Context(), q)
-	s.reply(w, r, page, err)
+func actorQuery(p *params) store.ActorQuery {
+	return store.ActorQuery{Q: p.str("q"), Limit: p.count("limit"), Offset: p.count("offset")}
 }
 
-func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) {
-	p := parseParams(r)
-	q := store.QuoteQuery{Q: p.str("q"), Speaker: p.str("speaker"), Limit: p.count("limit"), Offset: p.count("offset")}
-	if p.err != nil {
-		s.writeError(w, r, p.err)
-		return
-	}
-	page, err := s.store.Quotes(r.Context(), q)
-	s.reply(w, r, page, err)
+func quoteQuery(p *params) store.QuoteQuery {
+	return store.QuoteQuery{Q: p.str("q"), Speaker: p.str("speaker"), Limit: p.count("limit"), Offset: p.count("offset")}
+}
+
+func relationQuery(p *params) store.RelationQuery {
+	return store.RelationQuery{Level: p.str("level"), Period: p.str("period"), Source: p.str("source"),
+		Target: p.str("target"), From: p.date("from"), To: p.date("to"), Limit: p.count("limit"), Offset: p.count("offset")}
+}
+
+func partnerQuery(p *params) store.PartnerQuery {
+	return store.PartnerQuery{Actor: p.str("actor"), Level: p.str("level"), Rank: p.str("rank"), From: p.date("from"),
+		To: p.date("to"), Limit: p.count("limit"), Offset: p.count("offset")}
 }
 
 // reply writes v, or the error a store call returned.

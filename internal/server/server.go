@@ -113,15 +113,15 @@ func (s *Server) routes() []route {
 		{"/healthz", s.handleHealth},
 		{"/api/openapi.yaml", s.handleOpenAPI},
 		{"/api/stats", s.handleStats},
-		{"/api/articles", s.handleArticles},
+		{"/api/articles", listHandler(s, articleQuery, s.store.Articles)},
 		{"/api/articles/{id...}", s.handleArticle},
-		{"/api/events", s.handleEvents},
-		{"/api/cross-events", s.handleCrossEvents},
+		{"/api/events", listHandler(s, eventQuery, s.store.Events)},
+		{"/api/cross-events", listHandler(s, eventQuery, s.store.CrossEvents)},
 		{"/api/cross-events/{id}", s.handleCrossEvent},
-		{"/api/relations", s.handleRelations},
-		{"/api/partners", s.handlePartners},
-		{"/api/actors", s.handleActors},
-		{"/api/quotes", s.handleQuotes},
+		{"/api/relations", listHandler(s, relationQuery, s.store.Relations)},
+		{"/api/partners", listHandler(s, partnerQuery, s.store.Partners)},
+		{"/api/actors", listHandler(s, actorQuery, s.store.Actors)},
+		{"/api/quotes", listHandler(s, quoteQuery, s.store.Quotes)},
 	}
 }
 
