@@ -297,7 +297,7 @@ func (c *Coder) matches(sv *sentenceView) []match {
 			continue
 		}
 		t := sv.doc.Tokens[k]
-		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.nominalSlot(k))
+		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.nominalSlot(k)) && !sv.verbConjunct(k)
 		for _, p := range ps {
 			if p.verbal && noun {
 				continue
@@ -403,6 +403,23 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// verbConjunct reports whether token k, whatever its tag, is a verb the
+// tree coordinates with another verb and no determiner or possessive
+// precedes: "drew his pistol, pointed it, and shot at one person", where
+// the tagger took "shot" for a noun.
+func (sv *sentenceView) verbConjunct(k int) bool {
+	t := sv.doc.Tokens[k]
+	if t.Rel != "conj" || t.Head < 0 || sv.doc.Tokens[t.Head].UPOS != "VERB" || sv.nominalSlot(k) {
+		return false
+	}
+	for _, c := range sv.doc.Dependents(k) {
+		if r := sv.doc.Tokens[c].Rel; r == "det" || r == "nmod:poss" || r == "amod" {
+			return false
+		}
+	}
+	return true
 }
 
 // literalMatch reports whether word w is one of words; a word the tokenizer

@@ -67,7 +67,8 @@
 // alone ("officials" in a story whose country the actor layer cannot tell)
 // gives no event, since its code would be a bare sector.
 //
-// A verb pattern does not fire on a noun or adjective of the same spelling,
+// A verb pattern does not fire on a noun or adjective of the same spelling
+// (unless the tree coordinates it with a verb: "pointed it, and shot at"),
 // nor right after an article, a possessive or a preposition ("a live round
 // on", "over alleged plots"). A denial with no one named ("Israel denied the
 // accusation") answers the latest accusation against the denier's country

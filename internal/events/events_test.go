@@ -218,6 +218,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 IND", "JPN 033 IND"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 046 IND", "RUS 046 JPN"}},
+		{"a coordinated verb the tagger took for a noun", "France drew a pistol, pointed it, and shot at India.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 193 IND"}},
 		{"examples after such as are the target", "France encouraged allies such as India to act.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 020 IND"}},
 		{"a bare call for gives way to the specific appeal beside it", "France urged restraint and called for a return to the truce.",
