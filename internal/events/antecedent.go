@@ -87,14 +87,12 @@ func resolveAlso(evs []dyad.Event, acts []actSlot) {
 		if i >= len(acts) || !acts[i].also || e.Target != nil {
 			continue
 		}
-		for j := i - 1; j >= 0 && evs[j].Sentence >= e.Sentence-alsoWindow; j-- {
-			o := evs[j]
-			if o.Target == nil || o.Root != e.Root || o.Source.Code == e.Source.Code || o.Target.Code == e.Source.Code || o.Negated {
-				continue
-			}
-			t := *o.Target
+		j := latestBefore(evs, i, alsoWindow, func(o dyad.Event) bool {
+			return o.Target != nil && o.Root == e.Root && o.Source.Code != e.Source.Code && o.Target.Code != e.Source.Code && !o.Negated
+		})
+		if j >= 0 {
+			t := *evs[j].Target
 			e.Target = &t
-			break
 		}
 	}
 }

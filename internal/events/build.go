@@ -646,57 +646,29 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	// talks with", "impose tariffs" inside "threatened to impose tariffs"
 	// (but "carried out the attack" inside "said it had carried out the
 	// attack" is an attack of its own beside the claim).
-	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
-		for _, o := range longest {
-			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && targetID(o) == targetID(e) && (o.Root == e.Root || e.Modality != "asserted") &&
-				o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
-				o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End {
-				return true
-			}
-		}
-		return false
+	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
+		return targetID(o) == targetID(e) && (o.Root == e.Root || e.Modality != "asserted") &&
+			o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
+			o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End
 	})
 	// An event without a target gives way to one with a target on the
 	// same trigger for the same source: the longer reading of the clause.
-	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
-		if e.Target != nil {
-			return false
-		}
-		for _, o := range longest {
-			if o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
-				o.Evidence.Trigger.Start == e.Evidence.Trigger.Start {
-				return true
-			}
-		}
-		return false
+	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
+		return e.Target == nil && o.Target != nil && o.Evidence.Trigger.Start == e.Evidence.Trigger.Start
 	})
 	// A bare root code without a target ("called for", 020) adds nothing
 	// to a more specific event of the same root by the same source in the
 	// sentence: "urged restraint and called for a return to the truce" is
 	// one appeal.
-	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
-		if e.Target != nil || len(e.CAMEO) != 3 || e.CAMEO[2] != '0' {
-			return false
-		}
-		for _, o := range longest {
-			if o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && o.Root == e.Root && o.CAMEO != e.CAMEO {
-				return true
-			}
-		}
-		return false
+	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
+		return e.Target == nil && len(e.CAMEO) == 3 && e.CAMEO[2] == '0' && o.Root == e.Root && o.CAMEO != e.CAMEO
 	})
 	// A country target is subsumed by a more specific one of the same
 	// country for the same source and code in the sentence: "visit Japan,
 	// where he will meet Prime Minister Sakamoto" is one meeting with JPNGOV.
-	longest = slices.DeleteFunc(slices.Clone(longest), func(e dyad.Event) bool {
-		for _, o := range longest {
-			if e.Target != nil && o.Target != nil && o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) &&
-				o.CAMEO == e.CAMEO && len(o.Target.Code) > len(e.Target.Code) && len(e.Target.Code) == 3 &&
-				strings.HasPrefix(o.Target.Code, e.Target.Code) {
-				return true
-			}
-		}
-		return false
+	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
+		return e.Target != nil && o.Target != nil && o.CAMEO == e.CAMEO && len(o.Target.Code) > len(e.Target.Code) &&
+			len(e.Target.Code) == 3 && strings.HasPrefix(o.Target.Code, e.Target.Code)
 	})
 	seen := map[eventKey]bool{}
 	var out []dyad.Event
@@ -714,6 +686,16 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		return a.Evidence.Trigger.Start - b.Evidence.Trigger.Start
 	})
 	return out
+}
+
+// dropSubsumed removes from evs each event e that another event o of the
+// same sentence and source subsumes, as subsumes(e, o) says.
+func dropSubsumed(evs []dyad.Event, subsumes func(e, o dyad.Event) bool) []dyad.Event {
+	return slices.DeleteFunc(slices.Clone(evs), func(e dyad.Event) bool {
+		return slices.ContainsFunc(evs, func(o dyad.Event) bool {
+			return o.Sentence == e.Sentence && refID(o.Source) == refID(e.Source) && subsumes(e, o)
+		})
+	})
 }
 
 func targetID(e dyad.Event) string {

@@ -125,20 +125,26 @@ func answerAccusations(evs []dyad.Event) {
 		if e.CAMEO != "016" || e.Target != nil || len(e.Source.Code) < 3 {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			o := evs[j]
-			if o.Sentence < e.Sentence-answerWindow {
-				break
-			}
-			if o.Root != "11" || o.Target == nil || o.Negated || o.Source.Actor == e.Source.Actor ||
-				len(o.Target.Code) < 3 || o.Target.Code[:3] != e.Source.Code[:3] {
-				continue
-			}
-			t := o.Source
+		j := latestBefore(evs, i, answerWindow, func(o dyad.Event) bool {
+			return o.Root == "11" && o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
+				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3]
+		})
+		if j >= 0 {
+			t := evs[j].Source
 			e.Target = &t
-			break
 		}
 	}
+}
+
+// latestBefore returns the index of the latest event before evs[i], in its
+// sentence or the window sentences before it, that ok accepts; -1 if none.
+func latestBefore(evs []dyad.Event, i, window int, ok func(dyad.Event) bool) int {
+	for j := i - 1; j >= 0 && evs[j].Sentence >= evs[i].Sentence-window; j-- {
+		if ok(evs[j]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // answerWindow is how many sentences back a denial looks for its accusation.
@@ -183,7 +189,7 @@ func partOfLonger(sv *sentenceView, ms []match) []match {
 		}
 		for _, o := range ms {
 			if o.trigger != m.trigger && sv.doc.Tokens[o.trigger].UPOS == "VERB" && o.start < m.trigger && m.trigger < o.end &&
-				(o.act == 0 || m.trigger < o.act || m.trigger > o.act) && o.act != m.trigger {
+				o.act != m.trigger {
 				return true
 			}
 		}

@@ -119,17 +119,19 @@ func (sv *sentenceView) treeAgent(trigger int) int {
 
 // hasMark reports whether token k has the subordinating mark word ("to").
 func (sv *sentenceView) hasMark(k int, word string) bool {
-	for _, c := range sv.doc.Dependents(k) {
-		if sv.doc.Tokens[c].Rel == "mark" && strings.EqualFold(sv.doc.Tokens[c].Text, word) {
-			return true
-		}
-	}
-	return false
+	return sv.hasMarker(k, "mark", func(w string) bool { return w == word })
 }
 
+// hasCase reports whether token k has the case marker word ("by", "of").
 func (sv *sentenceView) hasCase(k int, word string) bool {
+	return sv.hasMarker(k, "case", func(w string) bool { return w == word })
+}
+
+// hasMarker reports whether token k has a dependent of relation rel whose
+// word, in lower case, in accepts.
+func (sv *sentenceView) hasMarker(k int, rel string, in func(string) bool) bool {
 	for _, c := range sv.doc.Dependents(k) {
-		if sv.doc.Tokens[c].Rel == "case" && strings.EqualFold(sv.doc.Tokens[c].Text, word) {
+		if sv.doc.Tokens[c].Rel == rel && in(strings.ToLower(sv.doc.Tokens[c].Text)) {
 			return true
 		}
 	}
@@ -454,10 +456,5 @@ func firstFound(cur, mi int) int {
 
 // hasCaseIn reports whether token k has a case marker in words.
 func (sv *sentenceView) hasCaseIn(k int, words map[string]bool) bool {
-	for _, c := range sv.doc.Dependents(k) {
-		if sv.doc.Tokens[c].Rel == "case" && words[strings.ToLower(sv.doc.Tokens[c].Text)] {
-			return true
-		}
-	}
-	return false
+	return sv.hasMarker(k, "case", func(w string) bool { return words[w] })
 }
