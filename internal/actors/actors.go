@@ -631,13 +631,12 @@ func (b *builder) spokespeopleFor() {
 		if m.Kind != "agent" || a.Role != "spokesperson" {
 			continue
 		}
-		rest, ok := strings.CutPrefix(text[m.End:], " for ")
-		if !ok {
+		if !strings.HasPrefix(text[m.End:], " for ") {
 			continue
 		}
 		at := m.End + len(" for ")
-		if r, ok := strings.CutPrefix(rest, "the "); ok {
-			rest, at = r, at+len("the ")
+		if strings.HasPrefix(text[at:], "the ") {
+			at += len("the ")
 		}
 		j, ok := starts[at]
 		if !ok {
@@ -1211,18 +1210,30 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 	}
 	// After an article, up to two lower-case modifiers may come before
 	// the role: "Bruno Rodríguez, the foreign affairs minister of Cuba".
+	skip := 0
+	if article {
+		skip = 2
+	}
+	return b.actorFrom(e.Sentence, k, skip, func(t dyad.Token) bool {
+		return !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN")
+	}, func(ai int) bool {
+		a := b.doc.Actors[ai]
+		return (a.Kind == "agent" || a.Kind == "person") && a.Code != a.Sector && a.Code != "" &&
+			(a.Kind == "person" || b.singular[ai])
+	})
+}
+
+// actorFrom returns the actor of the first mention of sentence si that
+// starts at token k, or after up to skip words from k that pass, and whose
+// actor ok accepts.
+func (b *builder) actorFrom(si, k, skip int, pass func(dyad.Token) bool, ok func(actor int) bool) (int, bool) {
+	toks := b.doc.Tokens
 	starts := map[int]bool{toks[k].Start: true}
-	for j := k; article && j < k+2 && j+1 < len(toks) && toks[j].Kind == dyad.Word && !startsUpperWord(toks[j].Text) &&
-		(toks[j].UPOS == "ADJ" || toks[j].UPOS == "NOUN"); j++ {
+	for j := k; j < k+skip && j+1 < len(toks) && toks[j].Kind == dyad.Word && pass(toks[j]); j++ {
 		starts[toks[j+1].Start] = true
 	}
 	for _, m := range b.doc.Mentions {
-		if !starts[m.Start] || m.Sentence != e.Sentence {
-			continue
-		}
-		a := b.doc.Actors[m.Actor]
-		if (a.Kind == "agent" || a.Kind == "person") && a.Code != a.Sector && a.Code != "" &&
-			(a.Kind == "person" || b.singular[m.Actor]) {
+		if starts[m.Start] && m.Sentence == si && ok(m.Actor) {
 			return m.Actor, true
 		}
 	}
@@ -1263,20 +1274,14 @@ func (b *builder) memberOf(e dyad.Entity) (dyad.Actor, bool) {
 	}
 	// A place may name the body first: "of the Maidan Wardak provincial
 	// council".
-	starts := map[int]bool{toks[k].Start: true}
-	for j := k; j < k+3 && j+1 < len(toks) && toks[j].Kind == dyad.Word && startsUpperWord(toks[j].Text); j++ {
-		starts[toks[j+1].Start] = true
+	ai, ok := b.actorFrom(e.Sentence, k, 3, func(t dyad.Token) bool { return startsUpperWord(t.Text) }, func(ai int) bool {
+		a := b.doc.Actors[ai]
+		return (a.Kind == "agent" || a.Kind == "organization") && a.Code != "" && a.Sector != "" && a.Code != a.Sector
+	})
+	if !ok {
+		return dyad.Actor{}, false
 	}
-	for _, m := range b.doc.Mentions {
-		if !starts[m.Start] || m.Sentence != e.Sentence {
-			continue
-		}
-		a := b.doc.Actors[m.Actor]
-		if (a.Kind == "agent" || a.Kind == "organization") && a.Code != "" && a.Sector != "" && a.Code != a.Sector {
-			return a, true
-		}
-	}
-	return dyad.Actor{}, false
+	return b.doc.Actors[ai], true
 }
 
 // titledBy returns the owner and the title words of a name the recognizer
