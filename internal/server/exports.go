@@ -34,10 +34,8 @@ var downloads = map[string]download{
 func (s *Server) handleExport(format string) http.HandlerFunc {
 	d := downloads[format]
 	return func(w http.ResponseWriter, r *http.Request) {
-		p := parseParams(r)
-		q := eventQuery(p)
-		if p.err != nil {
-			s.writeError(w, r, p.err)
+		q, ok := readQuery(s, w, r, eventQuery)
+		if !ok {
 			return
 		}
 		ctx := r.Context()

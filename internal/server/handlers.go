@@ -71,15 +71,23 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 // replies with what the store returned.
 func listHandler[Q, R any](s *Server, query func(*params) Q, run func(context.Context, Q) (R, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		p := parseParams(r)
-		q := query(p)
-		if p.err != nil {
-			s.writeError(w, r, p.err)
-			return
+		if q, ok := readQuery(s, w, r, query); ok {
+			v, err := run(r.Context(), q)
+			s.reply(w, r, v, err)
 		}
-		v, err := run(r.Context(), q)
-		s.reply(w, r, v, err)
 	}
+}
+
+// readQuery reads a query from the request's parameters; on a bad one it
+// writes the 400 that names it and returns false.
+func readQuery[Q any](s *Server, w http.ResponseWriter, r *http.Request, query func(*params) Q) (Q, bool) {
+	p := parseParams(r)
+	q := query(p)
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return q, false
+	}
+	return q, true
 }
 
 // The list endpoints' queries.
