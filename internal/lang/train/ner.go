@@ -281,52 +281,6 @@ func nerLabels(classes []int) []string {
 	return out
 }
 
-// wikigoldFile is Wikigold, relative to the shared data folder.
-const wikigoldFile = "wikigold/wikigold.conll.txt"
-
-// readWikigold reads Wikigold's CoNLL 2003 file: "word label" lines in
-// IOB1 (an entity starts with I- unless it follows one of its type),
-// blank lines between sentences, "-DOCSTART-" lines between articles. The
-// labels come back as IOB2.
-func readWikigold(data string, hashes map[string]string) ([]eval.NERSentence, error) {
-	b, err := readHashed(filepath.Join(data, wikigoldFile), hashes)
-	if err != nil {
-		return nil, err
-	}
-	var out []eval.NERSentence
-	cur := eval.NERSentence{}
-	for n, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "-DOCSTART-") {
-			if len(cur.Words) > 0 {
-				out = append(out, cur)
-			}
-			cur = eval.NERSentence{}
-			continue
-		}
-		i := strings.LastIndexByte(line, ' ')
-		if i <= 0 {
-			return nil, fmt.Errorf("train: %s:%d: want word and label", wikigoldFile, n+1)
-		}
-		word, label := line[:i], line[i+1:]
-		if typ, ok := strings.CutPrefix(label, "I-"); ok {
-			prev := "O"
-			if k := len(cur.Labels); k > 0 {
-				prev = cur.Labels[k-1]
-			}
-			if prev != "B-"+typ && prev != "I-"+typ {
-				label = "B-" + typ
-			}
-		}
-		cur.Words = append(cur.Words, word)
-		cur.Labels = append(cur.Labels, label)
-	}
-	if len(cur.Words) > 0 {
-		out = append(out, cur)
-	}
-	return out, nil
-}
-
 // personNames returns the names of the people (leaders and officials) in
 // the Phoenix actor dictionaries, in title case: "JAVIER_SOLANA_" is
 // "Javier Solana". CountryInfo's officials carry the comment
