@@ -236,6 +236,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			}
 			if b.possessivePronounBefore(m.Start) && b.last != nil {
 				o = b.last
+			} else if i > 0 && b.adjacentAgent(ms[i-1], m) {
+				o = b.personsCountry(ms[i-1])
 			}
 			if gap := strings.TrimSpace(b.doc.Article.Text[b.chainEnd:m.Start]); b.chain != nil &&
 				(gap == "" || gap == "'s" || gap == "’s") {
@@ -478,6 +480,23 @@ func (b *builder) officialsCountry(m kb.Match) (owner, bool) {
 		}
 	}
 	return owner{}, false
+}
+
+// personsCountry returns, as an owner, the country of the person whose
+// name m is, as this story resolved it: "Trump's special envoy",
+// "Putin's spokesman" are their country's.
+func (b *builder) personsCountry(m kb.Match) *owner {
+	for _, mn := range b.doc.Mentions {
+		if mn.Start != m.Start || mn.End != m.End {
+			continue
+		}
+		if a := b.doc.Actors[mn.Actor]; a.Kind == "person" && a.Country != "" {
+			if o, ok := b.s.countryByISO3(a.Country); ok {
+				return &o
+			}
+		}
+	}
+	return nil
 }
 
 // possessivePronounBefore reports whether "its" or "their" directly precedes
@@ -1201,6 +1220,17 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 		return 0, false
 	}
 	k++
+	if k+2 < len(toks) && strings.EqualFold(toks[k].Text, "who") && relativeCopulas[strings.ToLower(toks[k+1].Text)] {
+		// "Lisa Pardo, who is the foreign minister of Chile,"; "who
+		// has been", "who served as".
+		k += 2
+		if w := strings.ToLower(toks[k].Text); w == "been" || w == "as" {
+			k++
+		}
+	}
+	if k >= len(toks) {
+		return 0, false
+	}
 	article := isArticle(strings.ToLower(toks[k].Text))
 	if article {
 		k++
@@ -1214,14 +1244,34 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 	if article {
 		skip = 2
 	}
-	return b.actorFrom(e.Sentence, k, skip, func(t dyad.Token) bool {
-		return !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN")
-	}, func(ai int) bool {
+	pass := func(t dyad.Token) bool { return !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN") }
+	role := func(ai int) bool {
 		a := b.doc.Actors[ai]
 		return (a.Kind == "agent" || a.Kind == "person") && a.Code != a.Sector && a.Code != "" &&
 			(a.Kind == "person" || b.singular[ai])
-	})
+	}
+	for n := 1; n <= 3 && k+n+1 < len(toks); n++ {
+		if possessiveMark(toks[k+n].Text) {
+			// "Brett McGurk, Trump's special envoy": the role after its
+			// owner's name (not the owner); "Lisa Pardo, Chile's foreign
+			// minister": the role that starts at the owner.
+			agent := func(ai int) bool { return b.doc.Actors[ai].Kind == "agent" && role(ai) }
+			if ai, ok := b.actorFrom(e.Sentence, k, 0, pass, agent); ok {
+				return ai, true
+			}
+			return b.actorFrom(e.Sentence, k+n+1, 2, pass, role)
+		}
+		if !startsUpperWord(toks[k+n].Text) {
+			break
+		}
+	}
+	return b.actorFrom(e.Sentence, k, skip, pass, role)
 }
+
+// relativeCopulas are the verbs of "Name, who is|was|became|serves as the
+// ROLE": the relative clause gives the name its role.
+var relativeCopulas = map[string]bool{"is": true, "was": true, "has": true, "had": true, "became": true,
+	"becomes": true, "serves": true, "served": true, "remains": true}
 
 // actorFrom returns the actor of the first mention of sentence si that
 // starts at token k, or after up to skip words from k that pass, and whose

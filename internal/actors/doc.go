@@ -87,7 +87,13 @@
 // minister") is also an actor of its own, so mentions may nest; the event
 // coder uses the outermost.
 //
-// Not yet: people unknown to the knowledge base without a role noun before
-// their name, appositions after the name ("Kim, the foreign minister,"),
-// and the gender of pronouns.
+// A person the knowledge base lacks takes a role from the words around the
+// name the recognizer found: a title before it ("WFP regional director Amira
+// Haddad"), an apposition or relative clause after it ("Zalmay Khalilzad, a
+// US peace envoy,", "Teresa Varga, who is the foreign minister of Chile,"),
+// whose owner may be another person ("Trump's special envoy" is the United
+// States'), or a body it belongs to ("Arnel dela Vega of the army's Western
+// Command"). Without any of these the person has no code and acts in no
+// event. Pronouns take the gender the knowledge base records for officials
+// and common given names.
 package actors
