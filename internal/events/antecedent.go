@@ -23,6 +23,7 @@ var actNouns = map[string]string{
 	"visit": "04", "talks": "04", "meeting": "04",
 	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
 	"change": "", "plan": "", "proposal": "",
+	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }
 
 // genericActs are the act nouns that may name any act a story reported
@@ -109,10 +110,25 @@ func (sv *sentenceView) definiteAct(m match) actSlot {
 		w := sv.lower(m.act)
 		return actSlot{kind: "!", roots: strings.Fields(actNouns[w]), noun: w}
 	}
+	if m.byAgent {
+		// "The operation was condemned by the EU": the act is the
+		// passive's subject.
+		for _, c := range sv.doc.Dependents(m.trigger) {
+			if sv.doc.Tokens[c].Rel == "nsubj:pass" {
+				return sv.definiteNoun(c)
+			}
+		}
+	}
 	if hasTarget(m.pat) || hasSource(m.pat) {
 		return actSlot{kind: "-"}
 	}
-	last := m.end - 1
+	return sv.definiteNoun(m.end - 1)
+}
+
+// definiteNoun returns the act slot of an act noun with a definite
+// determiner ("the ban", "this move") at token last; kind "-" for any other
+// word.
+func (sv *sentenceView) definiteNoun(last int) actSlot {
 	w := sv.lower(last)
 	roots, ok := actNouns[w]
 	if !ok || sv.doc.Tokens[last].UPOS != "NOUN" {
@@ -171,7 +187,7 @@ var definite = wordSet("the this these that those")
 // antecedentWindow is how many sentences back an act noun looks for the
 // act it names; familyWindow how far for an act named by a noun of the same
 // family ("the drills" for "launched an exercise").
-const antecedentWindow, familyWindow = 5, 6
+const antecedentWindow, familyWindow = 5, 10
 
 // ownedWindow is how far back an act noun looks for the same noun with an
 // owner ("a move by Johnson"); a story's quotes make it long.
@@ -268,11 +284,12 @@ func ownedBefore(owned []ownedAct, e *dyad.Event, noun string) *dyad.ActorRef {
 // actFamilies group the nouns that may name the same act.
 var actFamilies = [][]string{
 	{"drills", "drill", "exercise", "exercises", "manoeuvres", "maneuvers"},
-	{"attack", "attacks", "strike", "strikes", "shelling", "bombing", "bombings", "raid", "raids", "offensive", "invasion", "incursion", "missile", "missiles", "launch", "launches", "test", "tests"},
+	{"attack", "attacks", "strike", "strikes", "shelling", "bombing", "bombings", "raid", "raids", "offensive", "invasion", "incursion", "operation", "missile", "missiles", "launch", "launches", "test", "tests"},
 	{"agreement", "deal", "accord", "pact", "treaty", "ceasefire", "truce"},
 	{"sanctions", "ban", "restrictions"},
 	{"arrest", "arrests", "detention"},
 	{"visit", "talks", "meeting"},
+	{"investigation", "inquiry", "probe"},
 }
 
 // sameFamily reports whether the trigger text holds a word of noun's

@@ -31,12 +31,13 @@
 // "condemned Russia's strikes"); the act's doer is the target, from the
 // phrase (a possessor, a by- or of-phrase, a name modifying the noun) or
 // else from the story, by another actor: the latest event named by a noun
-// of the same family (six sentences back), else the latest act named by
+// of the same family (ten sentences back), else the latest act named by
 // the same noun, or by any generic one for "the move", that the story gave
 // an owner ("a move by Johnson", "he announced this change"; twelve back),
 // else the latest event of a fitting kind (five back): "North Korea fired
-// a missile ... South Korea condemned the launch". Without a doer an @
-// pattern codes nothing. A pattern without +
+// a missile ... South Korea condemned the launch"; a passive reaction
+// finds the act in its subject the same way ("The operation was condemned
+// by the EU"). Without a doer an @ pattern codes nothing. A pattern without +
 // or @ codes an event with no target, unless the noun it ends on has an
 // owner by the same rules ("attacked the proclamation by the president").
 // # starts a comment. A bad line is reported as "file:line: reason" and

@@ -202,6 +202,11 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
 		{"a generic act noun names an act another noun reported", "India announced this change on Monday. Talks went on. France criticized the move.",
 			map[string]string{"India": in, "France": fr}, []string{"FRA 111 IND"}},
+		{"a passive reaction to the act the story reported", "Russia launched an offensive in Ukraine. The operation was condemned by India.",
+			map[string]string{"Russia": ru, "Ukraine": ua, "India": in}, []string{"RUS 190 UKR", "IND 111 RUS"}},
+		{"an attack in words on an act of the same family further back", "France opened an inquiry into India's trade. Talks went on. " +
+			"Markets fell. Prices rose. Rain fell. Snow fell. Wind blew. India attacked the investigation as a farce.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 090 IND", "IND 111 FRA"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
