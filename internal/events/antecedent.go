@@ -23,6 +23,7 @@ var actNouns = map[string]string{
 	"visit": "04", "talks": "04", "meeting": "04",
 	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
 	"change": "", "plan": "", "proposal": "",
+	"call": "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
 	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }
 

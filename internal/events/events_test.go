@@ -207,6 +207,8 @@ func TestCoder(t *testing.T) {
 		{"an attack in words on an act of the same family further back", "France opened an inquiry into India's trade. Talks went on. " +
 			"Markets fell. Prices rose. Rain fell. Snow fell. Wind blew. India attacked the investigation as a farce.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 090 IND", "IND 111 FRA"}},
+		{"seconding a call supports the caller", "France called for talks with India. The call was seconded by Russia.",
+			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 026 IND", "RUS 051 FRA"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
