@@ -368,6 +368,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			}
 		}
 	case target, source:
+		if el.kind == target {
+			k = sv.pastAside(k)
+		}
 		for j := k; j < sv.end && j <= k+3; j++ {
 			// A possessive pronoun names its owner, not the target:
 			// "welcomed their resumption of ties with X".
@@ -409,6 +412,28 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// pastAside returns the token after an aside set off by commas that
+// starts at k (", by way of example,", ", in a statement,"): up to five
+// words, none of them an actor, a verb or a quotation mark; else k.
+func (sv *sentenceView) pastAside(k int) int {
+	if k >= sv.end || sv.lower(k) != "," {
+		return k
+	}
+	for j := k + 1; j < sv.end && j <= k+6; j++ {
+		t := sv.doc.Tokens[j]
+		if t.Text == "," {
+			if j == k+1 {
+				return k
+			}
+			return j + 1
+		}
+		if t.Kind != dyad.Word || sv.coveredBy(j) >= 0 || t.UPOS == "VERB" || t.UPOS == "AUX" {
+			return k
+		}
+	}
+	return k
 }
 
 // verbConjunct reports whether token k, whatever its tag, is a verb the

@@ -20,8 +20,9 @@
 // matches either word; ... skips up to three tokens that are neither actors
 // nor punctuation (quotation marks pass uncounted: 'gave its "deepest
 // sympathies"'); + is the target: an actor mention that starts within the
-// next three tokens, past determiners, one modifier and "such as" ("urged
-// allies such as Germany to");
+// next three tokens, past determiners, one modifier, "such as" ("urged
+// allies such as Germany to") and an aside between commas ("alleged, by
+// way of example, Iran had");
 // $ is the source, found the same way, for nominal events that name it after
 // the trigger ("111 =condemnation from $ of|over +"). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
