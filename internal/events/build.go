@@ -85,6 +85,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// as reported.
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "05") && sv.adverbialParticiple(m.trigger) {
+		// "The airline transports weapons ..., supporting the regime",
+		// "contributed to suffering by supporting Assad": a participle
+		// that describes how its head acts states a stance, no act of
+		// verbal cooperation of its own.
+		return nil
+	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&
 		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked") || m.end < sv.end && possessiveMarks[sv.lower(m.end)]) {
 		// "called them a deceptive show", "called the charge baseless",

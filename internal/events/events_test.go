@@ -211,6 +211,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 026 IND", "RUS 051 FRA"}},
 		{"an aside between commas before the target", "France accused, in a statement on Monday, Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 1125 RUS"}},
+		{"a participle of support describes a stance", "Russia flies arms to Syria, supporting the Syrian government.",
+			map[string]string{"Russia": ru, "Syria": "SYR", "Syrian government": "SYRGOV"}, nil},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

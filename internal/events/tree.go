@@ -95,6 +95,14 @@ var messageNouns = wordSet("message statement letter tweet post video report res
 // form of a clause that shares its head's subject.
 func participle(t dyad.Token) bool { return t.XPOS == "VBG" }
 
+// adverbialParticiple reports whether token k is an -ing participle that
+// modifies another verb's clause ("..., supporting the regime", "by
+// supporting Assad") without a subject of its own.
+func (sv *sentenceView) adverbialParticiple(k int) bool {
+	t := sv.doc.Tokens[k]
+	return participle(t) && t.Rel == "advcl" && !sv.hasRel(k, "nsubj") && !sv.hasRel(k, "aux")
+}
+
 // hasRel reports whether token k has a dependent with relation rel.
 func (sv *sentenceView) hasRel(k int, rel string) bool {
 	for _, c := range sv.doc.Dependents(k) {
