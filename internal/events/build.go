@@ -33,6 +33,7 @@ var modalWords = map[string]string{
 	"prepare": "intended", "prepares": "intended", "prepared": "intended", "preparing": "intended",
 	"aim": "intended", "aims": "intended", "hope": "intended", "hopes": "intended",
 	"would": "hypothetical", "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+	"can": "hypothetical", "cannot": "hypothetical",
 	"if": "hypothetical", "unless": "hypothetical",
 	"reportedly": "reported", "allegedly": "reported", "purportedly": "reported",
 }
@@ -139,6 +140,21 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				targets = append(targets, &r)
 			}
 		}
+	case passive && !m.byAgent && doc.Parsed() && strings.HasPrefix(m.pat.Code, "17") && len(sv.reportingAuthority(m.trigger)) > 0:
+		// "Police confirmed that two suspects were arrested": the
+		// police, army or court that reports an arrest without saying by
+		// whom made it.
+		for _, a := range sv.reportingAuthority(m.trigger) {
+			sources = append(sources, sv.refs(a)...)
+		}
+		targets = nil
+		if group, _, ok := sv.treeSubject(m.trigger); ok {
+			for _, s := range group {
+				for _, r := range sv.refs(s) {
+					targets = append(targets, &r)
+				}
+			}
+		}
 	case passive, m.byAgent:
 		// A passive without its agent has no source to code; an agent
 		// after a participle without "be" ("a statement released by the
@@ -210,6 +226,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	if m.spelledNegation {
 		negated = false // "NOT *": the pattern's code already says it
+	}
+	if modality == "hypothetical" && m.pat.spellsModal() && !sv.conditional(m.trigger) {
+		// A pattern that spells the modal makes it the event: "said he
+		// can and may declare a state of emergency" is a threat
+		// ("1324 =may|could|might declare ... state of emergency").
+		modality = "asserted"
 	}
 	if (modality == "future" || modality == "intended") && len(code) >= 2 && !m.fromDict {
 		// A dictionary's code is what its author chose ("will contribute"

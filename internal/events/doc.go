@@ -69,6 +69,10 @@
 // alone ("officials" in a story whose country the actor layer cannot tell)
 // gives no event, since its code would be a bare sector.
 //
+// An arrest in the passive without its agent ("two suspects were
+// arrested") is the act of the police, army, intelligence service or court
+// whose verb of saying reports it ("Police said ..."), and of no one else.
+//
 // A verb pattern does not fire on a noun or adjective of the same spelling
 // (unless the tree coordinates it with a verb: "pointed it, and shot at"),
 // nor right after an article, a possessive or a preposition ("a live round
@@ -89,8 +93,9 @@
 // "never", "no longer" just before it) sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
 // ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
-// ("would", "could", "if"; but "would" in what a verb of saying reports is
-// the future: "announced that she would launch an inquiry"), reported
+// ("would", "could", "can", "if"; but "would" in what a verb of saying
+// reports is the future: "announced that she would launch an inquiry"; and
+// a pattern that spells a modal, as threats do, is asserted), reported
 // ("reportedly", "allegedly") or asserted, read from the trigger's
 // auxiliaries and controlling verb in the tree and from the words before it;
 // a noun or participle clause hanging on a future verb is future too. With dyad's own patterns, a future or

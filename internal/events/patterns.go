@@ -53,6 +53,18 @@ func (p *Pattern) literals() int {
 	return n
 }
 
+// spellsModal reports whether the pattern's own words include a modal verb
+// ("1324 =may|could|might declare ..."): its code already says what the
+// modal means.
+func (p *Pattern) spellsModal() bool {
+	for _, e := range p.elems {
+		if e.kind == literal && (e.words["may"] || e.words["could"] || e.words["might"] || e.words["can"]) {
+			return true
+		}
+	}
+	return false
+}
+
 // Patterns is a loaded dictionary, indexed by the word forms that can start a
 // match.
 type Patterns struct {

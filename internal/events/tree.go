@@ -229,7 +229,8 @@ func (sv *sentenceView) treeModality(trigger int) string {
 				return "future"
 			}
 			return "hypothetical"
-		case "could", "might", "may":
+		case "could", "might", "may", "can", "ca", "cannot":
+			// "ca" is "can" of "can't"; what an actor can do is no act.
 			return "hypothetical"
 		}
 	}
@@ -326,6 +327,40 @@ var demandWords = wordSet("demand request")
 func (sv *sentenceView) reportedFuture(trigger int) bool {
 	t := sv.doc.Tokens[trigger]
 	return t.Rel == "ccomp" && t.Head >= 0 && sayVerbs[sv.doc.Tokens[t.Head].Lemma] && !sv.conditional(trigger)
+}
+
+// reportingAuthority returns the mentions of the police, armed forces,
+// intelligence service or court whose verb of saying reports the clause
+// of trigger ("Police said three men were detained"); nil if the reporter
+// is anyone else.
+func (sv *sentenceView) reportingAuthority(trigger int) []int {
+	t := sv.doc.Tokens[trigger]
+	if t.Rel != "ccomp" || t.Head < 0 || !sayVerbs[sv.doc.Tokens[t.Head].Lemma] {
+		return nil
+	}
+	group, passive, ok := sv.treeSubject(t.Head)
+	if !ok || passive || len(group) == 0 {
+		return nil
+	}
+	for _, mi := range group {
+		for _, r := range sv.refs(mi) {
+			if !authorityCode(r.Code) {
+				return nil
+			}
+		}
+	}
+	return group
+}
+
+// authorityCode reports a CAMEO code whose sector makes arrests: police,
+// military, intelligence or judiciary.
+func authorityCode(code string) bool {
+	for _, s := range []string{"COP", "MIL", "SPY", "JUD"} {
+		if strings.HasSuffix(code, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // sayVerbs report what someone said or decided.
