@@ -1150,7 +1150,7 @@ func (b *builder) entities() {
 		}
 		key := "entity:" + kind + ":" + name
 		idx, ok := b.index[key]
-		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 &&
+		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 && !b.s.kb.CommonSurname(name) &&
 			b.s.kb.Officials()[cands[0]].On(b.at).Code != "" {
 			// The recognizer says a person, and one official has this
 			// surname: "Blinken" in 2026 is the former secretary.

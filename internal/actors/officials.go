@@ -16,21 +16,6 @@ import (
 var topRoles = map[string]bool{"head of state": true, "head of government": true,
 	"head of state and government": true, "monarch": true, "supreme leader": true}
 
-// commonSurnames are surnames shared by so many people in the news that a
-// bare one is never taken for an office holder unless the story introduced
-// the holder or a title precedes it.
-var commonSurnames = map[string]bool{"Kim": true, "Lee": true, "Park": true, "Choi": true, "Wang": true,
-	"Li": true, "Zhang": true, "Chen": true, "Liu": true, "Yang": true, "Zhao": true, "Huang": true,
-	"Nguyen": true, "Tran": true, "Khan": true, "Singh": true, "Ali": true, "Ahmed": true, "Hassan": true,
-	"Hussein": true, "Mohammed": true, "Smith": true, "Jones": true, "Brown": true, "Johnson": true,
-	"Williams": true, "Miller": true, "Davis": true, "Wilson": true, "Taylor": true, "Martin": true,
-	"Rodriguez": true, "Garcia": true, "Lopez": true, "Gonzalez": true, "Kumar": true, "Sharma": true}
-
-// monthWords are surnames that are also months or other capitalized words;
-// they are taken for an office holder only after a title or once the story
-// introduced the holder by full name.
-var monthWords = map[string]bool{"May": true, "March": true, "August": true, "June": true, "April": true}
-
 // officialFor returns the knowledge-base official that match m names, if
 // any: a full name or alias; or a surname that the context makes safe. With
 // a title (ag, and o the title's owner if any) a surname names the one
@@ -74,7 +59,7 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		// "Mr. Putin", "Dr. Tedros": any office.
 		return b.pickOfficial(sur, &kb.Agent{}, nil, false)
 	}
-	if commonSurnames[surname] || monthWords[surname] || len(m.Entries) > len(sur) {
+	if k.CommonSurname(surname) || len(m.Entries) > len(sur) {
 		// Also a country, an adjective or an organization ("Jordan"):
 		// only with a title.
 		return 0, false

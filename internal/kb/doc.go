@@ -15,9 +15,9 @@
 //     names, adjectives ("French"), people nouns ("Frenchmen", "Ukrainians"),
 //     the capital with its coordinates, the centroid.
 //   - people/*.tsv are written by hand: the heads of state and government
-//     and the foreign, defence, interior and finance ministers of 49
-//     countries and the heads of 28 international organizations from 2000
-//     to 2026, one row per term with start and end dates. [Load] merges
+//     of about 190 states and territories, the foreign, defence, interior
+//     and finance ministers of 49 of them and the heads of 28 international
+//     organizations from 2000 to 2026, one row per term with start and end dates. [Load] merges
 //     the rows of one name into an [Official] with several [Term]s; each
 //     term's CAMEO code is the country's plus the role's sector, or the
 //     organization's. [Official.On] gives the standing on a date: the term
@@ -49,8 +49,10 @@
 //     "Iranian" (which is its own adjective entry) and "US" not in "USA".
 //
 //   - ambiguous.tsv blocks phrases that hide a shorter name ("New Jersey",
-//     "Latin American") and skips capitals that are mostly surnames or common
-//     words (Hamilton, Victoria, Douglas, Stanley).
+//     "Latin American"), skips capitals that are mostly surnames or common
+//     words (Hamilton, Victoria, Douglas, Stanley), and lists surnames too
+//     common to name an official alone ([KB.CommonSurname]: "Kim", "Santos",
+//     "Friday").
 //
 //   - Officials match by full name and alias, as written; their surnames
 //     ("Blinken", "Xi") are proposed as SurnameEntry matches, which the

@@ -128,6 +128,7 @@ type KB struct {
 	agents    []Agent
 	regions   []Region
 	policy    []policyRule
+	common    map[string]bool // surnames too common to name an official alone
 	people    []Official
 
 	byCode, byISO3, byISO2 map[string]int
@@ -188,6 +189,11 @@ func load(fsys fs.FS) (*KB, error) {
 
 // Countries returns every country and territory, sorted by ISO3.
 func (k *KB) Countries() []Country { return k.countries }
+
+// CommonSurname reports whether ambiguous.tsv lists surname as shared by so
+// many people in the news that, alone, it names an official only once the
+// story introduced them or after a title ("Kim", "Santos", "Harris").
+func (k *KB) CommonSurname(surname string) bool { return k.common[surname] }
 
 // Metonyms returns the metonyms, sorted by country and phrase.
 func (k *KB) Metonyms() []Metonym { return k.metonyms }

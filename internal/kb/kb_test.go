@@ -223,6 +223,7 @@ func TestLoadErrors(t *testing.T) {
 		{"empty list member", replace("places.tsv", "Donbas\tDonbass", "Donbas\tDonbass||"), "bad name", true},
 		{"region kind", replace("places.tsv", "\tsea\t12.0\t113.0", "\tlake\t12.0\t113.0"), "unknown kind", true},
 		{"policy action", replace("ambiguous.tsv", "New Jersey\tblock", "New Jersey\thide"), "unknown action", true},
+		{"common surname of two words", replace("ambiguous.tsv", "New Jersey\tblock", "New Jersey\tcommon"), "more than one word", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

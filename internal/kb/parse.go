@@ -257,6 +257,15 @@ func (k *KB) parsePolicy(name string, data []byte) error {
 		}
 		switch r.cols[1] {
 		case "block", "skip":
+		case "common":
+			if strings.ContainsAny(r.cols[0], " ") {
+				return r.errorf(name, "common surname %q is more than one word", r.cols[0])
+			}
+			if k.common == nil {
+				k.common = map[string]bool{}
+			}
+			k.common[r.cols[0]] = true
+			continue
 		default:
 			return r.errorf(name, "unknown action %q", r.cols[1])
 		}

@@ -164,3 +164,35 @@ func TestGenderOf(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadsCoverage checks that the shipped tables know who led most states
+// on a recent date: a head of state or government for at least 180 of the
+// countries and territories.
+func TestHeadsCoverage(t *testing.T) {
+	k := mustLoad(t)
+	at := day("2024-06-01")
+	led := map[string]bool{}
+	for _, p := range k.Officials() {
+		if st := p.On(at); st.Current && strings.HasPrefix(st.Role, "head of") || st.Current && st.Role == "monarch" {
+			led[st.Country] = true
+		}
+	}
+	t.Logf("%d countries with a head of state or government on %s", len(led), at.Format("2006-01-02"))
+	if len(led) < 180 {
+		t.Errorf("%d countries with a head of state or government on %s, want at least 180", len(led), at.Format("2006-01-02"))
+	}
+	for _, iso3 := range []string{"KEN", "CHL", "NZL", "HUN", "SEN", "PHL", "KAZ", "IRL", "PRI"} {
+		if !led[iso3] {
+			t.Errorf("no head of state or government of %s on %s", iso3, at.Format("2006-01-02"))
+		}
+	}
+}
+
+func TestCommonSurname(t *testing.T) {
+	k := mustLoad(t)
+	for w, want := range map[string]bool{"Kim": true, "Santos": true, "Friday": true, "May": true, "Ruto": false, "Putin": false} {
+		if got := k.CommonSurname(w); got != want {
+			t.Errorf("CommonSurname(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
