@@ -304,11 +304,16 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		}
 		t := sv.doc.Tokens[k]
 		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.nominalSlot(k)) && !sv.verbConjunct(k)
+		trigger := k
+		if k+2 < sv.end && sv.innerHyphen(k+1) && sv.doc.Tokens[k+2].UPOS == "VERB" {
+			// "test-fired": the verb is the compound's last part.
+			noun, trigger = false, k+2
+		}
 		for _, p := range ps {
 			if p.verbal && noun {
 				continue
 			}
-			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, start: k, trigger: k}); ok {
+			if m, ok := matchFrom(sv, p, 1, k+1, match{pat: p, start: k, trigger: trigger}); ok {
 				out = append(out, m)
 			}
 		}
