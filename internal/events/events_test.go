@@ -223,6 +223,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru}, []string{"RUS 150 -"}},
 		{"a compound subject exchanges fire pair by pair", "India and Pakistan exchanged fire on Monday.",
 			map[string]string{"India": in, "Pakistan": "PAK"}, []string{"IND 190 PAK", "PAK 190 IND"}},
+		{"what one is accused of doing is no act of the accuser", "Armenia accused Azerbaijan of violating the ceasefire.",
+			map[string]string{"Armenia": "ARM", "Azerbaijan": "AZE"}, []string{"ARM 1123 AZE"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

@@ -293,12 +293,21 @@ func (sv *sentenceView) alleged(trigger int) bool {
 		if seenComp && allegeVerbs[toks[h].Lemma] {
 			return true
 		}
+		if hops == 0 && t.Rel == "advcl" && participle(t) && (sv.hasMark(v, "of") || sv.hasMark(v, "for")) && accuseVerbs[toks[h].Lemma] {
+			// "accused Azerbaijan of violating the ceasefire": the
+			// accusation is the event, the accused's act only alleged.
+			return true
+		}
 		v = h
 	}
 	return false
 }
 
 var allegeVerbs = wordSet("allege claim accuse")
+
+// accuseVerbs take the act they accuse someone of as an "of" or "for"
+// gerund ("accused X of violating", "blamed X for attacking").
+var accuseVerbs = wordSet("accuse charge suspect blame condemn criticize criticise denounce fault")
 
 // demanded reports whether the nominal trigger lies, within four steps up
 // the tree, under a noun or verb of demanding ("demands include an
