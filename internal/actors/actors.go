@@ -391,8 +391,14 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		return nil, 0, false
 	}
 	text := b.doc.Article.Text
-	switch strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) {
-	case "of", "of the", "from", "from the", "in", "in the":
+	switch prep := strings.TrimSpace(text[ms[i].End:ms[i+1].Start]); prep {
+	case "from", "from the":
+		if b.possessivePronounBefore(ms[i].Start) {
+			// "recalled its ambassador from Beijing": the pronoun
+			// owns the role, the capital is its post.
+			return nil, 0, false
+		}
+	case "of", "of the", "in", "in the":
 	default:
 		return nil, 0, false
 	}
@@ -519,11 +525,21 @@ func (b *builder) locative(offset int) bool {
 		// aimed at, an actor; "talks at Geneva" is a place.
 		prev := strings.TrimRight(before[:max(0, i)], " ")
 		return !aimWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
-	case "in", "to", "from", "near", "into", "outside", "via", "across", "around", "through", "throughout", "within", "inside":
+	case "from":
+		// "recalled its ambassador from Beijing": a diplomat's post is
+		// the country; "fled from Kabul" is a place.
+		prev := strings.TrimRight(before[:max(0, i)], " ")
+		return !diplomatWords[strings.ToLower(prev[strings.LastIndexAny(prev, " \n\t(")+1:])]
+	case "in", "to", "near", "into", "outside", "via", "across", "around", "through", "throughout", "within", "inside":
 		return true
 	}
 	return false
 }
+
+// diplomatWords are the nouns after which "from" and a capital name the
+// country a diplomat is withdrawn from.
+var diplomatWords = map[string]bool{"ambassador": true, "ambassadors": true, "envoy": true, "envoys": true,
+	"diplomat": true, "diplomats": true, "consul": true, "staff": true, "personnel": true}
 
 // aimWords are the words after which "at" or "toward" names a target.
 var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firing": true, "shells": true,
