@@ -165,6 +165,14 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		for _, s := range subjects {
 			sources = append(sources, sv.refs(s)...)
 		}
+		if len(targets) == 0 && m.role > 0 && !hasTarget(m.pat) && !sv.sameActor(m.role-1, sources, true) {
+			// "Iraq summoned the Turkish ambassador": the role the
+			// pattern spells is the target, unless it is the source's
+			// own ("recalled its ambassador").
+			for _, r := range sv.refs(m.role - 1) {
+				targets = append(targets, &r)
+			}
+		}
 		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) {
 			// "attacked the proclamation by the President": the owner
 			// of the act the pattern ends on is its target.

@@ -62,6 +62,7 @@ type match struct {
 
 	sources  []int // mentions of the pattern's source slot ($, or PETRARCH's %)
 	act      int   // token index of the act noun of an '@' slot, else 0
+	role     int   // mention index + 1 of a role a literal matched the head of ("the Turkish ambassador"), else 0
 	compound bool  // sources and targets are one compound actor, pair by pair ("talks between X and Y")
 
 	// Set by the verb dictionary's matches only.
@@ -333,6 +334,12 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && literalMatch(el.words, sv.lower(k)) {
 			return matchFrom(sv, p, e+1, k+1, m)
 		}
+		if k < sv.end && sv.roleHead(k) && literalMatch(el.words, sv.lower(k)) {
+			// "summoned the Turkish ambassador", "sent French troops
+			// to": the pattern spells the role, whoever owns it.
+			m.role = sv.coveredBy(k) + 1
+			return matchFrom(sv, p, e+1, k+1, m)
+		}
 	case gap:
 		// Up to three words; "two-week" is one, a sum ("$300 million")
 		// none. In a pattern without a target a possessor may be passed:
@@ -350,7 +357,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					words++
 				}
 				if words > 3 || !hyphen && !scare && !sv.amount(j) && t.Kind == dyad.Punct ||
-					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) && !(sv.possessor(j) && !hasTarget(p)) {
+					sv.coveredBy(j) >= 0 && !sv.modifierMention(j) && !(sv.possessor(j) && !hasTarget(p)) && !sv.roleBody(j) {
 					break
 				}
 			}
@@ -564,6 +571,21 @@ func (sv *sentenceView) modifierMention(k int) bool {
 func (sv *sentenceView) roleWord(k int) bool {
 	mi := sv.coveredBy(k)
 	return mi >= 0 && sv.doc.Mentions[mi].Kind == "agent" && sv.mentionEnd(mi) == k+1 && sv.tokenAt(sv.doc.Mentions[mi].Start) == k
+}
+
+// roleHead reports whether token k is the last word of a role mention of
+// several words ("French troops", "Turkish ambassador"), which a pattern may
+// spell as a word.
+func (sv *sentenceView) roleHead(k int) bool {
+	mi := sv.coveredBy(k)
+	return mi >= 0 && sv.doc.Mentions[mi].Kind == "agent" && sv.mentionEnd(mi) == k+1 && sv.tokenAt(sv.doc.Mentions[mi].Start) < k
+}
+
+// roleBody reports whether token k lies in a role mention before its last
+// word ("Turkish" in "Turkish ambassador"), which a gap passes.
+func (sv *sentenceView) roleBody(k int) bool {
+	mi := sv.coveredBy(k)
+	return mi >= 0 && sv.doc.Mentions[mi].Kind == "agent" && sv.mentionEnd(mi) > k+1
 }
 
 // amount reports whether token k is part of a sum or number ("$300

@@ -60,7 +60,11 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 				}
 			}
 			if !taken {
-				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1})
+				kind := ""
+				if last := name[strings.LastIndexByte(name, ' ')+1:]; strings.ToLower(last) == last {
+					kind = "agent" // a name ending in a lower-case word is a role: "French troops", "ambassador"
+				}
+				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1, Kind: kind})
 			}
 		}
 	}
@@ -225,6 +229,12 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "Pakistan": "PAK"}, []string{"IND 190 PAK", "PAK 190 IND"}},
 		{"what one is accused of doing is no act of the accuser", "Armenia accused Azerbaijan of violating the ceasefire.",
 			map[string]string{"Armenia": "ARM", "Azerbaijan": "AZE"}, []string{"ARM 1123 AZE"}},
+		{"a pattern spells the head of a role", "France sent French troops to Mali.",
+			map[string]string{"France": fr, "French troops": "FRAMIL", "Mali": "MLI"}, []string{"FRA 154 MLI"}},
+		{"a summoned role is the target", "India summoned the Russian ambassador over the strike.",
+			map[string]string{"India": in, "Russian ambassador": "RUSGOV"}, []string{"IND 114 RUSGOV"}},
+		{"one's own recalled role is no target", "India recalled its ambassador.",
+			map[string]string{"India": in, "ambassador": "INDGOV"}, []string{"IND 161 -"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
