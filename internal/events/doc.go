@@ -22,7 +22,11 @@
 // sympathies"'); + is the target: an actor mention that starts within the
 // next three tokens, past determiners, one modifier, "such as" ("urged
 // allies such as Germany to") and an aside between commas ("alleged, by
-// way of example, Iran had");
+// way of example, Iran had"). A pattern's word may be the last word of a
+// role mention ("send ... troops to +" in "sent French troops to Mali"),
+// and a pattern without + that spells a role takes that role as its target
+// unless it is the source's own ("114 summon ... ambassador": "Iraq
+// summoned the Turkish ambassador"; not "recalled its ambassador");
 // $ is the source, found the same way, for nominal events that name it after
 // the trigger ("111 =condemnation from $ of|over +"). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
