@@ -235,6 +235,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "Russian ambassador": "RUSGOV"}, []string{"IND 114 RUSGOV"}},
 		{"one's own recalled role is no target", "India recalled its ambassador.",
 			map[string]string{"India": in, "ambassador": "INDGOV"}, []string{"IND 161 -"}},
+		{"a rally outside a building is a protest", "Georgians rallied outside parliament on Sunday.",
+			map[string]string{"Georgians": "GEO"}, []string{"GEO 141 -"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
