@@ -19,6 +19,8 @@
 //   - Optional gold events are not counted in recall; a prediction matching
 //     one is not counted against precision either.
 //   - Each gold event and each prediction is matched at most once.
+//   - Hypothetical events ("they can arrest us") are not scored: the gold,
+//     as dyad's other gold sets, codes no event for them.
 //
 // # Language layer
 //

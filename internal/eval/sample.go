@@ -210,8 +210,9 @@ func ScoreSample(stories []Story, results []dyad.Result) Report {
 			continue
 		}
 		rep.Stories++
-		addCounts(&strict, matchEvents(st.Events, r.Events, false))
-		addCounts(&root, matchEvents(st.Events, r.Events, true))
+		evs := assertedOrPlanned(r.Events)
+		addCounts(&strict, matchEvents(st.Events, evs, false))
+		addCounts(&root, matchEvents(st.Events, evs, true))
 		q, ok2 := matchQuotes(st.Quotes, r.Quotes)
 		addCounts(&qs, q)
 		speakersOK += ok2[0]
@@ -224,6 +225,18 @@ func ScoreSample(stories []Story, results []dyad.Result) Report {
 		rep.SpeakerAcc = float64(speakersOK) / float64(rep.SpeakersScored)
 	}
 	return rep
+}
+
+// assertedOrPlanned drops the hypothetical events ("could", "can", "if"),
+// for which the gold, as every dyad gold, codes no event.
+func assertedOrPlanned(evs []dyad.Event) []dyad.Event {
+	out := make([]dyad.Event, 0, len(evs))
+	for _, e := range evs {
+		if e.Modality != "hypothetical" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func addCounts(dst *[4]int, c [4]int) {
