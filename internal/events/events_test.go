@@ -237,6 +237,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "ambassador": "INDGOV"}, []string{"IND 161 -"}},
 		{"a rally outside a building is a protest", "Georgians rallied outside parliament on Sunday.",
 			map[string]string{"Georgians": "GEO"}, []string{"GEO 141 -"}},
+		{"what a call would bring about has not happened", "India called on France to be allowed to visit Russia.",
+			map[string]string{"India": in, "France": fr, "Russia": ru}, []string{"IND 020 FRA"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

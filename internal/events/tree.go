@@ -393,11 +393,15 @@ func (sv *sentenceView) requested(trigger int) bool {
 		return false
 	}
 	for _, c := range sv.doc.Dependents(t.Head) {
-		if r := sv.doc.Tokens[c].Rel; (r == "obj" || r == "iobj") && c < trigger {
+		r := sv.doc.Tokens[c].Rel
+		if (r == "obj" || r == "iobj" || r == "obl" && (sv.hasCase(c, "on") || sv.hasCase(c, "for")) && sv.doc.Tokens[t.Head].Lemma == "call") && c < trigger {
+			// "urged X to", "called on X to", "called for X to"
 			return true
 		}
 	}
-	return false
+	// "called on X to be allowed to leave": what a requested act would
+	// bring has not happened either.
+	return t.Rel == "xcomp" && t.Head != trigger && sv.requested(t.Head)
 }
 
 // objectControl are verbs whose object is asked, pressed or ordered to do
