@@ -50,6 +50,12 @@ var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07":
 // 039) pledge it to each other.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": true}
 
+// temporalMarks open a participle clause that dates its head's act ("after
+// leaving Eriador", "before meeting X").
+var temporalMarks = func(w string) bool {
+	return w == "after" || w == "before" || w == "while" || w == "since" || w == "upon"
+}
+
 func reciprocal(code string) bool {
 	if len(code) >= 3 && code[:2] == "03" && strings.ContainsRune("34589", rune(code[2])) {
 		return false
@@ -84,6 +90,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// violence against protesters", "their demands have included
 		// dissolving Parliament": what a demand names has not happened
 		// as reported.
+		return nil
+	}
+	if doc.Parsed() && m.fromDict && sv.adverbialParticiple(m.trigger) && sv.hasMarker(m.trigger, "mark", temporalMarks) {
+		// PETRARCH codes the clause's verb, not a background "after
+		// leaving Eriador" (a verb dictionary is read in its semantics).
 		return nil
 	}
 	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "05") && sv.adverbialParticiple(m.trigger) {

@@ -16,7 +16,8 @@ import (
 //
 //   - a verb of the dictionary, in any of its forms, is a trigger when the
 //     language layer tags it as a verb, unless it only modifies a noun ("a
-//     place to visit"); a multi-word verb ("ASK FOR") needs its words in a
+//     place to visit") or opens a participle clause that dates another act
+//     ("after leaving Eriador", as PETRARCH's suite codes it); a multi-word verb ("ASK FOR") needs its words in a
 //     row;
 //   - a pattern's phrases after the verb ('*') must appear, in order, in the
 //     verb's phrase: the words of its dependency subtree after it, without

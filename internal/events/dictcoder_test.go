@@ -112,6 +112,8 @@ func TestVerbDictionary(t *testing.T) {
 		// A compound after the verb, with a subject of its own: the
 		// compound is the targets; without one it acts on itself.
 		{"Westland agreed with Northland and Southland on the plan.", "WST 031 NRL; WST 031 STH"},
+		// A background participle clause ("after V-ing") is not coded.
+		{"Westland praised Northland after blockading Southland.", "WST 051 NRL"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
