@@ -50,12 +50,14 @@ var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07":
 // 039) pledge it to each other.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": true}
 
-// temporalMarks open a participle clause that dates its head's act ("after
-// leaving Eriador", "before meeting X").
-var temporalMarks = func(w string) bool {
+// temporalMark reports whether w opens a participle clause that dates its
+// head's act ("after leaving Eriador", "before meeting X").
+func temporalMark(w string) bool {
 	return w == "after" || w == "before" || w == "while" || w == "since" || w == "upon"
 }
 
+// reciprocal reports whether a target-less event of code between the members
+// of a compound subject is coded pair by pair (see reciprocalRoots).
 func reciprocal(code string) bool {
 	if len(code) >= 3 && code[:2] == "03" && strings.ContainsRune("34589", rune(code[2])) {
 		return false
@@ -92,7 +94,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// as reported.
 		return nil
 	}
-	if doc.Parsed() && m.fromDict && sv.adverbialParticiple(m.trigger) && sv.hasMarker(m.trigger, "mark", temporalMarks) {
+	if doc.Parsed() && m.fromDict && sv.adverbialParticiple(m.trigger) && sv.hasMarker(m.trigger, "mark", temporalMark) {
 		// PETRARCH codes the clause's verb, not a background "after
 		// leaving Eriador" (a verb dictionary is read in its semantics).
 		return nil
