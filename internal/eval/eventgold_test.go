@@ -190,9 +190,9 @@ func TestEventsDyad(t *testing.T) {
 
 // TestEventGoldWikinews scores dyad on the development gold set, the hand
 // coding of 2019 Wikinews sentences (testdata/events.gold). The root-level
-// floors are the targets (tuple F1 at least 0.65 with precision at
-// least 0.75; precision is held higher, a little under the coder's score
-// when they were set); raise them as it improves.
+// floors are above the targets (tuple F1 at least 0.65 with
+// precision at least 0.75), a little under the coder's scores when they
+// were set; raise them as it improves.
 func TestEventGoldWikinews(t *testing.T) {
 	f, err := os.Open(filepath.Join("testdata", "events.gold"))
 	if err != nil {
@@ -228,7 +228,7 @@ func TestEventGoldWikinews(t *testing.T) {
 	if s.Records < 220 || s.NoEventRecords < 40 || s.GoldEvents < 200 {
 		t.Errorf("the gold shrank: %d sentences, %d without events, %d events", s.Records, s.NoEventRecords, s.GoldEvents)
 	}
-	if s.Root.F1 < 0.65 || s.Root.Precision < 0.86 || s.F1 < 0.62 || s.NoEventRecordsKept < 47 {
+	if s.Root.F1 < 0.67 || s.Root.Precision < 0.89 || s.F1 < 0.64 || s.NoEventRecordsKept < 47 {
 		t.Errorf("below the floors: root F1 %.3f, root precision %.3f, full F1 %.3f, no-event kept %d",
 			s.Root.F1, s.Root.Precision, s.F1, s.NoEventRecordsKept)
 	}
