@@ -186,9 +186,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				targets = append(targets, &r)
 			}
 		}
-		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) {
+		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) && !(len(sources) > 1 && reciprocal(m.pat.Code)) {
 			// "attacked the proclamation by the President": the owner
-			// of the act the pattern ends on is its target.
+			// of the act the pattern ends on is its target. (Members
+			// of a compound subject of a mutual act act on each other:
+			// "South Korea and Japan agreed to share intelligence on
+			// North Korean launches".)
 			if mi, mod := sv.actOwner(m.end - 1); mi >= 0 && !sv.sameActor(mi, sources, mod) {
 				for _, r := range sv.refs(mi) {
 					targets = append(targets, &r)
