@@ -241,6 +241,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "France": fr, "Russia": ru}, []string{"IND 020 FRA"}},
 		{"a compound subject shares intelligence with itself", "India and France agreed to share intelligence on Russian missile launches.",
 			map[string]string{"India": in, "France": fr, "Russian": ru}, []string{"IND 030 FRA intended", "FRA 030 IND intended"}},
+		{"a crowd's count stands for its members", "Thousands of Russians protested against the war.",
+			map[string]string{"Russians": ru}, []string{"RUS 1412 -"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

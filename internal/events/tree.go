@@ -159,10 +159,21 @@ func (sv *sentenceView) mentionOfSubtree(k int) int {
 			if mi := sv.coveredBy(c); mi >= 0 {
 				return mi
 			}
+		case "nmod":
+			// "Thousands of Serbians protested": a crowd's count
+			// stands for its members.
+			if quantityWords[sv.lower(k)] && sv.hasCase(c, "of") {
+				if mi := sv.coveredBy(c); mi >= 0 {
+					return mi
+				}
+			}
 		}
 	}
 	return -1
 }
+
+// quantityWords count people: "thousands of protesters".
+var quantityWords = wordSet("thousands hundreds dozens millions tens scores crowds")
 
 // withConjuncts returns mi and the mentions of the subject's conjuncts
 // ("France and India").
