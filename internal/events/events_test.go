@@ -243,6 +243,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "France": fr, "Russian": ru}, []string{"IND 030 FRA intended", "FRA 030 IND intended"}},
 		{"a crowd's count stands for its members", "Thousands of Russians protested against the war.",
 			map[string]string{"Russians": ru}, []string{"RUS 1412 -"}},
+		{"rejecting election results", "India's opposition rejected the election results.",
+			map[string]string{"India's opposition": "INDOPP"}, []string{"INDOPP 120 -"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
