@@ -456,12 +456,13 @@ func (b *builder) collectives() {
 				continue // "the two Asian allies" names the allies, not Asia
 			}
 			var got []int
+			outside := b.clauseSubjects(j, want) // "Abiy Ahmed offered to mediate between the two sides": not a side
 			for _, ms := range b.sentencesBack(si, span.Start) {
 				if len(got) == 2 {
 					break
 				}
 				for x := len(ms) - 1; x >= 0 && len(got) < 2; x-- {
-					if a := want(doc.Mentions[ms[x]].Actor); a >= 0 && !slices.Contains(got, a) {
+					if a := want(doc.Mentions[ms[x]].Actor); a >= 0 && !slices.Contains(got, a) && !slices.Contains(outside, a) {
 						got = append(got, a)
 					}
 				}
@@ -476,6 +477,37 @@ func (b *builder) collectives() {
 		}
 	}
 	doc.Mentions = append(doc.Mentions, added...)
+}
+
+// clauseSubjects returns, as want maps them, the actors of the subject of
+// the verb whose object or oblique token k is, through infinitives ("X
+// offered to mediate between the two sides": X).
+func (b *builder) clauseSubjects(k int, want func(int) int) []int {
+	toks := b.doc.Tokens
+	rel := toks[k].Rel
+	if rel != "obl" && rel != "obj" && rel != "nmod" {
+		return nil
+	}
+	var out []int
+	for v, hops := toks[k].Head, 0; v >= 0 && hops < 4; v, hops = toks[v].Head, hops+1 {
+		for _, c := range b.doc.Dependents(v) {
+			if toks[c].Rel != "nsubj" {
+				continue
+			}
+			for _, m := range b.doc.Mentions {
+				if m.Start <= toks[c].Start && toks[c].End <= m.End {
+					if a := want(m.Actor); a >= 0 {
+						out = append(out, a)
+					}
+				}
+			}
+			return out
+		}
+		if r := toks[v].Rel; r != "xcomp" && r != "advcl" && r != "acl" {
+			break
+		}
+	}
+	return out
 }
 
 // countryOf returns the actor of actor a's country: a itself for a
