@@ -270,6 +270,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// (161), not as the expulsion of individuals (174).
 		code = "161"
 	}
+	if code == "180" && !m.fromDict && doc.Tokens[m.trigger].Lemma == "attack" && len(targets) > 0 && targets[0] != nil &&
+		political(doc, sources[0]) && political(doc, *targets[0]) {
+		// "Harris attacked Biden during the debates": one politician
+		// attacking another does it in words (111), not with arms.
+		code = "111"
+	}
 	info, ok := c.ont.Lookup(code)
 	if !ok {
 		// A user dictionary's own code (old dictionaries hold WEIS codes):
@@ -310,6 +316,35 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 
 // diplomatic reports whether r is an actor in a diplomatic role: an
 // ambassador, envoy or diplomat, an embassy or consulate.
+// political reports whether r is a person or a political body (a
+// government, legislature, party, opposition or elite) but no armed one and
+// no country.
+func political(doc *dyad.Document, r dyad.ActorRef) bool {
+	for _, a := range doc.Actors {
+		if a.ID != r.Actor {
+			continue
+		}
+		if len(r.Code) <= 3 {
+			return false // a country, or a sector alone
+		}
+		for _, s := range []string{"MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP"} {
+			if strings.Contains(r.Code[3:], s) {
+				return false
+			}
+		}
+		if a.Kind == "person" {
+			return true
+		}
+		for _, s := range []string{"GOV", "LEG", "PTY", "OPP", "ELI"} {
+			if strings.HasSuffix(r.Code, s) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 func diplomatic(doc *dyad.Document, r dyad.ActorRef) bool {
 	for _, a := range doc.Actors {
 		if a.ID == r.Actor {

@@ -547,6 +547,9 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		if slotStops[w] || len(sv.keys[w]) > 0 && t.UPOS != "NOUN" {
 			return false
 		}
+		if t.UPOS == "VERB" && t.Rel != "amod" {
+			return false // "help shape the party platform": the party is shape's, not help's
+		}
 		if !determiners[w] {
 			free++
 		}
