@@ -314,8 +314,6 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	return out
 }
 
-// diplomatic reports whether r is an actor in a diplomatic role: an
-// ambassador, envoy or diplomat, an embassy or consulate.
 // political reports whether r is a person or a political body (a
 // government, legislature, party, opposition or elite) but no armed one and
 // no country.
@@ -345,6 +343,8 @@ func political(doc *dyad.Document, r dyad.ActorRef) bool {
 	return false
 }
 
+// diplomatic reports whether r is an actor in a diplomatic role: an
+// ambassador, envoy or diplomat, an embassy or consulate.
 func diplomatic(doc *dyad.Document, r dyad.ActorRef) bool {
 	for _, a := range doc.Actors {
 		if a.ID == r.Actor {
