@@ -391,7 +391,7 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		return nil, 0, false
 	}
 	text := b.doc.Article.Text
-	switch prep := strings.TrimSpace(text[ms[i].End:ms[i+1].Start]); prep {
+	switch strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) {
 	case "from", "from the":
 		if b.possessivePronounBefore(ms[i].Start) {
 			// "recalled its ambassador from Beijing": the pronoun
