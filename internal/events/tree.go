@@ -195,6 +195,23 @@ func (sv *sentenceView) withConjuncts(mi, head int) []int {
 			}
 		}
 	}
+	if len(group) > 1 {
+		// "Mordor, the Shire, Fornost and Bree welcomed": the parser
+		// may cut a list's first member off as a vocative; a mention
+		// that opens the sentence, followed by a comma and the list,
+		// joins it.
+		first := slices.Min(group)
+		k := sv.tokenAt(sv.doc.Mentions[first].Start) - 1
+		if k > sv.first && sv.lower(k) == "the" {
+			k--
+		}
+		if k > sv.first && sv.lower(k) == "," {
+			if prev := sv.coveredBy(k - 1); prev >= 0 && !slices.Contains(group, prev) && sv.mentionEnd(prev) == k &&
+				sv.tokenAt(sv.doc.Mentions[prev].Start) == sv.first {
+				group = append([]int{prev}, group...)
+			}
+		}
+	}
 	if len(group) == 1 {
 		// "US President Donald Trump and Turkish President Recep Tayyip
 		// Erdogan spoke": long names derail the parse, so a mention right

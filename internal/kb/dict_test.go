@@ -17,6 +17,7 @@ const (
 FREEDOM_FRONT [SRBOPP]
 NORTH_ATLANTIC_TREATY_ORGANIZATION [IGOWSTNAT]
 ANTONY_BLINKEN [USAELI]
+THE_HIGH_VALLEY [HVL]
 `
 	testAgentDict = `HARBOUR_MASTER [~GOVMAR]
 PROTESTER [~REB]
@@ -46,8 +47,8 @@ func TestWithDictionaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := base.WithDictionaries(testDicts(t))
-	if len(k.Officials()) != len(base.Officials())+3 {
-		t.Errorf("%d officials, want %d + 3 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
+	if len(k.Officials()) != len(base.Officials())+4 {
+		t.Errorf("%d officials, want %d + 4 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
 	}
 	v, ok := k.OfficialByName("ZORAN VESELIC")
 	if !ok || v.Kind != "person" || !v.FromDict {
@@ -94,6 +95,15 @@ func TestWithDictionaries(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "Zoran Veselic" || got[1] != "MINISTER VESELIC" || got[2] != "Freedom Front" {
 		t.Errorf("matched %q", got)
+	}
+	// A name that starts with THE matches without it mid-sentence.
+	text = "Rebels left the High Valley."
+	found := false
+	for _, m := range k.Matcher().FindAll(text) {
+		found = found || text[m.Start:m.End] == "High Valley" && m.Entries[0].Kind == OfficialEntry
+	}
+	if !found {
+		t.Errorf("the High Valley: not matched")
 	}
 }
 

@@ -92,8 +92,14 @@ func newMatcher(k *KB) *Matcher {
 	for i, p := range k.people {
 		for _, n := range p.Loose {
 			key := strings.ToLower(n)
-			if isLowerASCII(key) && !containsEntry(loose[key], Entry{OfficialEntry, i}) {
-				loose[key] = append(loose[key], Entry{OfficialEntry, i})
+			keys := []string{key}
+			if rest, ok := strings.CutPrefix(key, "the "); ok && rest != "" {
+				keys = append(keys, rest) // "THE_SHIRE" is "the Shire" mid-sentence
+			}
+			for _, key := range keys {
+				if isLowerASCII(key) && !containsEntry(loose[key], Entry{OfficialEntry, i}) {
+					loose[key] = append(loose[key], Entry{OfficialEntry, i})
+				}
 			}
 		}
 	}
