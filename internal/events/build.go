@@ -44,7 +44,8 @@ var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07":
 
 // reciprocalRoots are the CAMEO roots whose target-less events between the
 // members of a compound subject are coded pair by pair; of root 05 only
-// diplomatic cooperation itself (050) and signing an agreement (057) are:
+// diplomatic cooperation itself (050), establishing relations (054) and
+// signing an agreement (057) are:
 // two who praise or recognize someone do not praise each other. Nor do two
 // who pledge aid, reform, concessions or mediation (033, 034, 035, 038,
 // 039) pledge it to each other.
@@ -62,7 +63,7 @@ func reciprocal(code string) bool {
 	if len(code) >= 3 && code[:2] == "03" && strings.ContainsRune("34589", rune(code[2])) {
 		return false
 	}
-	return len(code) >= 2 && reciprocalRoots[code[:2]] || code == "050" || code == "057"
+	return len(code) >= 2 && reciprocalRoots[code[:2]] || code == "050" || code == "054" || code == "057"
 }
 
 // locatives introduce an event's place.

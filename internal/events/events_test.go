@@ -253,6 +253,8 @@ func TestCoder(t *testing.T) {
 		{"a list's first member cut off by the parser", "Mordor, the Shire, Fornost and Bree condemned Osgiliath.",
 			map[string]string{"Mordor": "MOR", "Shire": "SHI", "Fornost": "FOR", "Bree": "BRE", "Osgiliath": "OSG"},
 			[]string{"MOR 111 OSG", "SHI 111 OSG", "FOR 111 OSG", "BRE 111 OSG"}},
+		{"a compound subject establishes relations pair by pair", "India and Australia established diplomatic relations.",
+			map[string]string{"India": in, "Australia": au}, []string{"IND 054 AUS", "AUS 054 IND"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
