@@ -133,7 +133,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	if len(m.sources) > 0 {
-		// The pattern's '$' or '%' slot names the source itself.
+		// The pattern's '$' or '%' slot names the source itself; a
+		// verb's own subject is then the target, who receives ("Ukraine
+		// received jets from Denmark": Denmark gives to Ukraine).
+		if m.pat.receives() && !m.fromDict && doc.Tokens[m.trigger].UPOS == "VERB" && !passive {
+			m.targets = subjects
+		}
 		subjects, passive, m.byAgent = m.sources, false, false
 	}
 	var sources []dyad.ActorRef

@@ -28,7 +28,9 @@
 // unless it is the source's own ("114 summon ... ambassador": "Iraq
 // summoned the Turkish ambassador"; not "recalled its ambassador");
 // $ is the source, found the same way, for nominal events that name it after
-// the trigger ("111 =condemnation from $ of|over +"). A target after
+// the trigger ("111 =condemnation from $ of|over +"), and for what a verb's
+// subject receives, the subject being the target ("072 receive ... weapons
+// from $": "Ukraine received jets from Denmark" is Denmark's aid to Ukraine). A target after
 // "between" or "among" ("046 =talks between +") makes its coordinated actors
 // the parties, each acting on the others. @, in a pattern without + or $
 // ("111 call @ a|an"), is an act the story reports, named by a noun after

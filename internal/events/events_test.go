@@ -255,6 +255,8 @@ func TestCoder(t *testing.T) {
 			[]string{"MOR 111 OSG", "SHI 111 OSG", "FOR 111 OSG", "BRE 111 OSG"}},
 		{"a compound subject establishes relations pair by pair", "India and Australia established diplomatic relations.",
 			map[string]string{"India": in, "Australia": au}, []string{"IND 054 AUS", "AUS 054 IND"}},
+		{"what one receives, the giver gives", "India received tanks from Russia.",
+			map[string]string{"India": in, "Russia": ru}, []string{"RUS 072 IND"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

@@ -65,6 +65,21 @@ func (p *Pattern) spellsModal() bool {
 	return false
 }
 
+// receives reports whether the pattern names its source after "from" and
+// has no target ("072 receive ... weapons from $"): the verb's subject is
+// then the target.
+func (p *Pattern) receives() bool {
+	for i, e := range p.elems {
+		if e.kind == target {
+			return false
+		}
+		if e.kind == source && i > 0 && p.elems[i-1].kind == literal && p.elems[i-1].words["from"] {
+			return !hasTarget(p)
+		}
+	}
+	return false
+}
+
 // Patterns is a loaded dictionary, indexed by the word forms that can start a
 // match.
 type Patterns struct {
