@@ -257,6 +257,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "Australia": au}, []string{"IND 054 AUS", "AUS 054 IND"}},
 		{"what one receives, the giver gives", "India received tanks from Russia.",
 			map[string]string{"India": in, "Russia": ru}, []string{"RUS 072 IND"}},
+		{"a ballistic missile fired at no one is a show of force", "Russia fired an intercontinental ballistic missile on Thursday. India condemned the launch.",
+			map[string]string{"Russia": ru, "India": in}, []string{"RUS 150 -", "IND 111 RUS"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
