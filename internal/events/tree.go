@@ -42,6 +42,15 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					// parser sometimes takes "had spoken by phone" for one.
 					return sv.withConjuncts(mi, k), doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass"), true
 				}
+				if _, act := actNouns[sv.lower(k)]; act && doc.Tokens[k].Rel == "nsubj" && doc.Tokens[k].UPOS == "NOUN" {
+					// "an attack on a military base killed nine
+					// soldiers": the act's doer if the phrase names
+					// one, else no one (not the base's "military").
+					if mi, _ := sv.ownerOf(k); mi >= 0 {
+						return sv.withConjuncts(mi, k), false, true
+					}
+					return nil, false, true
+				}
 				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
 			}
 		}
