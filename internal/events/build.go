@@ -750,6 +750,13 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
 		return e.Target == nil && o.Target != nil && o.Evidence.Trigger.Start == e.Evidence.Trigger.Start
 	})
+	// Nor does an event without a target add anything to one with the
+	// same code and a target by the same source in the sentence:
+	// "threatened to launch a new military operation in northern Syria"
+	// is one threat against Syria.
+	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
+		return e.Target == nil && o.Target != nil && o.CAMEO == e.CAMEO
+	})
 	// A bare root code without a target ("called for", 020) adds nothing
 	// to a more specific event of the same root by the same source in the
 	// sentence: "urged restraint and called for a return to the truce" is

@@ -263,6 +263,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "soldiers": "UKRMIL"}, []string{"RUS 1823 UKRMIL"}},
 		{"an act as subject without an owner has no doer", "An attack on a French base killed nine soldiers.",
 			map[string]string{"French": fr, "soldiers": "FRAMIL"}, nil},
+		{"a threat without a target adds nothing to the same threat with one", "Russia threatened to launch a new military operation in Ukraine.",
+			map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR intended"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

@@ -283,6 +283,15 @@ func (sv *sentenceView) treeModality(trigger int) string {
 			return "future"
 		}
 	}
+	nominal := trigger
+	if t := doc.Tokens[trigger]; (t.Rel == "amod" || t.Rel == "compound") && t.Head > trigger && doc.Tokens[t.Head].UPOS == "NOUN" {
+		nominal = t.Head // "=military operation": the phrase's noun
+	}
+	if t := doc.Tokens[nominal]; nominal != trigger && t.Head >= 0 && t.Rel == "obj" {
+		if m := sv.treeModality(nominal); m == "future" || m == "intended" {
+			return m
+		}
+	}
 	if t := doc.Tokens[trigger]; t.Head >= 0 && t.Head != trigger && (t.UPOS == "NOUN" && (t.Rel == "obl" || t.Rel == "obj") ||
 		t.Rel == "advcl" && participle(t)) {
 		h := doc.Tokens[t.Head]
@@ -293,8 +302,10 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		// flying to Y": the noun or the participle clause is as future as
 		// the verb it hangs on.
 		if h.UPOS == "VERB" || h.UPOS == "AUX" {
-			if m := sv.treeModality(t.Head); m == "future" {
-				return "future"
+			if m := sv.treeModality(t.Head); m == "future" || m == "intended" && t.UPOS == "NOUN" && t.Rel == "obj" {
+				// "threatened to launch a military operation in
+				// Ukraine": the operation is as intended as its launch.
+				return m
 			}
 		}
 	}
