@@ -24,12 +24,13 @@ var actNouns = map[string]string{
 	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
 	"change": "", "plan": "", "proposal": "",
 	"call": "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
+	"remarks": "", "comments": "", "statement": "", "statements": "", "speech": "",
 	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }
 
 // genericActs are the act nouns that may name any act a story reported
 // with another noun ("announced this change ... criticized the move").
-var genericActs = wordSet("move decision step announcement measure measures proclamation change plan proposal")
+var genericActs = wordSet("move decision step announcement measure measures proclamation change plan proposal remarks comments statement statements speech")
 
 // actSlot is what a target-less event reacts to: kind "!" for an '@' act
 // (the target is required; "!#" when its owner is named and is no actor),
