@@ -76,7 +76,9 @@ type (
 
 // ReadPetrarchSuite reads a records file in the PETRARCH validation format.
 // A record without an id, with a bad date or without text is an error that
-// names it; so is an event coding without a source or code.
+// names it; so is an event coding without a source or code. The words
+// PETRARCH's input joins with '_' ("Dol_Amroth") are read as the words of
+// news text, with spaces.
 func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 	var v xmlValidation
 	if err := xml.NewDecoder(r).Decode(&v); err != nil {
@@ -92,7 +94,9 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: date %q is not YYYYMMDD", ErrGold, where, x.Date)
 		}
-		text := strings.Join(strings.Fields(x.Text), " ")
+		// PETRARCH's input joins the words of a name with '_'
+		// ("Dol_Amroth"); dyad reads news text, where they are spaces.
+		text := strings.Join(strings.Fields(strings.ReplaceAll(x.Text, "_", " ")), " ")
 		if text == "" {
 			return nil, fmt.Errorf("%w: %s: no text", ErrGold, where)
 		}

@@ -16,7 +16,7 @@ func TestReadPetrarchSuite(t *testing.T) {
 <Sentence date = "19950101" id ="R-1" category="DEMO"><EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
 <EventCoding sourcecode="GON" eventcode="010"></EventCoding><Text>
  Arnor   will restore ties
- with Gondor. </Text></Sentence>
+ with Minas_Tirith. </Text></Sentence>
 <Sentence date="19950102" id="R-2" category="ERROR"><EventCoding error="dateline"></EventCoding><Text>X said.</Text></Sentence>
 <Sentence date="19950103" id="R-3"><EventCoding noevents = "True"></EventCoding><Text>Nothing.</Text></Sentence>
 </Sentences></Validation>`
@@ -28,7 +28,7 @@ func TestReadPetrarchSuite(t *testing.T) {
 		t.Fatalf("suite %+v", s)
 	}
 	r := s.Records[0]
-	if r.ID != "R-1" || r.Text != "Arnor will restore ties with Gondor." || r.Date.Format("2006-01-02") != "1995-01-01" ||
+	if r.ID != "R-1" || r.Text != "Arnor will restore ties with Minas Tirith." || r.Date.Format("2006-01-02") != "1995-01-01" ||
 		len(r.Events) != 2 || r.Events[0] != (PetrarchEvent{"ARN", "GON", "064"}) || r.Events[1].Target != "" || r.NoEvents {
 		t.Errorf("record %+v", r)
 	}
@@ -104,7 +104,7 @@ func TestPetrarchSuite(t *testing.T) {
 	if rep.Root.Correct < rep.Correct || rep.Uncoded != rep.Gold-rep.Correct || rep.Root.Extra > rep.Extra {
 		t.Errorf("root level %+v against full code: %d correct, %d extra", rep.Root, rep.Correct, rep.Extra)
 	}
-	if rep.Gold != 359 || rep.PassRate < 0.74 || rep.ExtraRate >= 0.10 || rep.NoEventsKept < 20 {
+	if rep.Gold != 359 || rep.PassRate < 0.75 || rep.ExtraRate >= 0.10 || rep.NoEventsKept < 20 {
 		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
 }
