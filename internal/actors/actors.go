@@ -329,8 +329,24 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 		// "South Korea's National Police Agency"; but "Gondor's new
 		// mayor" stays Gondor's, as PETRARCH's coders have it.
 		k++
-		return k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start &&
-			institutionWords[strings.ToLower(b.doc.Tokens[k].Text)]
+		if k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start && institutionWords[strings.ToLower(b.doc.Tokens[k].Text)] {
+			return true
+		}
+		// "Ithilen's awful and evil minister Calimehtar": adjectives
+		// joined by "and" before a title that a name follows.
+		toks := b.doc.Tokens
+		j, and := k, false
+		for j < len(toks) && j-k < 4 && toks[j].Start < next.Start &&
+			(toks[j].UPOS == "ADJ" && !startsUpperWord(toks[j].Text) || strings.EqualFold(toks[j].Text, "and") && j > k) {
+			and = and || strings.EqualFold(toks[j].Text, "and")
+			j++
+		}
+		if ag, _ := b.agentOf(next); and && j < len(toks) && toks[j].Start == next.Start && ag.Kind == kb.Person {
+			_, known := b.nextMatch(next.End)
+			_, _, named := b.personName(next.End)
+			return known || named
+		}
+		return false
 	}
 	return b.modifiersOnly(m.End, next.Start)
 }
