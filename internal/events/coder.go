@@ -550,8 +550,8 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		if t.UPOS == "VERB" && t.Rel != "amod" {
 			return false // "help shape the party platform": the party is shape's, not help's
 		}
-		if !determiners[w] {
-			free++
+		if !determiners[w] && !(w == "by" && j > from) {
+			free++ // "criticized earlier by Russia": "by" leads to the agent
 		}
 	}
 	return free <= 1

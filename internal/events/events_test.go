@@ -267,6 +267,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 138 UKR intended"}},
 		{"dismissing remarks answers their speaker", "India called on Russia to withdraw. France dismissed the remarks as propaganda.",
 			map[string]string{"India": in, "Russia": ru, "France": fr}, []string{"IND 020 RUS", "FRA 111 IND"}},
+		{"a passive agent hung on an adverb", "India was criticized earlier by Russia, its old partner.",
+			map[string]string{"India": in, "Russia": ru}, []string{"RUS 111 IND"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",

@@ -131,6 +131,14 @@ func (sv *sentenceView) treeAgent(trigger int) int {
 			return sv.mentionOfSubtree(k)
 		}
 	}
+	// "was opposed earlier by Osgiliath": the parser may hang the agent
+	// on the adverb, or elsewhere; an adverb and "by" right after the
+	// verb lead to it.
+	if k := trigger + 2; k < sv.end && doc.Tokens[trigger+1].UPOS == "ADV" && sv.lower(k) == "by" {
+		if h := doc.Tokens[k].Head; h > k && h < sv.end && doc.Tokens[k].Rel == "case" {
+			return sv.mentionOfSubtree(h)
+		}
+	}
 	return -1
 }
 
