@@ -21,12 +21,19 @@ var actNouns = map[string]string{
 	"withdrawal": "08 16", "pullout": "08 16", "sanctions": "16 17", "ban": "16 17", "restrictions": "16 17",
 	"arrest": "17", "arrests": "17", "detention": "17", "expulsion": "16 17", "expulsions": "16 17",
 	"visit": "04", "talks": "04", "meeting": "04",
-	"move": "", "decision": "", "step": "", "announcement": "", "measure": "", "measures": "", "proclamation": "",
-	"change": "", "plan": "", "proposal": "",
-	"call": "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
+	// Generic nouns of action name a deed, not words: "the move" after
+	// sanctions and a protest against them is the sanctions.
+	"move": actionRoots, "decision": actionRoots, "step": actionRoots, "measure": actionRoots, "measures": actionRoots,
+	"proclamation": actionRoots, "change": actionRoots, "plan": actionRoots, "proposal": actionRoots,
+	"announcement": "",
+	"call":         "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
 	"remarks": "", "comments": "", "statement": "", "statements": "", "speech": "",
 	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }
+
+// actionRoots are the CAMEO roots of deeds, as opposed to words (01, 02,
+// 10 to 13: statements, appeals, demands, disapproval, rejection, threats).
+const actionRoots = "03 04 05 06 07 08 09 14 15 16 17 18 19 20"
 
 // genericActs are the act nouns that may name any act a story reported
 // with another noun ("announced this change ... criticized the move").
@@ -222,8 +229,9 @@ func resolveActs(evs []dyad.Event, acts []actSlot, owned []ownedAct) []dyad.Even
 			if o.Sentence < e.Sentence-familyWindow {
 				break
 			}
-			if o.Negated || o.Modality == "hypothetical" || o.Source.Actor == e.Source.Actor || o.Source.Code == e.Source.Code {
-				continue
+			if o.Negated || o.Modality == "hypothetical" || o.Source.Actor == e.Source.Actor || o.Source.Code == e.Source.Code ||
+				o.Evidence.Trigger.Start == e.Evidence.Trigger.Start {
+				continue // nor the same reaction by a co-subject ("Costa Rica and Panama expressed support for the move")
 			}
 			if len(roots) > 0 && !slices.Contains(roots, o.Root) {
 				continue
