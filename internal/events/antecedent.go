@@ -9,7 +9,9 @@ import (
 
 // actNouns are the nouns by which a story refers back to an act it has
 // reported ("condemned the launch", "welcomed the agreement"), each with the
-// CAMEO roots of the events it may refer to; "" roots: any event.
+// CAMEO roots of the events it may refer to; "" roots: any event. Generic
+// nouns of action name a deed, not words: "the move" after sanctions and a
+// protest against them is the sanctions.
 var actNouns = map[string]string{
 	"launch": "15 18 19 20", "launches": "15 18 19 20", "test": "15 18 19 20", "tests": "15 18 19 20",
 	"drills": "15 06", "drill": "15 06", "exercise": "15 06", "exercises": "15 06", "manoeuvres": "15 06", "maneuvers": "15 06",
@@ -21,13 +23,10 @@ var actNouns = map[string]string{
 	"withdrawal": "08 16", "pullout": "08 16", "sanctions": "16 17", "ban": "16 17", "restrictions": "16 17",
 	"arrest": "17", "arrests": "17", "detention": "17", "expulsion": "16 17", "expulsions": "16 17",
 	"visit": "04", "talks": "04", "meeting": "04",
-	// Generic nouns of action name a deed, not words: "the move" after
-	// sanctions and a protest against them is the sanctions.
 	"move": actionRoots, "decision": actionRoots, "step": actionRoots, "measure": actionRoots, "measures": actionRoots,
 	"proclamation": actionRoots, "change": actionRoots, "plan": actionRoots, "proposal": actionRoots,
-	"announcement": "",
-	"call":         "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
-	"remarks": "", "comments": "", "statement": "", "statements": "", "speech": "",
+	"call": "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
+	"announcement": "", "remarks": "", "comments": "", "statement": "", "statements": "", "speech": "",
 	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }
 
