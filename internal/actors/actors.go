@@ -521,13 +521,13 @@ func (b *builder) personsCountry(m kb.Match) *owner {
 	return nil
 }
 
-// possessivePronounBefore reports whether "its" or "their" directly precedes
-// offset.
+// possessivePronounBefore reports whether "its", "their" or "whose" directly
+// precedes offset.
 func (b *builder) possessivePronounBefore(offset int) bool {
 	before := strings.TrimRight(b.doc.Article.Text[max(0, offset-16):offset], " ")
 	i := strings.LastIndexAny(before, " \n\t(")
 	w := strings.ToLower(before[i+1:])
-	return w == "its" || w == "their"
+	return w == "its" || w == "their" || w == "whose" // "Eritrea, whose troops fought"
 }
 
 // locative reports whether a locative preposition directly precedes offset.
