@@ -329,8 +329,9 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 		// "South Korea's National Police Agency"; but "Gondor's new
 		// mayor" stays Gondor's, as PETRARCH's coders have it.
 		k++
-		if k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start && institutionWords[strings.ToLower(b.doc.Tokens[k].Text)] {
-			return true
+		if w := strings.ToLower(b.doc.Tokens[k].Text); k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start &&
+			(institutionWords[w] || rankWords[w]) {
+			return true // "Canada's top diplomat"
 		}
 		// "Ithilen's awful and evil minister Calimehtar": adjectives
 		// joined by "and" before a title that a name follows.
@@ -377,6 +378,10 @@ func (b *builder) modifiersOnly(from, to int) bool {
 var institutionWords = map[string]bool{"national": true, "federal": true, "central": true, "state": true,
 	"royal": true, "armed": true, "special": true, "metropolitan": true, "general": true, "supreme": true,
 	"military": true, "civil": true, "foreign": true, "defence": true, "defense": true, "interior": true}
+
+// rankWords rank a role without changing whose it is: "Canada's top
+// diplomat", "Russia's chief negotiator".
+var rankWords = map[string]bool{"top": true, "senior": true, "chief": true, "leading": true, "most-senior": true}
 
 // roleChangers are modifiers that make a role someone else's: a former
 // minister is no longer the government.

@@ -92,6 +92,8 @@ func TestActors(t *testing.T) {
 			"Milica Jovanovic=EDU(person) student=EDU(person)"},
 		{"title, name and country", "President Pierre Lomani of Benin arrived.",
 			"President Pierre Lomani=BENGOV(person) Benin=BEN(country)"},
+		{"a ranked role keeps its owner", "India summoned Canada's top diplomat in New Delhi.",
+			"India=IND(country) Canada's top diplomat=CANGOV(agent)"},
 		{"whose troops", "Eritrea, whose troops crossed the border, denied it.", "Eritrea=ERI(country) troops=ERIMIL(agent)"},
 		{"a diplomat's post after its owner", "Australia recalled its ambassador from Beijing.",
 			"Australia=AUS(country) ambassador=AUSGOV(agent) Beijing=CHN(country)"},

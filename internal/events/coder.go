@@ -184,21 +184,24 @@ func mostSpecific(ms []match) []match {
 // verb's match: "China called for dialogue between X and Y" is China's
 // call, and the dialogue it asks for has not happened.
 func partOfLonger(sv *sentenceView, ms []match) []match {
-	inside := func(m match) bool {
-		if sv.doc.Tokens[m.trigger].UPOS != "NOUN" {
-			return false
-		}
-		for _, o := range ms {
-			if o.trigger != m.trigger && sv.doc.Tokens[o.trigger].UPOS == "VERB" && o.start < m.trigger && m.trigger < o.end &&
-				o.act != m.trigger {
-				return true
-			}
-		}
-		return false
+	contains := func(o, m match) bool {
+		return o.trigger != m.trigger && sv.doc.Tokens[m.trigger].UPOS == "NOUN" && sv.doc.Tokens[o.trigger].UPOS == "VERB" &&
+			o.start < m.trigger && m.trigger < o.end && o.act != m.trigger
 	}
+	bare := func(o match) bool { return !o.fromDict && !hasTarget(o.pat) && !hasSource(o.pat) && o.act == 0 }
+	named := func(m match) bool { return len(m.targets) > 0 || len(m.sources) > 0 }
 	var out []match
 	for _, m := range ms {
-		if !inside(m) {
+		drop := false
+		for _, o := range ms {
+			switch {
+			case contains(o, m) && !(bare(o) && named(m)):
+				drop = true // the nominal event is part of the verb's
+			case contains(m, o) && bare(m) && named(o):
+				drop = true // "held talks between India and Australia": the talks name the parties
+			}
+		}
+		if !drop {
 			out = append(out, m)
 		}
 	}

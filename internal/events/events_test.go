@@ -273,6 +273,8 @@ func TestCoder(t *testing.T) {
 			"India imposed sanctions on Russia. Russia called the sanctions illegal. France and Australia expressed support for the move.",
 			map[string]string{"India": in, "Russia": ru, "France": fr, "Australia": au},
 			[]string{"IND 163 RUS", "RUS 111 IND", "FRA 019 IND", "AUS 019 IND"}},
+		{"a compound subject holds talks with itself", "France and India held talks in Paris.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND", "IND 046 FRA"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
