@@ -74,6 +74,7 @@ func TestActors(t *testing.T) {
 		{"media are not actors", "Reuters reported the clash.", ""},
 		{"metonym", "The Kremlin denied it.", "Kremlin=RUSGOV(agent)"},
 		{"legislature", "The U.S. Senate rejected the bill.", "U.S. Senate=USALEG(agent)"},
+		{"lower house", "The US House passed the bill.", "US House=USALEG(agent)"},
 		{"story country", "Thousands marched through Santiago and Valparaiso on Friday. The police arrested dozens.",
 			"police=CHLCOP(agent)"},
 		{"no story country", "Talks began in Paris and ended in Berlin. The police arrested dozens.", "police=COP(agent)"},
