@@ -333,9 +333,17 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 			(institutionWords[w] || rankWords[w]) {
 			return true // "Canada's top diplomat"
 		}
+		toks := b.doc.Tokens
+		// "Trump's Special Presidential Envoy": a title in capitals.
+		j := k
+		for j < len(toks) && j-k < 3 && toks[j].Start < next.Start && startsUpperWord(toks[j].Text) && toks[j].UPOS == "ADJ" {
+			j++
+		}
+		if j > k && j < len(toks) && toks[j].Start == next.Start && startsUpperWord(toks[j].Text) {
+			return true
+		}
 		// "Ithilen's awful and evil minister Calimehtar": adjectives
 		// joined by "and" before a title that a name follows.
-		toks := b.doc.Tokens
 		j, and := k, false
 		for j < len(toks) && j-k < 4 && toks[j].Start < next.Start &&
 			(toks[j].UPOS == "ADJ" && !startsUpperWord(toks[j].Text) || strings.EqualFold(toks[j].Text, "and") && j > k) {
@@ -1296,7 +1304,10 @@ func (b *builder) appositiveActor(e dyad.Entity) (int, bool) {
 			if ai, ok := b.actorFrom(e.Sentence, k, 0, pass, agent); ok {
 				return ai, true
 			}
-			return b.actorFrom(e.Sentence, k+n+1, 2, pass, role)
+			// Title words may be capitalized there: "Trump's Special
+			// Presidential Envoy".
+			title := func(t dyad.Token) bool { return t.UPOS == "ADJ" || t.UPOS == "NOUN" || t.UPOS == "PROPN" }
+			return b.actorFrom(e.Sentence, k+n+1, 2, title, role)
 		}
 		if !startsUpperWord(toks[k+n].Text) {
 			break
