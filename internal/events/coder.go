@@ -389,7 +389,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		for j := k; j < sv.end && j <= k+3; j++ {
 			// A possessive pronoun names its owner, not the target:
 			// "welcomed their resumption of ties with X".
-			if mi := sv.mentionAt(j); mi >= 0 && !possessivePronouns[sv.lower(j)] {
+			if mi := sv.mentionAt(j); mi >= 0 && !sv.possessivePronoun(j) {
 				group := sv.coordinated(mi, +1)
 				if el.kind == source {
 					// "condemnation from $": the slot names the source.
@@ -515,6 +515,18 @@ var possessiveMarks = wordSet("'s ’s ' ’")
 
 // possessivePronouns are skipped like determiners in a target slot.
 var possessivePronouns = wordSet("his her its their our my your")
+
+// possessivePronoun reports whether token k is a possessive pronoun: "her"
+// is one before a noun ("her policy"), not as an object ("accused her of").
+func (sv *sentenceView) possessivePronoun(k int) bool {
+	if !possessivePronouns[sv.lower(k)] {
+		return false
+	}
+	if t := sv.doc.Tokens[k]; sv.lower(k) == "her" && sv.doc.Parsed() {
+		return t.XPOS == "PRP$" || t.Rel == "nmod:poss"
+	}
+	return true
+}
 
 // slotStops are words a target slot does not skip: they start another
 // phrase or clause ("threatened to attack X" is no threat against X).

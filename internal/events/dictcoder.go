@@ -389,7 +389,7 @@ func (sv *sentenceView) matchElems(els []dictElem, toks []int, e, pos, prev int,
 			}
 		default:
 			mi := sv.mentionAt(k)
-			if mi < 0 || possessivePronouns[sv.lower(k)] {
+			if mi < 0 || sv.possessivePronoun(k) {
 				break
 			}
 			save := *st
@@ -573,7 +573,7 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 	locative := -1
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
-		if mi < 0 || possessivePronouns[sv.lower(k)] || sv.inAgent(k, trigger) ||
+		if mi < 0 || sv.possessivePronoun(k) || sv.inAgent(k, trigger) ||
 			anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
 			continue
 		}

@@ -275,6 +275,8 @@ func TestCoder(t *testing.T) {
 			[]string{"IND 163 RUS", "RUS 111 IND", "FRA 019 IND", "AUS 019 IND"}},
 		{"a compound subject holds talks with itself", "France and India held talks in Paris.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND", "IND 046 FRA"}},
+		{"'her' as an object is the target", "Mayor Anna Volk spoke. France accused her of incompetence.",
+			map[string]string{"Mayor Anna Volk": "INDGOV", "her": "INDGOV", "France": fr}, []string{"FRA 112 INDGOV"}},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
