@@ -51,6 +51,10 @@ var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07":
 // 039) pledge it to each other.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": true}
 
+// intransitiveSenses are verbs whose bare pattern ("140 demonstrate") names
+// their sense without an object.
+var intransitiveSenses = wordSet("demonstrate march rally")
+
 // temporalMark reports whether w opens a participle clause that dates its
 // head's act ("after leaving Eriador", "before meeting X").
 func temporalMark(w string) bool {
@@ -105,6 +109,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// "contributed to suffering by supporting Assad": a participle
 		// that describes how its head acts states a stance, no act of
 		// verbal cooperation of its own.
+		return nil
+	}
+	if doc.Parsed() && !hasTarget(m.pat) && len(m.pat.elems) == 1 && intransitiveSenses[doc.Tokens[m.trigger].Lemma] &&
+		(sv.hasRel(m.trigger, "obj") || sv.hasRel(m.trigger, "ccomp")) {
+		// "The statement demonstrates a complete lack of
+		// understanding": a protest verb with an object means something
+		// else.
 		return nil
 	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&

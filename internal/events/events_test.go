@@ -277,6 +277,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND", "IND 046 FRA"}},
 		{"'her' as an object is the target", "Mayor Anna Volk spoke. France accused her of incompetence.",
 			map[string]string{"Mayor Anna Volk": "INDGOV", "her": "INDGOV", "France": fr}, []string{"FRA 112 INDGOV"}},
+		{"demonstrating something is no protest", "The Indian statement demonstrates a complete lack of understanding.",
+			map[string]string{"Indian": in}, nil},
 		{"a participle after an order is no order", "France ordered the closure of a consulate, accusing Russia of spying.",
 			map[string]string{"France": fr, "Russia": ru}, []string{"FRA 161 -", "FRA 1125 RUS"}},
 		{"what a thing is used for has no doer", "Russia inspected a railway line used to deliver aid to India.",
