@@ -35,8 +35,17 @@ var actNouns = map[string]string{
 const actionRoots = "03 04 05 06 07 08 09 14 15 16 17 18 19 20"
 
 // genericActs are the act nouns that may name any act a story reported
-// with another noun ("announced this change ... criticized the move").
-var genericActs = wordSet("move decision step announcement measure measures proclamation change plan proposal remarks comments statement statements speech")
+// with another noun ("announced this change ... criticized the move"): those
+// of actNouns that name any deed or any words.
+var genericActs = func() map[string]bool {
+	out := map[string]bool{}
+	for w, roots := range actNouns {
+		if roots == "" || roots == actionRoots {
+			out[w] = true
+		}
+	}
+	return out
+}()
 
 // actSlot is what a target-less event reacts to: kind "!" for an '@' act
 // (the target is required; "!#" when its owner is named and is no actor),

@@ -159,6 +159,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			targets = append(targets, &r)
 		}
 	}
+	var authority []int // the police or court that reports an agentless arrest
+	if passive && !m.byAgent && doc.Parsed() && strings.HasPrefix(m.pat.Code, "17") {
+		authority = sv.reportingAuthority(m.trigger)
+	}
 	switch {
 	case passive && m.byAgent:
 		for _, t := range targets {
@@ -170,11 +174,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				targets = append(targets, &r)
 			}
 		}
-	case passive && !m.byAgent && doc.Parsed() && strings.HasPrefix(m.pat.Code, "17") && len(sv.reportingAuthority(m.trigger)) > 0:
+	case len(authority) > 0:
 		// "Police confirmed that two suspects were arrested": the
 		// police, army or court that reports an arrest without saying by
 		// whom made it.
-		for _, a := range sv.reportingAuthority(m.trigger) {
+		for _, a := range authority {
 			sources = append(sources, sv.refs(a)...)
 		}
 		targets = nil
@@ -282,13 +286,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			code = ic
 		}
 	}
-	if code == "174" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomatic(doc, *targets[0]) {
+	if code == "174" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomaticRef(doc, actorIdx, *targets[0]) {
 		// CAMEO codes the expulsion of diplomats as reduced relations
 		// (161), not as the expulsion of individuals (174).
 		code = "161"
 	}
 	if code == "180" && !m.fromDict && doc.Tokens[m.trigger].Lemma == "attack" && len(targets) > 0 && targets[0] != nil &&
-		political(doc, sources[0]) && political(doc, *targets[0]) {
+		political(doc, actorIdx, sources[0]) && political(doc, actorIdx, *targets[0]) {
 		// "Harris attacked Biden during the debates": one politician
 		// attacking another does it in words (111), not with arms.
 		code = "111"
@@ -313,14 +317,14 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	var out []dyad.Event
 	for _, s := range sources {
-		if c.anonymous(doc, s) {
+		if anonymousRef(doc, actorIdx, s) {
 			continue
 		}
 		for _, t := range targets {
 			if t != nil && t.Code == s.Code && t.Actor == s.Actor {
 				continue // an actor does not act on itself
 			}
-			if t != nil && c.anonymous(doc, *t) {
+			if t != nil && anonymousRef(doc, actorIdx, *t) {
 				continue
 			}
 			e := ev
@@ -331,44 +335,53 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	return out
 }
 
-// political reports whether r is a person or a political body (a
+// refActor returns the actor an event's reference names, and false for an
+// unknown one.
+func refActor(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) (dyad.Actor, bool) {
+	i, ok := actorIdx[r.Actor]
+	if !ok {
+		return dyad.Actor{}, false
+	}
+	return doc.Actors[i], true
+}
+
+// anonymousRef reports whether r names a known, anonymous actor (see
+// anonymousActor).
+func anonymousRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
+	a, ok := refActor(doc, actorIdx, r)
+	return ok && anonymousActor(a)
+}
+
+// political reports whether r names a person or a political body (a
 // government, legislature, party, opposition or elite) but no armed one and
 // no country.
-func political(doc *dyad.Document, r dyad.ActorRef) bool {
-	for _, a := range doc.Actors {
-		if a.ID != r.Actor {
-			continue
+func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
+	a, ok := refActor(doc, actorIdx, r)
+	code := r.Code
+	if !ok || len(code) <= 3 {
+		return false // unknown, a country, or a sector alone
+	}
+	for _, s := range []string{"MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP"} {
+		if strings.Contains(code[3:], s) {
+			return false
 		}
-		if len(r.Code) <= 3 {
-			return false // a country, or a sector alone
-		}
-		for _, s := range []string{"MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP"} {
-			if strings.Contains(r.Code[3:], s) {
-				return false
-			}
-		}
-		if a.Kind == "person" {
+	}
+	if a.Kind == "person" {
+		return true
+	}
+	for _, s := range []string{"GOV", "LEG", "PTY", "OPP", "ELI"} {
+		if strings.HasSuffix(code, s) {
 			return true
 		}
-		for _, s := range []string{"GOV", "LEG", "PTY", "OPP", "ELI"} {
-			if strings.HasSuffix(r.Code, s) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }
 
-// diplomatic reports whether r is an actor in a diplomatic role: an
+// diplomaticRef reports whether r names an actor in a diplomatic role: an
 // ambassador, envoy or diplomat, an embassy or consulate.
-func diplomatic(doc *dyad.Document, r dyad.ActorRef) bool {
-	for _, a := range doc.Actors {
-		if a.ID == r.Actor {
-			return diplomaticRoles[a.Role]
-		}
-	}
-	return false
+func diplomaticRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
+	a, ok := refActor(doc, actorIdx, r)
+	return ok && diplomaticRoles[a.Role]
 }
 
 var diplomaticRoles = wordSet("ambassador envoy diplomat embassy consulate")
@@ -821,21 +834,11 @@ func targetID(e dyad.Event) string {
 // code.
 func refID(r dyad.ActorRef) string { return r.Actor + " " + r.Code }
 
-// anonymous reports whether an actor is a role that belongs to no country or
-// organization ("officials", "a party", "Foreign Minister X" of an unknown
-// country): its code is only a sector, too vague to code an event on, and
-// the commonest source of over-generation.
-func (c *Coder) anonymous(doc *dyad.Document, r dyad.ActorRef) bool {
-	for _, a := range doc.Actors {
-		if a.ID == r.Actor {
-			return anonymousActor(a)
-		}
-	}
-	return false
-}
-
 // anonymousActor reports whether a has no code (a person only the
-// recognizer found) or is a sector without a country ("officials").
+// recognizer found) or is a role that belongs to no country or organization
+// ("officials", "a party", "Foreign Minister X" of an unknown country): its
+// code is only a sector, too vague to code an event on, and the commonest
+// source of over-generation.
 func anonymousActor(a dyad.Actor) bool {
 	return a.Code == "" || a.Sector != "" && a.Code == a.Sector
 }
