@@ -293,16 +293,15 @@ func nerLabels(classes []int) []string {
 func personNames(data string, hashes map[string]string) ([]string, error) {
 	var out []string
 	for _, name := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"} {
-		b, err := readHashed(filepath.Join(data, "cameo-dictionaries", name), hashes)
+		lines, err := phoenixLines(data, name, hashes)
 		if err != nil {
 			return nil, err
 		}
-		for _, line := range strings.Split(string(b), "\n") {
+		for _, line := range lines {
 			if line == "" || line[0] < 'A' || line[0] > 'Z' {
 				continue
 			}
-			_, comment, _ := strings.Cut(line, "#")
-			if !strings.Contains(comment, "CountryInfo.txt") && !strings.Contains(comment, "rulers") {
+			if _, comment, _ := strings.Cut(line, "#"); !ruler(comment) {
 				continue
 			}
 			field := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\t' || r == '[' || r == '#' })[0]
@@ -316,6 +315,22 @@ func personNames(data string, hashes map[string]string) ([]string, error) {
 	return out, nil
 }
 
+// phoenixLines returns the lines of a Phoenix actor dictionary of the shared
+// data folder, recording its hash.
+func phoenixLines(data, name string, hashes map[string]string) ([]string, error) {
+	b, err := readHashed(filepath.Join(data, "cameo-dictionaries", name), hashes)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(string(b), "\n"), nil
+}
+
+// ruler reports whether a Phoenix entry's comment marks it as a person: an
+// official of CountryInfo or an international organization's leader.
+func ruler(comment string) bool {
+	return strings.Contains(comment, "CountryInfo") || strings.Contains(comment, "rulers")
+}
+
 // orgNames returns the organizations of the Phoenix dictionaries of
 // international and non-state actors, with their synonyms ("+" lines), as
 // news writes them: "ABU_NIDAL_ORGANIZATION" is "Abu Nidal Organization",
@@ -325,12 +340,12 @@ func personNames(data string, hashes map[string]string) ([]string, error) {
 func orgNames(data string, hashes map[string]string) ([]string, error) {
 	var out []string
 	for _, name := range []string{"Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
-		b, err := readHashed(filepath.Join(data, "cameo-dictionaries", name), hashes)
+		lines, err := phoenixLines(data, name, hashes)
 		if err != nil {
 			return nil, err
 		}
 		keep := false
-		for _, line := range strings.Split(string(b), "\n") {
+		for _, line := range lines {
 			line, comment, _ := strings.Cut(line, "#")
 			if strings.TrimSpace(line) == "" {
 				continue
@@ -343,7 +358,7 @@ func orgNames(data string, hashes map[string]string) ([]string, error) {
 				_, code, _ := strings.Cut(line, "[")
 				keep = name == "Phoenix.MilNonState.actors.txt" || strings.HasPrefix(code, "IGO") ||
 					strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "MNC")
-				keep = keep && !strings.Contains(comment, "rulers") && !strings.Contains(comment, "CountryInfo")
+				keep = keep && !ruler(comment)
 			}
 			if !keep {
 				continue
