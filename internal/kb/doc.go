@@ -17,10 +17,10 @@
 //   - people/*.tsv are written by hand: the heads of state and government
 //     of about 190 states and territories, the foreign, defence, interior
 //     and finance ministers of 49 of them and the heads of 28 international
-//     organizations from 2000 to 2026, one row per term with start and end dates. [Load] merges
-//     the rows of one name into an [Official] with several [Term]s; each
-//     term's CAMEO code is the country's plus the role's sector, or the
-//     organization's. [Official.On] gives the standing on a date: the term
+//     organizations from 2000 to 2026, one row per term with start and end
+//     dates. [Load] merges the rows of one name into an [Official] with
+//     several [Term]s; each term's CAMEO code is the country's plus the
+//     role's sector, or the organization's. [Official.On] gives the standing on a date: the term
 //     that covers it, else an elite (ELI) of the nearest term's country.
 //   - organizations.tsv, agents.tsv, places.tsv and ambiguous.tsv are
 //     written by hand: organizations with CAMEO codes (IGOUNO, IGOEUREEC,

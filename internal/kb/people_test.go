@@ -173,7 +173,7 @@ func TestHeadsCoverage(t *testing.T) {
 	at := day("2024-06-01")
 	led := map[string]bool{}
 	for _, p := range k.Officials() {
-		if st := p.On(at); st.Current && strings.HasPrefix(st.Role, "head of") || st.Current && st.Role == "monarch" {
+		if st := p.On(at); st.Current && (strings.HasPrefix(st.Role, "head of") || st.Role == "monarch") {
 			led[st.Country] = true
 		}
 	}
