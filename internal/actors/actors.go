@@ -292,7 +292,8 @@ func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 			if org.Kind == kb.Party || org.Kind == kb.ArmedGroup || org.Kind == kb.WorldRegion {
 				kind = "group"
 			}
-			return owner{code: org.Code, country: org.Country, name: org.Name, adj: org.Name, sector: org.Sector, kind: kind}, "organization", true
+			code, sector := org.On(b.at)
+			return owner{code: code, country: org.Country, name: org.Name, adj: org.Name, sector: sector, kind: kind}, "organization", true
 		case kb.MetonymEntry:
 			mt := k.Metonyms()[e.Index]
 			name := text[m.Start:m.End]

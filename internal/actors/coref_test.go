@@ -61,6 +61,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 	tests := []struct {
 		name, date, text, want string
 	}{
+		// Organizations whose standing changed, coded for the article's date.
+		{"insurgents before they took power", "2019-07-01", "The Taliban attacked a checkpoint in Kandahar.",
+			"Taliban=AFGREB(group)"},
+		{"the same group in power", "2023-07-01", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
+		{"undated: today's standing", "", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
 		// Officials of the knowledge base, coded for the article's date.
 		{"full name in office", "2023-05-02", "Antony Blinken met Japan's foreign minister.",
 			"Antony Blinken=USAGOV(person) Japan's foreign minister=JPNGOV(agent)"},

@@ -141,7 +141,7 @@ func (b *builder) sameAsTable(m kb.Match, oi int) bool {
 				return true
 			}
 		case kb.OrgEntry:
-			if k.Orgs()[e.Index].Code == code {
+			if c, _ := k.Orgs()[e.Index].On(b.at); c == code {
 				return true
 			}
 		}

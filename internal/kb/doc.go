@@ -24,7 +24,8 @@
 //     that covers it, else an elite (ELI) of the nearest term's country.
 //   - organizations.tsv, agents.tsv, places.tsv and ambiguous.tsv are
 //     written by hand: organizations with CAMEO codes (IGOUNO, IGOEUREEC,
-//     PSEREBHMS ...), role nouns with CAMEO sectors (GOV, MIL, LEG, JUD, COP,
+//     PSEREBHMS ...; dated codes for the few whose standing changed, such
+//     as the Taliban, read by [Org.On]), role nouns with CAMEO sectors (GOV, MIL, LEG, JUD, COP,
 //     OPP, REB, ...), regions and seas with coordinates, and the matcher's
 //     policy for misleading phrases.
 //

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"time"
 )
 
 //go:embed countries.tsv metonyms.tsv organizations.tsv agents.tsv places.tsv ambiguous.tsv people/*.tsv gender.tsv givennames.tsv
@@ -66,8 +67,9 @@ const (
 
 // Org is an organization: one row of organizations.tsv.
 type Org struct {
-	// ID is a unique short key ("UNSC"); Code is the CAMEO actor code,
-	// which several organizations may share ("IGOUNO").
+	// ID is a unique short key ("UNSC"); Code is the CAMEO actor code
+	// today, which several organizations may share ("IGOUNO"); [Org.On]
+	// gives the code on a date for the few whose standing changed.
 	ID      string
 	Code    string
 	Name    string
@@ -80,6 +82,36 @@ type Org struct {
 	// Note says why a code differs from the CAMEO dictionaries, or what the
 	// names are ambiguous with.
 	Note string
+	// Changes, for the few organizations whose standing changed, lists
+	// every code they had in date order, the first with the zero date
+	// (the Taliban: AFGGOV, then AFGREB from 2001-11-13, AFGGOV again from
+	// 2021-08-15); Code and Sector are the last one's. Nil when the code
+	// never changed.
+	Changes []OrgChange
+}
+
+// OrgChange is a code an organization took on a date: an armed group that
+// became a government, a government that fell to rebellion.
+type OrgChange struct {
+	From   time.Time
+	Code   string
+	Sector string
+}
+
+// On gives the organization's CAMEO code and sector on a date; the zero
+// date means today.
+func (o *Org) On(at time.Time) (code, sector string) {
+	code, sector = o.Code, o.Sector
+	if at.IsZero() {
+		return code, sector
+	}
+	for _, c := range o.Changes {
+		if at.Before(c.From) {
+			break
+		}
+		code, sector = c.Code, c.Sector
+	}
+	return code, sector
 }
 
 // AgentKind says whether an agent noun names one person or a group.

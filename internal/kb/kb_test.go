@@ -91,6 +91,13 @@ func TestLookups(t *testing.T) {
 		{"org by id", func() (string, bool) { o, ok := k.OrgByID("UNSC"); return code(o), ok }, "IGOUNO", true},
 		{"org code from Phoenix", func() (string, bool) { o, ok := k.OrgByID("HAMAS"); return code(o), ok }, "PSEREBHMS", true},
 		{"unknown org", func() (string, bool) { o, ok := k.OrgByID("NOPE"); return code(o), ok }, "", false},
+		{"org code today", func() (string, bool) { o, ok := k.OrgByID("TALIBAN"); return code(o), ok }, "AFGGOV", true},
+		{"org code in 2000", func() (string, bool) { return orgOn(k, "TALIBAN", "2000-05-01") }, "AFGGOV", true},
+		{"org code in 2019", func() (string, bool) { return orgOn(k, "TALIBAN", "2019-05-01") }, "AFGREB", true},
+		{"org code on the day it changed", func() (string, bool) { return orgOn(k, "TALIBAN", "2021-08-15") }, "AFGGOV", true},
+		{"org code in 2023", func() (string, bool) { return orgOn(k, "TALIBAN", "2023-05-01") }, "AFGGOV", true},
+		{"rebels who took power", func() (string, bool) { return orgOn(k, "HTS", "2024-12-01") }, "SYRREB", true},
+		{"rebels in power", func() (string, bool) { return orgOn(k, "HTS", "2025-03-01") }, "SYRGOV", true},
 		{"agent any case", func() (string, bool) { a, ok := k.AgentFor("Foreign Minister"); return sector(a), ok }, "GOV", true},
 		{"agent plural", func() (string, bool) { a, ok := k.AgentFor("troops"); return sector(a), ok }, "MIL", true},
 		{"agent compound sector", func() (string, bool) { a, ok := k.AgentFor("defence minister"); return sector(a), ok }, "GOVMIL", true},
@@ -113,6 +120,23 @@ func name(c *Country) string {
 		return ""
 	}
 	return c.Name
+}
+
+// orgOn gives an organization's code and sector on a date.
+func orgOn(k *KB, id, date string) (string, bool) {
+	o, ok := k.OrgByID(id)
+	if !ok {
+		return "", false
+	}
+	at, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		panic(err)
+	}
+	code, sector := o.On(at)
+	if !strings.HasSuffix(code, sector) {
+		return code + " with sector " + sector, true
+	}
+	return code, true
 }
 
 func code(o *Org) string {
@@ -217,6 +241,12 @@ func TestLoadErrors(t *testing.T) {
 		{"org duplicate id", replace("organizations.tsv", "UNSC\tIGOUNO", "UN\tIGOUNO"), "duplicate id", true},
 		{"org bad code", replace("organizations.tsv", "UNSC\tIGOUNO", "UNSC\tIGOUN"), "bad CAMEO code", true},
 		{"org unknown country", replace("organizations.tsv", "party\tCHN\tGOV", "party\tZZZ\tGOV"), "unknown country", true},
+		{"org change undated", replace("organizations.tsv", "AFGREB from 2001-11-13", "AFGREB"), "want CODE from YYYY-MM-DD", true},
+		{"org change first dated", replace("organizations.tsv", "AFGGOV, AFGREB", "AFGGOV from 1996-09-27, AFGREB"), "the first code takes no date", true},
+		{"org change bad date", replace("organizations.tsv", "from 2001-11-13", "from 2001-13-13"), "month out of range", true},
+		{"org change dates fall", replace("organizations.tsv", "from 2021-08-15", "from 2001-08-15"), "dates must rise", true},
+		{"org change other country", replace("organizations.tsv", "AFGREB from", "PAKREB from"), "want the country", true},
+		{"org change sector", replace("organizations.tsv", "armed_group\tAFG\tGOV", "armed_group\tAFG\tREB"), "not the last code's", true},
 		{"agent upper case", replace("agents.tsv", "\nprime minister\t", "\nPrime minister\t"), "not lower-case ASCII", true},
 		{"agent duplicate form", replace("agents.tsv", "premier\tpremiers", "premier\tpresidents"), "duplicate form", true},
 		{"agent kind", replace("agents.tsv", "head of government\tperson", "head of government\tpeople"), "unknown kind", true},

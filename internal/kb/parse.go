@@ -1,8 +1,10 @@
 package kb
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -133,6 +135,16 @@ func (k *KB) parseOrgs(name string, data []byte) error {
 		if err := r.checkNames(name, append([]string{o.ID, o.Name}, o.Aliases...)...); err != nil {
 			return err
 		}
+		if strings.Contains(o.Code, ",") {
+			if o.Changes, err = parseChanges(o.Code, o.Country); err != nil {
+				return r.errorf(name, "%v", err)
+			}
+			last := o.Changes[len(o.Changes)-1]
+			if o.Sector != last.Sector {
+				return r.errorf(name, "sector %q is not the last code's %q", o.Sector, last.Sector)
+			}
+			o.Code = last.Code
+		}
 		if !isCAMEO(o.Code) {
 			return r.errorf(name, "bad CAMEO code %q", o.Code)
 		}
@@ -156,6 +168,37 @@ func (k *KB) parseOrgs(name string, data []byte) error {
 		k.orgs = append(k.orgs, o)
 	}
 	return nil
+}
+
+// parseChanges reads the code column of an organization whose code changed:
+// its first code, then each later one with the date it took effect, as in
+// "AFGGOV, AFGREB from 2001-11-13, AFGGOV from 2021-08-15". Each code is the
+// organization's country plus a sector, which the change takes.
+func parseChanges(col, country string) ([]OrgChange, error) {
+	var out []OrgChange
+	for i, part := range strings.Split(col, ",") {
+		code, date, dated := strings.Cut(strings.TrimSpace(part), " from ")
+		var from time.Time
+		switch {
+		case i == 0 && dated:
+			return nil, fmt.Errorf("code change %q: the first code takes no date", part)
+		case i > 0 && !dated:
+			return nil, fmt.Errorf("code change %q: want CODE from YYYY-MM-DD", part)
+		case dated:
+			var err error
+			if from, err = parseDate(strings.TrimSpace(date), false); err != nil {
+				return nil, fmt.Errorf("code change %q: %v", part, err)
+			}
+			if !from.After(out[len(out)-1].From) {
+				return nil, fmt.Errorf("code change %q: dates must rise", part)
+			}
+		}
+		if !isCAMEO(code) || country == "" || !strings.HasPrefix(code, country) || len(code) < len(country)+3 {
+			return nil, fmt.Errorf("code change %q: want the country %q plus a sector", part, country)
+		}
+		out = append(out, OrgChange{From: from, Code: code, Sector: code[len(country) : len(country)+3]})
+	}
+	return out, nil
 }
 
 func (k *KB) parseAgents(name string, data []byte) error {

@@ -197,7 +197,8 @@ func (k *KB) parsePeopleTable(name string, data []byte) error {
 			if !slices.Contains(orgRoles, t.Role) {
 				return r.errorf(name, "role %q is not an organization's office", t.Role)
 			}
-			t.Country, t.Code, t.Sector = org.Country, org.Code, org.Sector
+			t.Code, t.Sector = org.On(t.Start)
+			t.Country = org.Country
 			t.Nationality = nationality(t.Note)
 			if t.Nationality != "" {
 				nat, ok := k.countryByISO3OrCode(t.Nationality)
