@@ -354,8 +354,10 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				hyphen := sv.innerHyphen(j)
 				t := sv.doc.Tokens[j]
 				// Scare quotes are passed and not counted: 'gave its
-				// "deepest sympathies"'.
-				scare := t.Kind == dyad.QuoteMark
+				// "deepest sympathies"'; so is the comma before a
+				// participle that modifies a word before it ("the attack,
+				// reportedly carried out by").
+				scare := t.Kind == dyad.QuoteMark || sv.participleComma(j)
 				if !hyphen && !scare && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] {
 					words++
 				}
@@ -570,6 +572,18 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		}
 	}
 	return free <= 1
+}
+
+// participleComma reports whether token k is a comma that opens a reduced
+// relative clause: its head is a past participle without a subject, hung on
+// a word before the comma ("the attack, reportedly carried out by the
+// Taliban"; the parser may read the participle as a past tense).
+func (sv *sentenceView) participleComma(k int) bool {
+	toks := sv.doc.Tokens
+	h := toks[k].Head
+	return sv.lower(k) == "," && h > k && h < sv.end && toks[h].UPOS == "VERB" &&
+		(toks[h].XPOS == "VBN" || toks[h].XPOS == "VBD") && !sv.hasSubject(h) &&
+		toks[h].Head >= sv.first && toks[h].Head < k
 }
 
 // modifierMention reports whether token k is a one-word mention used as an
