@@ -83,11 +83,11 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	b := &builder{s: s, doc: doc, index: map[string]int{}, byName: map[string]int{}, at: articleDate(doc),
 		consumed: map[int]bool{}, singular: map[int]bool{}, plural: map[int]bool{}, body: map[int]bool{},
 		pluralAt: map[int]bool{}, singularAt: map[int]bool{}, gender: map[int]kb.Gender{}}
+	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.home = s.datelineCountry(doc)
 	if b.home == nil {
-		b.home = s.storyCountry(doc)
+		b.home = s.storyCountry(doc, matches, b.at)
 	}
-	matches := s.kb.Matcher().FindAll(doc.Article.Text)
 	b.matchAt = make(map[int]bool, len(matches))
 	b.matchEnd = make(map[int]kb.Match, len(matches))
 	for _, m := range matches {
@@ -1043,10 +1043,12 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 
 // storyCountry returns the country a story without a dateline happens in:
 // the country of most of the places its sentences name, when it has at
-// least storyMinMentions of them and storyShare of all. It owns the roles
-// and agents the story names without a country ("the police", "Congress",
-// "the defence secretary").
-func (s *Stage) storyCountry(doc *dyad.Document) *owner {
+// least storyMinMentions of them and storyShare of all; failing that, of
+// most of the places and officials (named in full, in office on the
+// article's date) together, by the same measure. It owns the roles and
+// agents the story names without a country ("the police", "Congress", "the
+// defence secretary").
+func (s *Stage) storyCountry(doc *dyad.Document, matches []kb.Match, at time.Time) *owner {
 	count := map[string]int{}
 	total := 0
 	for _, p := range doc.Places {
@@ -1057,6 +1059,27 @@ func (s *Stage) storyCountry(doc *dyad.Document) *owner {
 		count[p.Country] += n
 		total += n
 	}
+	if o := s.majority(count, total); o != nil {
+		return o
+	}
+	for _, m := range matches {
+		for _, e := range m.Entries {
+			if e.Kind != kb.OfficialEntry {
+				continue
+			}
+			if st := s.kb.Officials()[e.Index].On(at); st.Current && st.Country != "" {
+				count[st.Country]++
+				total++
+			}
+			break
+		}
+	}
+	return s.majority(count, total)
+}
+
+// majority returns the country with the most of total mentions, when it has
+// at least storyMinMentions and storyShare of them.
+func (s *Stage) majority(count map[string]int, total int) *owner {
 	best, bestN := "", 0
 	for c, n := range count {
 		if n > bestN || n == bestN && c < best {

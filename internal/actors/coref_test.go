@@ -67,6 +67,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		{"the same group in power", "2023-07-01", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
 		{"undated: today's standing", "", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
 		// Officials of the knowledge base, coded for the article's date.
+		{"a story of no places is the country of the officials it names", "2020-03-01",
+			"Narendra Modi thanked the finance minister. Later Narendra Modi praised the police.",
+			"Narendra Modi=INDGOV(person) finance minister=INDGOV(agent) Narendra Modi=INDGOV(person) police=INDCOP(agent)"},
+		{"one official is not enough", "2020-03-01", "Narendra Modi praised the police.",
+			"Narendra Modi=INDGOV(person) police=COP(agent)"},
 		{"full name in office", "2023-05-02", "Antony Blinken met Japan's foreign minister.",
 			"Antony Blinken=USAGOV(person) Japan's foreign minister=JPNGOV(agent)"},
 		{"legislative leader", "2020-03-01", "Nancy Pelosi criticized Japan.",
