@@ -95,22 +95,33 @@ var recipientCases = wordSet("with to against on for from into toward towards")
 // it repeats.
 const alsoWindow = 6
 
-// resolveAlso gives a target-less event marked "also" the target of the
-// latest event of the same root by another source in the alsoWindow
-// sentences before it (or earlier in its own): "Japan pledged aid to the
-// Philippines ... The United States has also pledged aid" is USA 033 PHL.
+// resolveAlso gives an event marked "also" what the act it repeats tells
+// and it leaves out: the latest event of the same root by another source in
+// the alsoWindow sentences before it (or earlier in its own) gives a
+// target-less one its target, and its more specific code when it refines
+// the event's own ("Japan pledged emergency aid to the Philippines ... The
+// United States has also pledged aid" is USA 0333 PHL, humanitarian aid,
+// not the bare 033).
 func resolveAlso(evs []dyad.Event, acts []actSlot) {
 	for i := range evs {
 		e := &evs[i]
-		if i >= len(acts) || !acts[i].also || e.Target != nil {
+		if i >= len(acts) || !acts[i].also {
 			continue
 		}
 		j := latestBefore(evs, i, alsoWindow, func(o dyad.Event) bool {
-			return o.Target != nil && o.Root == e.Root && o.Source.Code != e.Source.Code && o.Target.Code != e.Source.Code && !o.Negated
+			return o.Target != nil && o.Root == e.Root && o.Source.Code != e.Source.Code && o.Target.Code != e.Source.Code && !o.Negated &&
+				(e.Target == nil || e.Target.Code == o.Target.Code)
 		})
-		if j >= 0 {
-			t := *evs[j].Target
+		if j < 0 {
+			continue
+		}
+		o := evs[j]
+		if e.Target == nil {
+			t := *o.Target
 			e.Target = &t
+		}
+		if len(o.CAMEO) > len(e.CAMEO) && strings.HasPrefix(o.CAMEO, e.CAMEO) {
+			e.CAMEO, e.CAMEOName, e.QuadClass, e.Goldstein, e.PLOVER = o.CAMEO, o.CAMEOName, o.QuadClass, o.Goldstein, o.PLOVER
 		}
 	}
 }
