@@ -107,6 +107,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		}
 	}
 	resolveAlso(doc.Events, acts)
+	aidRecipients(doc, actorIdx)
 	doc.Events = resolveActs(doc.Events, acts, owned)
 	answerAccusations(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
@@ -114,6 +115,44 @@ func (c *Coder) Process(doc *dyad.Document) error {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
 	}
 	return nil
+}
+
+// aidRecipients gives a target-less aid event (root 07) placed in its own
+// sentence in another country than its source's the country of the place
+// as target, when the story names that country as an actor: "The World
+// Food Programme began distributing rice in Cebu" is aid to the
+// Philippines. The target's words are the place's.
+func aidRecipients(doc *dyad.Document, actorIdx map[string]int) {
+	for i := range doc.Events {
+		e := &doc.Events[i]
+		loc := e.Location
+		if e.Root != "07" || e.Target != nil || loc == nil || loc.Country == "" || loc.Reason == "dateline" ||
+			doc.Actors[actorIdx[e.Source.Actor]].Country == loc.Country {
+			continue
+		}
+		country := -1
+		for j, a := range doc.Actors {
+			if a.Kind == "country" && a.Country == loc.Country {
+				country = j
+				break
+			}
+		}
+		if country < 0 {
+			continue
+		}
+		for _, p := range doc.Places {
+			if p.ID != loc.Place {
+				continue
+			}
+			for _, m := range p.Mentions {
+				if m.Sentence == e.Sentence {
+					a := doc.Actors[country]
+					e.Target = &dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End}
+					break
+				}
+			}
+		}
+	}
 }
 
 // answerAccusations gives a denial that names no one ("Israel denied the

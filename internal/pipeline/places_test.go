@@ -50,3 +50,49 @@ func TestEventPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestAidRecipients checks that target-less aid delivered in a place of
+// another country than the giver's goes to that country, when the story
+// names it as an actor, and to no one otherwise.
+func TestAidRecipients(t *testing.T) {
+	stages, err := Standard(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, want string // want: the first event as "SRC CODE TGT (target words)"
+	}{
+		{"a city abroad", "Chile thanked Japan. The World Food Programme began distributing rice in Valparaiso on Thursday.",
+			"IGOUNOWFP 073 CHL (Valparaiso)"},
+		{"the giver's own country", "Chile thanked Japan. Japan distributed food in Osaka on Thursday.", "JPN 073 -"},
+		{"a country the story does not name", "The World Food Programme distributed flour in Valparaiso on Thursday.", "IGOUNOWFP 073 -"},
+		{"a named recipient stays", "Chile thanked Japan. Japan delivered food to Peru in Valparaiso.", "JPN 073 PER (Peru)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "x", Text: tt.text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+			if err := article.Prepare(a, article.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			doc := dyad.NewDocument(a)
+			for _, s := range stages {
+				if err := s.Process(doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got string
+			for _, e := range doc.Events {
+				if e.Root == "07" {
+					got = e.Source.Code + " " + e.CAMEO + " -"
+					if e.Target != nil {
+						got = e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
+					}
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
