@@ -413,6 +413,7 @@ func (b *builder) collectives() {
 	doc := b.doc
 	toks := doc.Tokens
 	var added []dyad.Mention
+	var replaced []int // generic role mentions a collective replaces, in order
 	for si, sent := range doc.Sentences {
 		for k := sent.FirstToken; k < sent.EndToken; k++ {
 			det := strings.ToLower(toks[k].Text)
@@ -452,11 +453,25 @@ func (b *builder) collectives() {
 				continue
 			}
 			span := dyad.Span{Start: toks[k].Start, End: toks[j].End}
-			if b.overlapsMentionBut(span, b.worldRegion) {
-				continue // "the two Asian allies" names the allies, not Asia
+			// "the two Asian allies" names the allies, not Asia; "both
+			// governments" two governments named before, not a generic
+			// role of the story's country, whose mention it replaces.
+			generic := -1
+			blocked := false
+			for mi, m := range doc.Mentions {
+				switch {
+				case !m.Overlaps(span) || b.worldRegion(m.Actor):
+				case m.Start == toks[j].Start && m.End == toks[j].End && doc.Actors[m.Actor].Kind == "agent":
+					generic = mi
+				default:
+					blocked = true
+				}
 			}
-			var got []int
+			if blocked {
+				continue
+			}
 			outside := b.clauseSubjects(j, want) // "Abiy Ahmed offered to mediate between the two sides": not a side
+			got := b.pairBack(si, span.Start, want, outside)
 			for _, ms := range b.sentencesBack(si, span.Start) {
 				if len(got) == 2 {
 					break
@@ -471,12 +486,39 @@ func (b *builder) collectives() {
 				continue
 			}
 			slices.Reverse(got)
+			if generic >= 0 {
+				replaced = append(replaced, generic)
+			}
 			added = append(added, dyad.Mention{Span: span, Text: doc.Article.Text[span.Start:span.End],
 				Actor: got[0], Also: got[1:], Kind: "description", Sentence: si, Place: -1})
 			k = j
 		}
 	}
+	for _, mi := range slices.Backward(replaced) {
+		doc.Mentions = slices.Delete(doc.Mentions, mi, mi+1)
+	}
 	doc.Mentions = append(doc.Mentions, added...)
+}
+
+// pairBack returns, latest first, the two actors (as want maps them, none
+// of them in outside) of the latest coordinated pair before offset within
+// lookBack sentences: "Turkey and Armenia agreed ... Azerbaijan welcomed it
+// ... praised both governments" names Turkey and Armenia, not the two
+// countries named last. Nil if there is none.
+func (b *builder) pairBack(si, offset int, want func(int) int, outside []int) []int {
+	for _, ms := range b.sentencesBack(si, offset) {
+		for x := len(ms) - 1; x >= 0; x-- {
+			g := b.coordinatedGroup(ms, x)
+			if len(g) != 2 {
+				continue
+			}
+			a0, a1 := want(g[0]), want(g[1])
+			if a0 >= 0 && a1 >= 0 && a0 != a1 && !slices.Contains(outside, a0) && !slices.Contains(outside, a1) {
+				return []int{a1, a0}
+			}
+		}
+	}
+	return nil
 }
 
 // clauseSubjects returns, as want maps them, the actors of the subject of
@@ -523,17 +565,6 @@ func (b *builder) countryOf(a int) int {
 		return -1
 	}
 	return b.ownerActor(o)
-}
-
-// overlapsMentionBut reports whether a mention overlaps s, other than the
-// mentions of actors for which skip holds.
-func (b *builder) overlapsMentionBut(s dyad.Span, skip func(actor int) bool) bool {
-	for _, m := range b.doc.Mentions {
-		if m.Overlaps(s) && !skip(m.Actor) {
-			return true
-		}
-	}
-	return false
 }
 
 // worldRegion reports whether actor a is a world region ("Asian").

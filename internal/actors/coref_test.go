@@ -146,6 +146,10 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Secretary Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent) The two allies=USA+KOR(country) North Korea=PRK(country)"},
 		{"both countries", "", "Japan criticized China. Both countries later met.",
 			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
+		{"the pair the story named before the countries named last", "", "Chile and Peru agreed to reopen the border. Bolivia welcomed it. Brazil praised both countries.",
+			"Chile=CHL(country) Peru=PER(country) Bolivia=BOL(country) Brazil=BRA(country) both countries=CHL+PER(country)"},
+		{"both governments are no role of the story's country", "", "Chile and Peru agreed in Lima to reopen the border near Tacna. Brazil praised both governments.",
+			"Chile=CHL(country) Peru=PER(country) Brazil=BRA(country) both governments=CHL+PER(country)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
