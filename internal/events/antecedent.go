@@ -233,6 +233,7 @@ const ownedWindow = 12
 // actor's act; the target's span is then in the earlier sentence. An '@'
 // event left without a target is dropped.
 func resolveActs(evs []dyad.Event, acts []actSlot, owned []ownedAct) []dyad.Event {
+	more := map[int][]dyad.ActorRef{} // further targets of an event, by index
 	for i := range evs {
 		e := &evs[i]
 		if i >= len(acts) || acts[i].kind != "+" && acts[i].kind != "!" || e.Target != nil || e.Root > "13" {
@@ -267,26 +268,46 @@ func resolveActs(evs []dyad.Event, acts []actSlot, owned []ownedAct) []dyad.Even
 			}
 		}
 		switch {
-		case bestFamily:
+		case bestFamily || best >= 0 && ownedBefore(owned, e, noun) == nil:
 			t := evs[best].Source
 			e.Target = &t
+			more[i] = coDoers(evs, best, i)
 		case ownedBefore(owned, e, noun) != nil:
 			// "a move by Johnson ... Corbyn called the move a
 			// 'smash and grab'": the same noun, given its owner.
 			t := *ownedBefore(owned, e, noun)
 			e.Target = &t
-		case best >= 0:
-			t := evs[best].Source
-			e.Target = &t
 		}
 	}
-	// A pattern's act slot '@' needs the act's doer: without one, no event.
-	out := evs[:0]
+	// A pattern's act slot '@' needs the act's doer: without one, no
+	// event. An act of several doers gives one event for each.
+	out := make([]dyad.Event, 0, len(evs))
 	for i, e := range evs {
 		if e.Target == nil && i < len(acts) && strings.HasPrefix(acts[i].kind, "!") {
 			continue
 		}
 		out = append(out, e)
+		for _, t := range more[i] {
+			e.Target = &t
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// coDoers returns the sources, other than evs[j]'s and evs[i]'s, of the
+// events before evs[i] coded on evs[j]'s trigger: the other doers of one act
+// ("Turkey and Armenia agreed to reopen the border ... Azerbaijan welcomed
+// the agreement" welcomes both).
+func coDoers(evs []dyad.Event, j, i int) []dyad.ActorRef {
+	var out []dyad.ActorRef
+	seen := map[string]bool{evs[j].Source.Actor: true, evs[i].Source.Actor: true}
+	for k := range i {
+		o := evs[k]
+		if o.Sentence == evs[j].Sentence && o.Evidence.Trigger.Start == evs[j].Evidence.Trigger.Start && !seen[o.Source.Actor] {
+			seen[o.Source.Actor] = true
+			out = append(out, o.Source)
+		}
 	}
 	return out
 }
