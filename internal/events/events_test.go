@@ -295,6 +295,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 0333 IND", "JPN 0333 IND"}},
 		{"an act of several doers is welcomed for each", "France and India agreed to reopen the border. Russia welcomed the agreement.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 035 - intended", "IND 035 - intended", "RUS 051 IND", "RUS 051 FRA"}},
+		{"meeting for talks is negotiation", "France and India met for a third round of talks. Russia met Japan for talks.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 046 IND", "IND 046 FRA", "RUS 046 JPN"}},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
