@@ -576,6 +576,32 @@ var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firi
 	"missiles": true, "rockets": true, "shots": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
 	"pointed": true, "launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
 
+// earlierBody returns the country of the latest body of the same kind the
+// story named with a country in the lookBack sentences before offset, for a
+// body named without an owner: "Russia's foreign ministry denied it ...
+// ministry spokeswoman Yelena Sorokina said" is Russia's ministry, not one
+// of the dateline's country. Nil if there is none.
+func (b *builder) earlierBody(si, offset int, ag kb.Agent) *owner {
+	ms := b.doc.Mentions
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Start >= offset {
+			continue
+		}
+		if m.Sentence < si-lookBack {
+			break
+		}
+		a := b.doc.Actors[m.Actor]
+		if a.Kind != "agent" || a.Country == "" || a.Role != ag.Role && !strings.HasSuffix(a.Role, " "+ag.Role) {
+			continue
+		}
+		if o, ok := b.s.countryByISO3(a.Country); ok {
+			return &o
+		}
+	}
+	return nil
+}
+
 // agentWithOwner adds a role noun match, with its owner if any, and the
 // person's name that may follow it.
 func (b *builder) agentWithOwner(si, start int, m kb.Match, ag kb.Agent, o *owner) {
@@ -586,6 +612,9 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	text := b.doc.Article.Text
 	if o == nil {
 		o = b.whereOwner(start)
+	}
+	if o == nil && ag.Kind == kb.Group {
+		o = b.earlierBody(si, start, ag)
 	}
 	if o == nil && !b.foreignBefore(start) {
 		o = b.home

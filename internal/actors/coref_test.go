@@ -66,6 +66,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Taliban=AFGREB(group)"},
 		{"the same group in power", "2023-07-01", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
 		{"undated: today's standing", "", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
+		// A body named without an owner is the one the story just named.
+		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
+			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
+		{"no body named before", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. The ministry said it would answer.",
+			"Poland=POL(country) Russian diplomats=RUSGOV(agent) ministry=POLGOV(agent) it=POLGOV(agent)"},
 		// Officials of the knowledge base, coded for the article's date.
 		{"a story of no places is the country of the officials it names", "2020-03-01",
 			"Narendra Modi thanked the finance minister. Later Narendra Modi praised the police.",
