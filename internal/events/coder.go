@@ -110,6 +110,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	aidRecipients(doc, actorIdx)
 	doc.Events = resolveActs(doc.Events, acts, owned)
 	answerAccusations(doc.Events)
+	answerRetaliation(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
@@ -168,6 +169,30 @@ func answerAccusations(evs []dyad.Event) {
 		j := latestBefore(evs, i, answerWindow, func(o dyad.Event) bool {
 			return o.Root == "11" && o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
 				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3]
+		})
+		if j >= 0 {
+			t := evs[j].Source
+			e.Target = &t
+		}
+	}
+}
+
+// answerRetaliation gives a threat of retaliation that names no one
+// ("Russia's foreign ministry said it would retaliate") the doer of the
+// latest hostile act (roots 11 to 20: criticism, rejection, threats,
+// protest, force posture, reduced relations, coercion, violence) against
+// the threatener's country in the same or the previous answerWindow
+// sentences as target.
+func answerRetaliation(evs []dyad.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Root != "13" || e.Target != nil || len(e.Source.Code) < 3 || !strings.Contains(strings.ToLower(e.Evidence.Trigger.Text), "retaliat") &&
+			!strings.Contains(strings.ToLower(e.Evidence.Trigger.Text), "respond in kind") {
+			continue
+		}
+		j := latestBefore(evs, i, answerWindow, func(o dyad.Event) bool {
+			return o.Root >= "11" && o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
+				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3] && o.Source.Code[:min(3, len(o.Source.Code))] != e.Source.Code[:3]
 		})
 		if j >= 0 {
 			t := evs[j].Source

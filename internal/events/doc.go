@@ -84,7 +84,9 @@
 // nor right after an article, a possessive or a preposition ("a live round
 // on", "over alleged plots"). A denial with no one named ("Israel denied the
 // accusation") answers the latest accusation against the denier's country
-// in the four sentences before it. An expulsion (174) of an ambassador,
+// in the four sentences before it; so does a promised retaliation with no
+// one named ("Russia said it would retaliate") the latest hostile act
+// against the threatener's country. An expulsion (174) of an ambassador,
 // envoy or diplomat is coded 161, as the CAMEO codebook says.
 //
 // A sentence about sport, entertainment or games codes no event: discards.txt
