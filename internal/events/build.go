@@ -291,6 +291,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// (161), not as the expulsion of individuals (174).
 		code = "161"
 	}
+	if code == "161" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomaticRef(doc, actorIdx, *targets[0]) {
+		// Relations are reduced with the diplomats' or the consulate's
+		// country: "expelled four Russian diplomats" is against Russia.
+		if c, ok := countryRef(doc, actorIdx, *targets[0]); ok {
+			targets = []*dyad.ActorRef{&c}
+		}
+	}
 	if code == "180" && !m.fromDict && doc.Tokens[m.trigger].Lemma == "attack" && len(targets) > 0 && targets[0] != nil &&
 		political(doc, actorIdx, sources[0]) && political(doc, actorIdx, *targets[0]) {
 		// "Harris attacked Biden during the debates": one politician
@@ -385,6 +392,21 @@ func diplomaticRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef)
 }
 
 var diplomaticRoles = wordSet("ambassador envoy diplomat embassy consulate")
+
+// countryRef returns r as its actor's country, when the story names that
+// country as an actor: "four Russian diplomats" as Russia, in its words.
+func countryRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) (dyad.ActorRef, bool) {
+	a, ok := refActor(doc, actorIdx, r)
+	if !ok || a.Country == "" {
+		return dyad.ActorRef{}, false
+	}
+	for _, c := range doc.Actors {
+		if c.Kind == "country" && c.Country == a.Country && c.Sector == "" {
+			return dyad.ActorRef{Actor: c.ID, Text: r.Text, Code: c.Code, Start: r.Start, End: r.End}, true
+		}
+	}
+	return dyad.ActorRef{}, false
+}
 
 func snippet(doc *dyad.Document, from, to int) dyad.Snippet {
 	s, e := doc.Tokens[from].Start, doc.Tokens[to-1].End

@@ -96,3 +96,39 @@ func TestAidRecipients(t *testing.T) {
 		})
 	}
 }
+
+// TestReducedRelations checks that expelling diplomats or closing a
+// consulate reduces relations with their country (161), named in the
+// diplomats' words.
+func TestReducedRelations(t *testing.T) {
+	stages, err := Standard(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"Poland expelled four Russian diplomats, Russia said.":       "POL 161 RUS (Russian diplomats)",
+		"Chile expelled Peru's ambassador on Monday, Peru said.":     "CHL 161 PER (Peru's ambassador)",
+		"Chile expelled two Peruvian students on Monday, Peru said.": "CHL 174 PEREDU (Peruvian students)",
+	} {
+		a := &dyad.Article{ID: "x", Text: text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+		if err := article.Prepare(a, article.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		doc := dyad.NewDocument(a)
+		for _, s := range stages {
+			if err := s.Process(doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := ""
+		for _, e := range doc.Events {
+			if e.Target != nil && (e.Root == "16" || e.Root == "17") {
+				got = e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
