@@ -219,6 +219,16 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				}
 			}
 		}
+		if len(targets) == 0 && !m.fromDict && doc.Parsed() && !hasTarget(m.pat) && strings.HasPrefix(m.pat.Code, "13") {
+			// "warned that it would take resolute measures if Taipei
+			// pursued independence": a threat is against whoever the
+			// condition names.
+			if mi := sv.conditionSubject(m.trigger); mi >= 0 && !sv.sameActor(mi, sources, true) {
+				for _, r := range sv.refs(mi) {
+					targets = append(targets, &r)
+				}
+			}
+		}
 	}
 	trigger := doc.Tokens[m.trigger]
 	if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject {
@@ -625,6 +635,39 @@ func (sv *sentenceView) modality(from, trigger int) string {
 	return mod
 }
 
+// conditionSubject returns the actor mention that is the subject of an
+// "if" or "unless" clause after the trigger, hung on the trigger's clause
+// or a clause under it; -1 if none.
+func (sv *sentenceView) conditionSubject(trigger int) int {
+	toks := sv.doc.Tokens
+	for k := trigger + 1; k < sv.end; k++ {
+		if w := sv.lower(k); (w != "if" && w != "unless") || toks[k].Rel != "mark" {
+			continue
+		}
+		h := toks[k].Head
+		if h < 0 || !sv.under(h, trigger) {
+			continue
+		}
+		for _, c := range sv.doc.Dependents(h) {
+			if toks[c].Rel == "nsubj" {
+				return sv.mentionOfSubtree(c)
+			}
+		}
+	}
+	return -1
+}
+
+// under reports whether token k lies in the subtree of token top.
+func (sv *sentenceView) under(k, top int) bool {
+	for hops := 0; k >= 0 && hops < 12; hops++ {
+		if k == top {
+			return true
+		}
+		k = sv.doc.Tokens[k].Head
+	}
+	return false
+}
+
 // conditional reports whether "if" or "unless" opens the sentence before
 // the trigger.
 func (sv *sentenceView) conditional(trigger int) bool {
@@ -781,13 +824,14 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		byTrigger[pk] = len(longest)
 		longest = append(longest, e)
 	}
-	// A match inside a longer one for the same actors is part of it when
-	// it has the same root or is not asserted: "talks with" inside "held
+	// A match inside a longer one for the same actors (or without a
+	// target) is part of it when it has the same root or is not asserted:
+	// "talks with" inside "held
 	// talks with", "impose tariffs" inside "threatened to impose tariffs"
 	// (but "carried out the attack" inside "said it had carried out the
 	// attack" is an attack of its own beside the claim).
 	longest = dropSubsumed(longest, func(e, o dyad.Event) bool {
-		return targetID(o) == targetID(e) && (o.Root == e.Root || e.Modality != "asserted") &&
+		return (targetID(o) == targetID(e) || e.Target == nil) && (o.Root == e.Root || e.Modality != "asserted") &&
 			o.Evidence.Trigger.End-o.Evidence.Trigger.Start > e.Evidence.Trigger.End-e.Evidence.Trigger.Start &&
 			o.Evidence.Trigger.Start <= e.Evidence.Trigger.Start && e.Evidence.Trigger.End <= o.Evidence.Trigger.End
 	})
