@@ -573,7 +573,7 @@ var diplomatWords = map[string]bool{"ambassador": true, "ambassadors": true, "en
 
 // aimWords are the words after which "at" or "toward" names a target.
 var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firing": true, "shells": true,
-	"missiles": true, "rockets": true, "shots": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
+	"missiles": true, "rockets": true, "shots": true, "drones": true, "bombs": true, "mortars": true, "grenades": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
 	"pointed": true, "launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
 
 // earlierBody returns the country of the latest body of the same kind the

@@ -68,6 +68,7 @@ func TestActors(t *testing.T) {
 		{"capital acts", "Beijing warned Washington.", "Beijing=CHN(country) Washington=USA(country)"},
 		{"capital as place", "Talks were held in Seoul.", ""},
 		{"capital aimed at", "North Korea fired shells at Seoul.", "North Korea=PRK(country) Seoul=KOR(country)"},
+		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"capital visited", "The envoys visited Seoul.", "envoys=GOV(agent) Seoul=KOR(country)"},
 		{"organization", "NATO condemned the attack.", "NATO=" + natoCode(k) + "(organization)"},

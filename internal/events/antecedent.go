@@ -215,7 +215,7 @@ var definite = wordSet("the this these that those")
 // antecedentWindow is how many sentences back an act noun looks for the
 // act it names; familyWindow how far for an act named by a noun of the same
 // family ("the drills" for "launched an exercise").
-const antecedentWindow, familyWindow = 5, 10
+const antecedentWindow, familyWindow = 5, 15
 
 // ownedWindow is how far back an act noun looks for the same noun with an
 // owner ("a move by Johnson"); a story's quotes make it long.

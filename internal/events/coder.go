@@ -399,7 +399,16 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	switch el.kind {
 	case literal:
 		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && literalMatch(el.words, sv.lower(k)) {
-			return matchFrom(sv, p, e+1, k+1, m)
+			if r, ok := matchFrom(sv, p, e+1, k+1, m); ok {
+				return r, ok
+			}
+			// "fired dozens of missiles and more than 300 drones at":
+			// a conjunct that ends on another of the word's
+			// alternatives stands for it.
+			if j := sv.sameConjunct(el.words, k); j > k {
+				return matchFrom(sv, p, e+1, j+1, m)
+			}
+			return m, false
 		}
 		if k < sv.end && sv.roleHead(k) && literalMatch(el.words, sv.lower(k)) {
 			// "summoned the Turkish ambassador", "sent French troops
@@ -636,6 +645,25 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		}
 	}
 	return free <= 1
+}
+
+// sameConjunct returns the end of a conjunct after token k ("and|or" and up
+// to four words or numbers, no actor, punctuation or verb among them) whose last word
+// is one of words; -1 if none.
+func (sv *sentenceView) sameConjunct(words map[string]bool, k int) int {
+	if k+1 >= sv.end || sv.lower(k+1) != "and" && sv.lower(k+1) != "or" {
+		return -1
+	}
+	for j := k + 2; j < sv.end && j <= k+6; j++ {
+		t := sv.doc.Tokens[j]
+		if t.Kind != dyad.Word && t.Kind != dyad.Number || sv.coveredBy(j) >= 0 || t.UPOS == "VERB" {
+			return -1
+		}
+		if literalMatch(words, sv.lower(j)) {
+			return j
+		}
+	}
+	return -1
 }
 
 // participleComma reports whether token k is a comma that opens a reduced
