@@ -111,6 +111,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	doc.Events = resolveActs(doc.Events, acts, owned)
 	answerAccusations(doc.Events)
 	answerRetaliation(doc.Events)
+	doc.Events = belligerents(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
@@ -199,6 +200,39 @@ func answerRetaliation(evs []dyad.Event) {
 			e.Target = &t
 		}
 	}
+}
+
+// belligerents gives an appeal for de-escalation that names no one (0256:
+// "Saudi Arabia urged restraint", "called for a ceasefire") the parties of
+// the fighting the story reported in the familyWindow sentences before it
+// or in its own: the sources of the violent events (roots 18 to 20) there,
+// other than the appealer's country, one event for each.
+func belligerents(evs []dyad.Event) []dyad.Event {
+	out := make([]dyad.Event, 0, len(evs))
+	for i, e := range evs {
+		if e.CAMEO != "0256" || e.Target != nil || len(e.Source.Code) < 3 {
+			out = append(out, e)
+			continue
+		}
+		var parties []dyad.ActorRef
+		seen := map[string]bool{e.Source.Code[:3]: true}
+		for j := i - 1; j >= 0 && evs[j].Sentence >= e.Sentence-familyWindow; j-- {
+			o := evs[j]
+			if o.Root < "18" || o.Negated || o.Modality == "hypothetical" || len(o.Source.Code) < 3 || seen[o.Source.Code[:3]] {
+				continue
+			}
+			seen[o.Source.Code[:3]] = true
+			parties = append(parties, o.Source)
+		}
+		if len(parties) == 0 {
+			out = append(out, e)
+		}
+		for _, p := range parties {
+			e.Target = &p
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // latestBefore returns the index of the latest event before evs[i], in its

@@ -308,6 +308,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 195 UKR"}},
 		{"a story's lead act is named by its family far into the story", "Russia fired missiles at Ukraine." + strings.Repeat(" Talks went on.", 11) + " France condemned the strikes.",
 			map[string]string{"Russia": ru, "Ukraine": ua, "France": fr}, []string{"RUS 195 UKR", "FRA 111 RUS"}},
+		{"a call for restraint that names no one addresses the belligerents", "Russia fired missiles at Ukraine. Ukraine fired rockets at Russia. France urged restraint.",
+			map[string]string{"Russia": ru, "Ukraine": ua, "France": fr}, []string{"RUS 195 UKR", "UKR 194 RUS", "FRA 0256 UKR", "FRA 0256 RUS"}},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
