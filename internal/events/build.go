@@ -38,9 +38,28 @@ var modalWords = map[string]string{
 	"reportedly": "reported", "allegedly": "reported", "purportedly": "reported",
 }
 
-// intentCodes maps a CAMEO root to the code of the intent to do it.
-var intentCodes = map[string]string{"04": "036", "05": "032", "06": "030", "07": "033", "08": "035",
-	"18": "138", "19": "138", "20": "138"}
+// intentCodes maps a CAMEO root to the code of the intent to do it, and
+// intentSubcodes the codes under a root that have an intent code of their
+// own: the intent to provide humanitarian aid (073) is 0333, to allow
+// international involvement (086) 0355.
+var (
+	intentCodes = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+		"18": "138", "19": "138", "20": "138"}
+	intentSubcodes = map[string]string{"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+		"071": "0331", "072": "0332", "073": "0333", "074": "0334",
+		"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+)
+
+// intentCode returns the code of the intent to do what code says.
+func intentCode(code string) (string, bool) {
+	if len(code) >= 3 {
+		if ic, ok := intentSubcodes[code[:3]]; ok {
+			return ic, true
+		}
+	}
+	ic, ok := intentCodes[code[:2]]
+	return ic, ok
+}
 
 // reciprocalRoots are the CAMEO roots whose target-less events between the
 // members of a compound subject are coded pair by pair; of root 05 only
@@ -292,7 +311,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// A dictionary's code is what its author chose ("will contribute"
 		// is 071 to PETRARCH); dyad's own patterns turn a future or
 		// intended act into CAMEO's intent codes.
-		if ic, ok := intentCodes[code[:2]]; ok {
+		if ic, ok := intentCode(code); ok {
 			code = ic
 		}
 	}

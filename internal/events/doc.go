@@ -108,9 +108,10 @@
 // auxiliaries and controlling verb in the tree and from the words before it;
 // a noun or participle clause hanging on a future verb is future too. With dyad's own patterns, a future or
 // intended consultation, cooperation, aid or concession is coded as the
-// matching CAMEO intent code (04x → 036, 05x → 032, 06x → 030, 07x → 033,
-// 08x → 035); intended force (18, 19, 20) as a threat of military force
-// (138). A verb dictionary's code is kept as its author wrote it.
+// matching CAMEO intent code (04x → 036, 05x → 032, 06x → 031, 07x → 033,
+// 08x → 035), the specific one where CAMEO has it (061-064 → 0311-0314,
+// 071-074 → 0331-0334, 081, 082, 084-087 → 0351-0356, 083 → 034); intended
+// force (18, 19, 20) as a threat of military force (138). A verb dictionary's code is kept as its author wrote it.
 //
 // The event's date is the date expression of its sentence when there is one,
 // else the dateline's date, else the article's; its location is a place named
