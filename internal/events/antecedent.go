@@ -26,6 +26,8 @@ var actNouns = map[string]string{
 	"move": actionRoots, "decision": actionRoots, "step": actionRoots, "measure": actionRoots, "measures": actionRoots,
 	"proclamation": actionRoots, "change": actionRoots, "plan": actionRoots, "proposal": actionRoots,
 	"call": "02 10", "calls": "02 10", "request": "02 10", "recommendation": "02 10", "appeal": "02 10",
+	"threat": "13", "threats": "13", "ultimatum": "13", "warning": "13", "warnings": "13",
+	"accusation": "11", "accusations": "11", "allegation": "11", "allegations": "11", "criticism": "11",
 	"announcement": "", "remarks": "", "comments": "", "statement": "", "statements": "", "speech": "",
 	"operation": "18 19 20", "investigation": "09", "inquiry": "09", "probe": "09",
 }

@@ -312,6 +312,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "Ukraine": ua, "France": fr}, []string{"RUS 195 UKR", "UKR 194 RUS", "FRA 0256 UKR", "FRA 0256 RUS"}},
 		{"an intended act of a kind with its own intent code takes it", "France agreed to allow inspectors from India.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 0355 IND intended"}},
+		{"words about a threat answer its threatener", "Russia threatened to impose tariffs on India. India called the threat \"unjustified.\" Russia rejected the criticism.",
+			map[string]string{"Russia": ru, "India": in}, []string{"RUS 1312 IND", "IND 111 RUS", "RUS 120 IND"}},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
