@@ -505,11 +505,10 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 				return group
 			}
 		}
-		if h := toks[k].Head; h >= 0 && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") && (toks[h].UPOS == "VERB" || toks[h].UPOS == "ADJ") &&
+		if h := toks[k].Head; h >= 0 && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") && toks[h].UPOS == "VERB" &&
 			strings.HasPrefix(m.pat.Code, "04") {
 			// "announced it after a phone call with X", "flew to Y for
-			// talks with X", "is due in Beijing for talks with X": the
-			// one who talked is the predicate's subject.
+			// talks with X": the one who talked is the verb's subject.
 			if group, _, ok := sv.treeSubject(h); ok {
 				return group
 			}
