@@ -38,7 +38,8 @@
 // "condemned Russia's strikes"); the act's doer is the target, from the
 // phrase (a possessor, a by- or of-phrase, a name modifying the noun) or
 // else from the story, by another actor: the latest event named by a noun
-// of the same family (ten sentences back), else the latest act named by
+// of the same family (fifteen sentences back; an act of several doers gives
+// one event for each), else the latest act named by
 // the same noun, or by any generic one for "the move", that the story gave
 // an owner ("a move by Johnson", "he announced this change"; twelve back),
 // else the latest event of a fitting kind (five back): "North Korea fired
@@ -86,8 +87,19 @@
 // accusation") answers the latest accusation against the denier's country
 // in the four sentences before it; so does a promised retaliation with no
 // one named ("Russia said it would retaliate") the latest hostile act
-// against the threatener's country. An expulsion (174) of an ambassador,
-// envoy or diplomat is coded 161, as the CAMEO codebook says.
+// against the threatener's country. A threat with no one named is against
+// the actor its "if" or "unless" clause names ("warned it would act if
+// Taipei pursued independence"). An appeal for de-escalation with no one
+// named (0256, "urged restraint") addresses the belligerents: the sources
+// of the story's violent events (18-20) up to fifteen sentences before. Aid
+// with no recipient named goes to the country of the place it is delivered
+// in, when that is not the giver's ("distributing rice in Cebu"). An "also"
+// event repeats the latest act of its kind by another source: it takes
+// that act's target when it has none, and its more specific code ("also
+// pledged aid" after "pledged emergency aid" is 0333). An expulsion (174)
+// of an ambassador, envoy or diplomat is coded 161, as the CAMEO codebook
+// says, and reduced relations with diplomats or a consulate are with their
+// country.
 //
 // A sentence about sport, entertainment or games codes no event: discards.txt
 // (embedded, in the CAMEO discard format) lists the phrases that mark one
