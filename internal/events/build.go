@@ -291,6 +291,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	from := max(subjectEnd, m.trigger-4, sv.first)
 	modality := sv.modality(from, m.trigger)
+	if modality == "asserted" && doc.Tokens[m.trigger].UPOS == "NOUN" && sv.dueFor(sv.first, m.trigger) {
+		// "Kim and Morimoto are due in Washington on Dec. 3 for
+		// three-way talks": talks to come, however far the words.
+		modality = "future"
+	}
 	negated := sv.negated(from, m.trigger)
 	if doc.Parsed() {
 		if mod := sv.treeModality(m.trigger); mod != "" {
@@ -652,6 +657,26 @@ func (sv *sentenceView) modality(from, trigger int) string {
 		return "hypothetical"
 	}
 	return mod
+}
+
+// dueFor reports whether "be due" comes between from and the nominal
+// trigger, with "for" right before the trigger's phrase and no clause break
+// between (the phrase may open with a few modifiers): "are due in
+// Washington on Dec. 3 for three-way talks".
+func (sv *sentenceView) dueFor(from, trigger int) bool {
+	due := false
+	for k := from; k < trigger; k++ {
+		w := sv.lower(k)
+		switch {
+		case w == "due" && k > sv.first && beForms[sv.lower(k-1)]:
+			due = true
+		case w == ";" || w == ":" || subordinators[w]:
+			due = false
+		case w == "for" && due && k >= trigger-5:
+			return true
+		}
+	}
+	return false
 }
 
 // conditionSubject returns the actor mention that is the subject of an
