@@ -435,11 +435,21 @@ func (b *builder) collectives() {
 			if det == "the" && !two && noun != "allies" {
 				continue
 			}
+			// "... before the two signed a memorandum": the two people
+			// named last.
+			bare := det == "the" && two && j == k+2 && (toks[j].UPOS == "VERB" || toks[j].UPOS == "AUX")
 			// The actor a mention contributes: for "the two allies" the
 			// country of any actor (Blinken's United States), for "the two
 			// leaders" a top leader; -1 for none.
 			var want func(a int) int
 			switch {
+			case bare:
+				want = func(a int) int {
+					if doc.Actors[a].Kind == "person" {
+						return a
+					}
+					return -1
+				}
 			case collectiveNouns[noun]:
 				want = b.countryOf
 			case leaderNouns[noun]:
@@ -453,6 +463,9 @@ func (b *builder) collectives() {
 				continue
 			}
 			span := dyad.Span{Start: toks[k].Start, End: toks[j].End}
+			if bare {
+				span.End = toks[j-1].End
+			}
 			// "the two Asian allies" names the allies, not Asia; "both
 			// governments" two governments named before, not a generic
 			// role of the story's country, whose mention it replaces.
@@ -471,7 +484,10 @@ func (b *builder) collectives() {
 				continue
 			}
 			outside := b.clauseSubjects(j, want) // "Abiy Ahmed offered to mediate between the two sides": not a side
-			got := b.pairBack(si, span.Start, want, outside)
+			var got []int
+			if !bare {
+				got = b.pairBack(si, span.Start, want, outside)
+			}
 			for _, ms := range b.sentencesBack(si, span.Start) {
 				if len(got) == 2 {
 					break

@@ -149,6 +149,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Japan=JPN(country) South Korea=KOR(country) The two Asian allies=JPN+KOR(country) North Korea=PRK(country)"},
 		{"allies of a person's country", "2023-05-02", "Secretary Blinken met his South Korean counterpart. The two allies condemned North Korea.",
 			"Secretary Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent) The two allies=USA+KOR(country) North Korea=PRK(country)"},
+		{"the two who act are the two people named last", "2024-03-01", "Japan and Chile agreed. Antony Blinken met Yoko Kamikawa before the two signed a pact.",
+			"Japan=JPN(country) Chile=CHL(country) Antony Blinken=USAGOV(person) Yoko Kamikawa=JPNGOV(person) the two=USAGOV+JPNGOV(person)"},
 		{"both countries", "", "Japan criticized China. Both countries later met.",
 			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
 		{"the pair the story named before the countries named last", "", "Chile and Peru agreed to reopen the border. Bolivia welcomed it. Brazil praised both countries.",
