@@ -234,7 +234,9 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
-			if b.possessivePronounBefore(m.Start) && b.last != nil {
+			if b.possessivePronounBefore(m.Start) && b.sayer(m.Start) != nil {
+				o = b.sayer(m.Start)
+			} else if b.possessivePronounBefore(m.Start) && b.last != nil {
 				o = b.last
 			} else if i > 0 && b.adjacentAgent(ms[i-1], m) {
 				o = b.personsCountry(ms[i-1])
@@ -534,6 +536,46 @@ func (b *builder) personsCountry(m kb.Match) *owner {
 	}
 	return nil
 }
+
+// sayer returns the country that says what a clause whose subject is the
+// role at offset reports ("Pakistan denied India's accusation ... and said
+// its forces did not attack": Pakistan's forces, not India's): the first
+// country subject up the tree from the verb of saying. Nil if the tree
+// shows none.
+func (b *builder) sayer(offset int) *owner {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, offset)
+	if k < 0 || !strings.HasPrefix(toks[k].Rel, "nsubj") {
+		return nil
+	}
+	v := toks[k].Head
+	if v < 0 || toks[v].Rel != "ccomp" || toks[v].Head < 0 || !sayingVerbs[toks[toks[v].Head].Lemma] {
+		return nil
+	}
+	for v, hops := toks[v].Head, 0; v >= 0 && hops < 6; v, hops = toks[v].Head, hops+1 {
+		for _, c := range b.doc.Dependents(v) {
+			if !strings.HasPrefix(toks[c].Rel, "nsubj") || toks[c].Start >= offset {
+				continue
+			}
+			for _, m := range b.doc.Mentions {
+				if m.Start <= toks[c].Start && toks[c].End <= m.End {
+					if a := b.doc.Actors[m.Actor]; a.Kind == "country" && a.Sector == "" {
+						if o, ok := b.s.countryByISO3(a.Country); ok {
+							return &o
+						}
+					}
+					return nil
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// sayingVerbs are the verbs whose clause complement reports their subject's
+// words.
+var sayingVerbs = map[string]bool{"say": true, "announce": true, "tell": true, "state": true, "add": true,
+	"confirm": true, "insist": true, "claim": true, "deny": true, "warn": true, "declare": true, "stress": true}
 
 // possessivePronounBefore reports whether "its", "their" or "whose" directly
 // precedes offset.

@@ -66,6 +66,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Taliban=AFGREB(group)"},
 		{"the same group in power", "2023-07-01", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
 		{"undated: today's standing", "", "The Taliban closed the schools.", "Taliban=AFGGOV(group)"},
+		// "its" before a role in what a country says is the sayer's.
+		{"its in what a country says is the sayer's", "", "Chile denied Peru's accusation and said its troops did not cross the border.",
+			"Chile=CHL(country) Peru=PER(country) troops=CHLMIL(agent)"},
+		{"its elsewhere is the country named last", "", "Chile criticized Peru for its troops.",
+			"Chile=CHL(country) Peru=PER(country) troops=PERMIL(agent)"},
 		// A body named without an owner is the one the story just named.
 		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
 			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
