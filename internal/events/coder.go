@@ -119,16 +119,17 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	return nil
 }
 
-// aidRecipients gives a target-less aid event (root 07) placed in its own
-// sentence in another country than its source's the country of the place
-// as target, when the story names that country as an actor: "The World
-// Food Programme began distributing rice in Cebu" is aid to the
-// Philippines. The target's words are the place's.
+// aidRecipients gives a target-less aid event (root 07) or visit (042)
+// placed in its own sentence in another country than its source's the
+// country of the place as target, when the story names that country as an
+// actor: "The World Food Programme began distributing rice in Cebu" is aid
+// to the Philippines, "signed in Hanoi ... during a visit by Brazil's vice
+// president" a visit to Vietnam. The target's words are the place's.
 func aidRecipients(doc *dyad.Document, actorIdx map[string]int) {
 	for i := range doc.Events {
 		e := &doc.Events[i]
 		loc := e.Location
-		if e.Root != "07" || e.Target != nil || loc == nil || loc.Country == "" || loc.Reason == "dateline" ||
+		if e.Root != "07" && e.CAMEO != "042" || e.Target != nil || loc == nil || loc.Country == "" || loc.Reason == "dateline" ||
 			doc.Actors[actorIdx[e.Source.Actor]].Country == loc.Country {
 			continue
 		}
@@ -452,7 +453,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	case gap:
 		// Up to three words; "two-week" is one, a sum ("$300 million")
-		// none. In a pattern without a target a possessor may be passed:
+		// or an article none. In a pattern without a target a possessor may be passed:
 		// "denied India's accusation" (the accusation's owner becomes the
 		// target).
 		for skip, words := 0, 0; k+skip <= sv.end; skip++ {
@@ -465,7 +466,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				// participle that modifies a word before it ("the attack,
 				// reportedly carried out by").
 				scare := t.Kind == dyad.QuoteMark || sv.participleComma(j)
-				if !hyphen && !scare && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] {
+				if !hyphen && !scare && !(j > sv.first && sv.innerHyphen(j-1)) && !sv.amount(j) && !possessiveMarks[sv.lower(j)] && !articles[sv.lower(j)] {
 					words++
 				}
 				if words > 3 || !hyphen && !scare && !sv.amount(j) && t.Kind == dyad.Punct ||
@@ -699,6 +700,10 @@ func (sv *sentenceView) sameConjunct(words map[string]bool, k int) int {
 	}
 	return -1
 }
+
+// articles are passed in a gap without counting: "signed a trade and
+// investment agreement" is three words from the verb to its noun.
+var articles = wordSet("a an the")
 
 // participleComma reports whether token k is a comma that opens a reduced
 // relative clause: its head is a past participle without a subject, hung on

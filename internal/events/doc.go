@@ -18,8 +18,11 @@
 // written. Words are matched case-insensitively, and a word written with
 // hyphens also as one without ("anti-semitism" is "antisemitism"); a|b
 // matches either word; ... skips up to three tokens that are neither actors
-// nor punctuation (quotation marks pass uncounted: 'gave its "deepest
-// sympathies"'); + is the target: an actor mention that starts within the
+// nor punctuation (quotation marks and articles pass uncounted: 'gave its
+// "deepest sympathies"', "signed a trade and investment agreement"; so does
+// the comma before a participle, "the attack, reportedly carried out by";
+// a conjunct ending on another of a word's alternatives stands for it,
+// "missiles and more than 300 drones at"); + is the target: an actor mention that starts within the
 // next three tokens, past determiners, one modifier, "such as" ("urged
 // allies such as Germany to") and an aside between commas ("alleged, by
 // way of example, Iran had"). A pattern's word may be the last word of a
@@ -92,8 +95,10 @@
 // Taipei pursued independence"). An appeal for de-escalation with no one
 // named (0256, "urged restraint") addresses the belligerents: the sources
 // of the story's violent events (18-20) up to fifteen sentences before. Aid
-// with no recipient named goes to the country of the place it is delivered
-// in, when that is not the giver's ("distributing rice in Cebu"). An "also"
+// or a visit with no recipient or host named goes to the country of the
+// place it is delivered or made in, when that is not the giver's or the
+// visitor's ("distributing rice in Cebu", "signed in Hanoi during a visit
+// by Brazil's vice president"). An "also"
 // event repeats the latest act of its kind by another source: it takes
 // that act's target when it has none, and its more specific code ("also
 // pledged aid" after "pledged emergency aid" is 0333). An expulsion (174)

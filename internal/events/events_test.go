@@ -316,6 +316,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "India": in}, []string{"RUS 1312 IND", "IND 111 RUS", "RUS 120 IND"}},
 		{"talks one is due for, however far the words, are to come", "Kim and Morimoto are due in Washington on Dec. 3 for three-way talks with Daniel Hart, the ministry said.",
 			map[string]string{"Kim": "KORGOV", "Morimoto": "JPNGOV", "Daniel Hart": "USAGOV"}, []string{"KORGOV 036 USAGOV future", "JPNGOV 036 USAGOV future"}},
+		{"articles are no words of a gap", "France and India signed a trade and investment agreement.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 057 IND", "IND 057 FRA"}},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",

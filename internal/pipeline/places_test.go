@@ -51,9 +51,9 @@ func TestEventPlaces(t *testing.T) {
 	}
 }
 
-// TestAidRecipients checks that target-less aid delivered in a place of
-// another country than the giver's goes to that country, when the story
-// names it as an actor, and to no one otherwise.
+// TestAidRecipients checks that target-less aid delivered (or a visit made)
+// in a place of another country than the giver's goes to that country, when
+// the story names it as an actor, and to no one otherwise.
 func TestAidRecipients(t *testing.T) {
 	stages, err := Standard(Options{})
 	if err != nil {
@@ -67,6 +67,8 @@ func TestAidRecipients(t *testing.T) {
 		{"the giver's own country", "Chile thanked Japan. Japan distributed food in Osaka on Thursday.", "JPN 073 -"},
 		{"a country the story does not name", "The World Food Programme distributed flour in Valparaiso on Thursday.", "IGOUNOWFP 073 -"},
 		{"a named recipient stays", "Chile thanked Japan. Japan delivered food to Peru in Valparaiso.", "JPN 073 PER (Peru)"},
+		{"a visit placed abroad is to that country", "Chile thanked Japan. The pact was signed in Valparaiso during a visit by Japan's prime minister.",
+			"JPNGOV 042 CHL (Valparaiso)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +84,7 @@ func TestAidRecipients(t *testing.T) {
 			}
 			var got string
 			for _, e := range doc.Events {
-				if e.Root == "07" {
+				if e.Root == "07" || e.CAMEO == "042" {
 					got = e.Source.Code + " " + e.CAMEO + " -"
 					if e.Target != nil {
 						got = e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
