@@ -779,8 +779,8 @@ func (b *builder) spokespeopleFor() {
 			continue
 		}
 		owner := b.doc.Actors[b.doc.Mentions[j].Actor]
-		if owner.Code == "" || owner.Code == owner.Sector || a.Code != a.Sector && a.Country != owner.Country {
-			continue
+		if owner.Code == "" || owner.Code == owner.Sector || a.Code != a.Sector && a.Country != owner.Country && !b.homeCountry(a.Country) {
+			continue // a spokesperson whose own country was written ("an Iranian spokesman for ...")
 		}
 		if a.Kind == "person" {
 			// "Dedi Prasetyo, a spokesperson for ...": the named holder.
