@@ -432,7 +432,9 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		}
 	case "of", "of the", "in", "in the":
 	default:
-		return nil, 0, false
+		if !describedOwner(strings.TrimSpace(text[ms[i].End:ms[i+1].Start])) {
+			return nil, 0, false
+		}
 	}
 	var owners []owner
 	end := 0
@@ -459,6 +461,26 @@ func (b *builder) ofPhrase(ms []kb.Match, i int) ([]owner, int, bool) {
 		owners, end = append(owners, o), ms[j].End
 	}
 	return owners, end, len(owners) > 0
+}
+
+// describedOwner reports whether the words between a role and its owner
+// are "of the" and one or two lower-case words that describe the owner
+// ("fighters of the paramilitary Rapid Support Forces").
+func describedOwner(between string) bool {
+	rest, ok := strings.CutPrefix(between, "of the ")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return (r < 'a' || r > 'z') && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // coordinatedRole reports whether next is a role noun joined to the match

@@ -70,6 +70,8 @@ func TestActors(t *testing.T) {
 		{"capital aimed at", "North Korea fired shells at Seoul.", "North Korea=PRK(country) Seoul=KOR(country)"},
 		{"a spokesperson for a foreign group in a story of another country", "Police in Houston and Dallas arrested two men. Ahmed Karim, a spokesman for the PMF, denied it.",
 			"Police=USACOP(agent) Ahmed Karim=IRQUAF(person) spokesman=IRQUAF(person) PMF=IRQUAF(group)"},
+		{"role of a described group", "Fighters of the paramilitary Rapid Support Forces attacked displaced people.",
+			"Fighters of the paramilitary Rapid Support Forces=SDNREB(agent) displaced people=REF(agent)"},
 		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"capital visited", "The envoys visited Seoul.", "envoys=GOV(agent) Seoul=KOR(country)"},

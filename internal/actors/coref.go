@@ -91,7 +91,7 @@ func (b *builder) coreference() {
 					b.gender[actors[0]] = g // later pronouns agree with this one
 				}
 			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
-				actors = b.nearest(si, t.Start, func(a int) bool {
+				actors = b.subjectFirst(si, t.Start, func(a int) bool {
 					kind := b.doc.Actors[a].Kind
 					return kind == "country" || kind == "organization" || b.body[a]
 				})
@@ -237,6 +237,35 @@ func (b *builder) nearest(si, offset int, ok func(actor int) bool) []int {
 				return []int{a}
 			}
 		}
+	}
+	return nil
+}
+
+// subjectFirst returns the actor a subject "it" at offset names: the nearest
+// fitting mention before it in its own sentence, else, in the nearest
+// sentence before that has one, the first fitting subject ("The Russian
+// defense ministry said its forces had struck sites used by the Ukrainian
+// army. It denied hitting residential areas": the ministry), else that
+// sentence's nearest.
+func (b *builder) subjectFirst(si, offset int, ok func(actor int) bool) []int {
+	for s, ms := range b.sentencesBack(si, offset) {
+		var fit []int
+		for _, i := range ms {
+			if ok(b.doc.Mentions[i].Actor) {
+				fit = append(fit, i)
+			}
+		}
+		if len(fit) == 0 {
+			continue
+		}
+		if s != si {
+			for _, i := range fit {
+				if b.isSubject(i) {
+					return []int{b.doc.Mentions[i].Actor}
+				}
+			}
+		}
+		return []int{b.doc.Mentions[fit[len(fit)-1]].Actor}
 	}
 	return nil
 }

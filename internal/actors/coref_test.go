@@ -71,6 +71,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Chile=CHL(country) Peru=PER(country) troops=CHLMIL(agent)"},
 		{"its elsewhere is the country named last", "", "Chile criticized Peru for its troops.",
 			"Chile=CHL(country) Peru=PER(country) troops=PERMIL(agent)"},
+		{"a subject it is the last sentence's subject", "", "Chile's defense ministry said its troops had struck sites used by the Peruvian army. It denied hitting homes.",
+			"Chile's defense ministry=CHLGOVMIL(agent) troops=CHLMIL(agent) Peruvian army=PERMIL(agent) It=CHLGOVMIL(agent)"},
 		// A body named without an owner is the one the story just named.
 		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
 			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
