@@ -490,12 +490,29 @@ func (b *builder) coordinatedRole(m, next kb.Match) bool {
 	if _, ok := b.agentOf(next); !ok {
 		return false
 	}
-	switch strings.TrimSpace(b.doc.Article.Text[m.End:next.Start]) {
+	between := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
+	if f := strings.Fields(between); len(f) == 2 && f[0] == "and" && quantity(f[1]) {
+		between = "and" // "eight Iranian officials and three companies"
+	}
+	switch between {
 	case "and", ",", ", and", "and the":
 		return true
 	}
 	return false
 }
+
+// quantity reports whether w is a number, in digits or in words ("three",
+// "dozens", "several").
+func quantity(w string) bool {
+	if strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		return true
+	}
+	return quantityWords[strings.ToLower(w)]
+}
+
+var quantityWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozens": true, "hundreds": true,
+	"thousands": true, "several": true, "many": true, "some": true, "other": true}
 
 // roleOfOwners adds the role ag at [start, end) as the first owner's, the
 // mention standing also for the same role of each further owner.

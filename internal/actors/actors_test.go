@@ -72,6 +72,8 @@ func TestActors(t *testing.T) {
 			"Police=USACOP(agent) Ahmed Karim=IRQUAF(person) spokesman=IRQUAF(person) PMF=IRQUAF(group)"},
 		{"role of a described group", "Fighters of the paramilitary Rapid Support Forces attacked displaced people.",
 			"Fighters of the paramilitary Rapid Support Forces=SDNREB(agent) displaced people=REF(agent)"},
+		{"a counted role joined to an owned one shares its owner", "Talks began in Paris and ended in Lyon. The EU sanctioned eight Iranian officials and three companies.",
+			"EU=IGOEUREEC(organization) Iranian officials=IRNGOV(agent) companies=IRNBUS(agent)"},
 		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"capital visited", "The envoys visited Seoul.", "envoys=GOV(agent) Seoul=KOR(country)"},
