@@ -25,6 +25,11 @@ var (
 		"neighbors": true, "neighbours": true, "governments": true, "states": true, "powers": true,
 		"rivals": true, "partners": true, "capitals": true}
 	possessives = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true}
+	// bodyNouns name, after "the", the organization (or group) a story
+	// named last, with the actor kinds they may stand for.
+	bodyNouns = map[string]string{"bloc": "organization", "alliance": "organization group", "agency": "organization",
+		"watchdog": "organization", "organization": "organization", "organisation": "organization",
+		"union": "organization", "group": "group organization", "movement": "group", "militia": "group"}
 	leaderNouns = map[string]bool{"leaders": true, "presidents": true, "heads": true}
 	// nonReferentialHeads are verbs whose subject "it" is usually empty:
 	// "it is likely", "it seems", "it remains unclear".
@@ -63,6 +68,7 @@ func (b *builder) coreference() {
 	}
 	b.counterparts()
 	b.descriptions()
+	b.bodies()
 	covered := make([]bool, len(doc.Tokens))
 	for _, m := range doc.Mentions {
 		for k := tokenAfter(doc.Tokens, m.Start); k >= 0 && k < len(doc.Tokens) && doc.Tokens[k].Start < m.End; k++ {
@@ -93,7 +99,7 @@ func (b *builder) coreference() {
 			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
 				actors = b.subjectFirst(si, t.Start, func(a int) bool {
 					kind := b.doc.Actors[a].Kind
-					return kind == "country" || kind == "organization" || b.body[a]
+					return kind == "country" || kind == "organization" || kind == "group" && b.doc.Actors[a].Code != "" || b.body[a]
 				})
 			case pluralPronouns[low] && t.Text != "US":
 				actors = b.groupAntecedent(si, t.Start)
@@ -107,6 +113,45 @@ func (b *builder) coreference() {
 	}
 	doc.Mentions = append(doc.Mentions, added...)
 	b.collectives()
+}
+
+// bodies links "the bloc", "the alliance", "the agency", "the group" and
+// the like (bodyNouns) to the organization or group with a code the story
+// named last, unless a name or "of" follows ("the Group of Seven").
+func (b *builder) bodies() {
+	doc := b.doc
+	var added []dyad.Mention
+	for si, sent := range doc.Sentences {
+		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
+			t := doc.Tokens[k]
+			kinds := bodyNouns[strings.ToLower(t.Text)]
+			if kinds == "" || !strings.EqualFold(doc.Tokens[k-1].Text, "the") ||
+				k+1 < sent.EndToken && (startsUpperWord(doc.Tokens[k+1].Text) || doc.Tokens[k+1].Text == "of") {
+				continue
+			}
+			start := doc.Tokens[k-1].Start
+			if b.overlapsMention(dyad.Span{Start: start, End: t.End}) {
+				continue
+			}
+			actors := b.nearest(si, t.Start, func(a int) bool {
+				act := &b.doc.Actors[a]
+				return act.Code != "" && strings.Contains(kinds, act.Kind)
+			})
+			if len(actors) > 0 {
+				added = append(added, dyad.Mention{Span: dyad.Span{Start: start, End: t.End}, Text: doc.Article.Text[start:t.End],
+					Actor: actors[0], Kind: "description", Sentence: si, Place: -1})
+			}
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	doc.Mentions = append(doc.Mentions, added...)
+	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
+	b.nestedAt = make([]bool, len(doc.Mentions))
+	for i := range doc.Mentions {
+		b.nestedAt[i] = b.nested(i)
+	}
 }
 
 // startsAgent reports whether word is a role noun.

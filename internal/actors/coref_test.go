@@ -73,6 +73,12 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Chile=CHL(country) Peru=PER(country) troops=PERMIL(agent)"},
 		{"a subject it is the last sentence's subject", "", "Chile's defense ministry said its troops had struck sites used by the Peruvian army. It denied hitting homes.",
 			"Chile's defense ministry=CHLGOVMIL(agent) troops=CHLMIL(agent) Peruvian army=PERMIL(agent) It=CHLGOVMIL(agent)"},
+		{"the bloc is the organization named last", "", "The EU imposed sanctions on Iran. Ukraine urged the bloc to act.",
+			"EU=IGOEUREEC(organization) Iran=IRN(country) Ukraine=UKR(country) the bloc=IGOEUREEC(organization)"},
+		{"the group is the armed group named last", "", "Hamas fired rockets at Israel. The group said it would fight on.",
+			"Hamas=PSEREBHMS(group) Israel=ISR(country) The group=PSEREBHMS(group) it=PSEREBHMS(group)"},
+		{"the group of an of-phrase is no reference", "", "NATO met Japan. The group of seven met later.",
+			"NATO=IGOWSTNAT(organization) Japan=JPN(country)"},
 		// A body named without an owner is the one the story just named.
 		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
 			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
