@@ -322,6 +322,8 @@ func TestCoder(t *testing.T) {
 			"Sudan's rebels attacked a camp for displaced people. The UN condemned the attack. The rebels denied targeting civilians.",
 			map[string]string{"Sudan's rebels": "SDNREB", "displaced people": "SDNREF", "UN": "IGOUNO", "rebels": "SDNREB"},
 			[]string{"SDNREB 180 SDNREF", "IGOUNO 111 SDNREB", "SDNREB 016 IGOUNO"}},
+		{"a proper noun spelled like a verb is no verb", "France announced a curfew last March. India voted in May.",
+			map[string]string{"France": fr, "India": in}, nil},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
