@@ -173,6 +173,9 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)
+		if isAgent && !isOwner && b.notNoun(m) {
+			continue // "if you're not so firm": no role noun
+		}
 		switch {
 		case ownKind == "adjective" && i+2 < len(ms) && b.sharedAgent(m, ms[i+1], ms[i+2]):
 			// "German and Polish counterparts": the role belongs to both.
@@ -574,6 +577,37 @@ func (b *builder) personsCountry(m kb.Match) *owner {
 		}
 	}
 	return nil
+}
+
+// notNoun reports whether a one-word role match is, for the tagger, no
+// noun: an adverb; a verb with an object after it ("aims to police a
+// woman's body", "not my place to judge everybody"); an adjective that
+// neither modifies a noun nor follows a determiner or possessive ("if
+// you're not so firm", "political, military, religious"). The tagger's
+// slips on nouns are left alone ("surrendered to police after", "its
+// military,", "protesters' demands").
+func (b *builder) notNoun(m kb.Match) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, m.Start)
+	if k < 0 || toks[k].End != m.End || k+1 < len(toks) && toks[k+1].XPOS == "POS" {
+		return false
+	}
+	next, prev := "", ""
+	if k+1 < len(toks) {
+		next = toks[k+1].UPOS
+	}
+	if k > 0 {
+		prev = toks[k-1].UPOS
+	}
+	switch toks[k].UPOS {
+	case "ADV", "AUX":
+		return true
+	case "VERB":
+		return next == "DET" || next == "PRON" || next == "NOUN" || next == "ADJ" || next == "NUM"
+	case "ADJ":
+		return next != "NOUN" && next != "PROPN" && prev != "DET" && prev != "PRON" && prev != "PROPN"
+	}
+	return false
 }
 
 // sayer returns the country that says what a clause whose subject is the

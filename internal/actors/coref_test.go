@@ -79,6 +79,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Hamas=PSEREBHMS(group) Israel=ISR(country) The group=PSEREBHMS(group) it=PSEREBHMS(group)"},
 		{"the group of an of-phrase is no reference", "", "NATO met Japan. The group of seven met later.",
 			"NATO=IGOWSTNAT(organization) Japan=JPN(country)"},
+		// A role noun the tagger reads as no noun is no role.
+		{"an adjective alone is no role", "", "Chile said the vote was official and that it would not be so firm.",
+			"Chile=CHL(country) it=CHL(country)"},
+		{"a noun the tagger slips on stays a role", "", "Chile said it would modernize its military, and protesters' demands grew.",
+			"Chile=CHL(country) it=CHL(country) military=CHLMIL(agent) protesters=OPP(agent)"},
 		// A body named without an owner is the one the story just named.
 		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
 			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
