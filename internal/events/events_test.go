@@ -324,6 +324,8 @@ func TestCoder(t *testing.T) {
 			[]string{"SDNREB 180 SDNREF", "IGOUNO 111 SDNREB", "SDNREB 016 IGOUNO"}},
 		{"a proper noun spelled like a verb is no verb", "France announced a curfew last March. India voted in May.",
 			map[string]string{"France": fr, "India": in}, nil},
+		{"an unresolved they is still the subject", "France noted that they had claimed responsibility.",
+			map[string]string{"France": fr}, nil},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",

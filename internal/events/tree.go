@@ -51,6 +51,12 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					}
 					return nil, false, true
 				}
+				if sv.lower(k) == "they" {
+					// "they had accepted responsibility": a plural pronoun
+					// the actor layer could not resolve is still the
+					// subject; no actor named near it stands in for it.
+					return nil, false, true
+				}
 				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
 			}
 		}
