@@ -168,7 +168,7 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			b.mention(si, m.Start, m.End, "person", b.officialActor(oi))
 			continue
 		}
-		if b.partOfPersonName(si, m) || b.usState(si, m) || b.attitude(m) || b.regionInName(m) {
+		if b.partOfPersonName(si, m) || b.usState(si, m) || b.attitude(m) || b.regionInName(m) || b.capitalInName(m) {
 			continue // "Jordan" in "Michael Jordan", "Chad" in "Chad Reynolds", the US state of Georgia, "pro-Russian", "Western Mindanao Command"
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
@@ -1520,6 +1520,25 @@ func (b *builder) regionInName(m kb.Match) bool {
 	}
 	k := tokenAfter(b.doc.Tokens, m.End+1)
 	return k >= 0 && b.doc.Tokens[k].Start == m.End+1 && startsUpperWord(b.doc.Tokens[k].Text)
+}
+
+// capitalInName reports whether a capital's name (and no country's) opens
+// a capitalized name after "the": "the Paris Agreement", "the Minsk
+// Protocol", "the Moscow Times" name no actor.
+func (b *builder) capitalInName(m kb.Match) bool {
+	capital := false
+	for _, e := range m.Entries {
+		if e.Kind == kb.CountryName || e.Kind == kb.CountryAdjective || e.Kind == kb.CountryPeople {
+			return false
+		}
+		capital = capital || e.Kind == kb.Capital
+	}
+	text := b.doc.Article.Text
+	if !capital || !strings.HasSuffix(strings.ToLower(text[max(0, m.Start-4):m.Start]), "the ") || !strings.HasPrefix(text[m.End:], " ") {
+		return false
+	}
+	k := tokenAfter(b.doc.Tokens, m.End+1)
+	return k >= 0 && b.doc.Tokens[k].Start == m.End+1 && startsUpperWord(b.doc.Tokens[k].Text) && !b.matchAt[m.End+1]
 }
 
 // memberOf returns the body a person's name is followed by in "Name [,] of

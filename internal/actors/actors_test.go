@@ -74,6 +74,7 @@ func TestActors(t *testing.T) {
 			"Fighters of the paramilitary Rapid Support Forces=SDNREB(agent) displaced people=REF(agent)"},
 		{"a counted role joined to an owned one shares its owner", "Talks began in Paris and ended in Lyon. The EU sanctioned eight Iranian officials and three companies.",
 			"EU=IGOEUREEC(organization) Iranian officials=IRNGOV(agent) companies=IRNBUS(agent)"},
+		{"a capital opening a name is no actor", "Chile joined the Paris Agreement and criticized Paris.", "Chile=CHL(country) Paris=FRA(country)"},
 		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"capital visited", "The envoys visited Seoul.", "envoys=GOV(agent) Seoul=KOR(country)"},

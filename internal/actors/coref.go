@@ -101,6 +101,9 @@ func (b *builder) coreference() {
 					kind := b.doc.Actors[a].Kind
 					return kind == "country" || kind == "organization" || kind == "group" && b.doc.Actors[a].Code != "" || b.body[a]
 				})
+			case low == "them" && b.thingBefore(k, sent.FirstToken, covered):
+				// "denied the allegations, labeled them as
+				// disinformation": them are the allegations.
 			case pluralPronouns[low] && t.Text != "US":
 				actors = b.groupAntecedent(si, t.Start)
 			}
@@ -152,6 +155,20 @@ func (b *builder) bodies() {
 	for i := range doc.Mentions {
 		b.nestedAt[i] = b.nested(i)
 	}
+}
+
+// thingBefore reports whether the nearest plural noun before token k in its
+// sentence (from first) is no actor's: "them" then names things.
+func (b *builder) thingBefore(k, first int, covered []bool) bool {
+	for j := k - 1; j >= first; j-- {
+		if covered[j] {
+			return false
+		}
+		if t := b.doc.Tokens[j]; t.XPOS == "NNS" && t.UPOS == "NOUN" {
+			return true
+		}
+	}
+	return false
 }
 
 // startsAgent reports whether word is a role noun.

@@ -84,6 +84,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Chile=CHL(country) it=CHL(country)"},
 		{"a noun the tagger slips on stays a role", "", "Chile said it would modernize its military, and protesters' demands grew.",
 			"Chile=CHL(country) it=CHL(country) military=CHLMIL(agent) protesters=OPP(agent)"},
+		{"them after a plural thing is the thing", "", "Peru hosted protesters and praised them. The protesters denied the allegations and labeled them as lies.",
+			"Peru=PER(country) protesters=OPP(agent) them=OPP(agent) protesters=OPP(agent)"},
 		// A body named without an owner is the one the story just named.
 		{"the ministry named before, not the story country's", "", "Poland expelled Russian diplomats in Warsaw and Gdansk. Russia's foreign ministry denied it. The ministry said it would answer.",
 			"Poland=POL(country) Russian diplomats=RUSGOV(agent) Russia's foreign ministry=RUSGOV(agent) ministry=RUSGOV(agent) it=RUSGOV(agent)"},
