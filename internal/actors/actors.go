@@ -237,8 +237,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
-			if b.possessivePronounBefore(m.Start) && b.sayer(m.Start) != nil {
-				o = b.sayer(m.Start)
+			if s := b.sayer(m.Start); s != nil && b.possessivePronounBefore(m.Start) {
+				o = s
 			} else if b.possessivePronounBefore(m.Start) && b.last != nil {
 				o = b.last
 			} else if i > 0 && b.adjacentAgent(ms[i-1], m) {
@@ -688,8 +688,9 @@ var diplomatWords = map[string]bool{"ambassador": true, "ambassadors": true, "en
 
 // aimWords are the words after which "at" or "toward" names a target.
 var aimWords = map[string]bool{"fire": true, "fired": true, "fires": true, "firing": true, "shells": true,
-	"missiles": true, "rockets": true, "shots": true, "drones": true, "bombs": true, "mortars": true, "grenades": true, "aimed": true, "aim": true, "aiming": true, "directed": true,
-	"pointed": true, "launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
+	"missiles": true, "rockets": true, "shots": true, "drones": true, "bombs": true, "mortars": true,
+	"grenades": true, "aimed": true, "aim": true, "aiming": true, "directed": true, "pointed": true,
+	"launched": true, "out": true, "jab": true, "swipe": true, "dig": true}
 
 // earlierBody returns the country of the latest body of the same kind the
 // story named with a country in the lookBack sentences before offset, for a

@@ -328,8 +328,8 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if code == "161" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomaticRef(doc, actorIdx, *targets[0]) {
 		// Relations are reduced with the diplomats' or the consulate's
 		// country: "expelled four Russian diplomats" is against Russia.
-		if c, ok := countryRef(doc, actorIdx, *targets[0]); ok {
-			targets = []*dyad.ActorRef{&c}
+		if country, ok := countryRef(doc, actorIdx, *targets[0]); ok {
+			targets = []*dyad.ActorRef{&country}
 		}
 	}
 	if code == "180" && !m.fromDict && doc.Tokens[m.trigger].Lemma == "attack" && len(targets) > 0 && targets[0] != nil &&

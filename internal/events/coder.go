@@ -453,9 +453,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	case gap:
 		// Up to three words; "two-week" is one, a sum ("$300 million")
-		// or an article none. In a pattern without a target a possessor may be passed:
-		// "denied India's accusation" (the accusation's owner becomes the
-		// target).
+		// or an article none. In a pattern without a target a possessor
+		// may be passed: "denied India's accusation" (the accusation's
+		// owner becomes the target).
 		for skip, words := 0, 0; k+skip <= sv.end; skip++ {
 			if skip > 0 {
 				j := k + skip - 1
@@ -683,8 +683,8 @@ func (sv *sentenceView) skippable(from, k int) bool {
 }
 
 // sameConjunct returns the end of a conjunct after token k ("and|or" and up
-// to four words or numbers, no actor, punctuation or verb among them) whose last word
-// is one of words; -1 if none.
+// to four words or numbers, no actor, punctuation or verb among them) whose
+// last word is one of words; -1 if none.
 func (sv *sentenceView) sameConjunct(words map[string]bool, k int) int {
 	if k+1 >= sv.end || sv.lower(k+1) != "and" && sv.lower(k+1) != "or" {
 		return -1
