@@ -515,6 +515,12 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					b--
 				}
 				between := b >= sv.first && (sv.lower(b) == "between" || sv.lower(b) == "among")
+				if strings.HasPrefix(p.Code, "04") && sv.modifiesNext(group[len(group)-1]) {
+					// "received the Solidarity Party's nomination",
+					// "received hospital treatment": one meets or hosts
+					// the actor itself, not what it owns or qualifies.
+					return m, false
+				}
 				m.targets = group
 				if between && len(group) > 1 && !hasSource(p) && sv.doc.Tokens[m.trigger].UPOS == "NOUN" {
 					// "talks between X and Y": the parties of a nominal
@@ -704,6 +710,23 @@ func (sv *sentenceView) sameConjunct(words map[string]bool, k int) int {
 // articles are passed in a gap without counting: "signed a trade and
 // investment agreement" is three words from the verb to its noun.
 var articles = wordSet("a an the")
+
+// modifiesNext reports whether mention mi only qualifies the noun after it:
+// a possessor ("the Party's nomination") or a compound the tree hangs on a
+// noun that follows ("hospital treatment"); a country's adjective does not
+// ("Qatari mediators" are Qatar's).
+func (sv *sentenceView) modifiesNext(mi int) bool {
+	end := sv.mentionEnd(mi)
+	if end < sv.end && possessiveMarks[sv.lower(end)] {
+		return true
+	}
+	if sv.doc.Mentions[mi].Kind == "adjective" {
+		return false
+	}
+	t := sv.doc.Tokens[end-1]
+	return (t.Rel == "compound" || t.Rel == "nmod:poss") && t.Head >= end && t.Head < sv.end &&
+		sv.doc.Tokens[t.Head].UPOS == "NOUN"
+}
 
 // participleComma reports whether token k is a comma that opens a reduced
 // relative clause: its head is a past participle without a subject, hung on

@@ -326,6 +326,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in}, nil},
 		{"an unresolved they is still the subject", "France noted that they had claimed responsibility.",
 			map[string]string{"France": fr}, nil},
+		{"one hosts an actor, not what it owns", "France received India's nomination. Russia received Japan on Monday.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 043 JPN"}},
 		{"also with its own target keeps its kind", "France pledged emergency aid to India. Russia also pledged aid to Japan.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"FRA 0333 IND", "RUS 033 JPN"}},
 		{"also with its own partner keeps it", "France held talks with India. Russia also held talks with Japan.",
