@@ -8,14 +8,37 @@ import (
 	"github.com/dyadproject/dyad/internal/article"
 )
 
+// analyzeStory runs the stages over an invented story published on
+// 2026-11-20.
+func analyzeStory(tb testing.TB, stages []dyad.Stage, text string) *dyad.Document {
+	tb.Helper()
+	a := &dyad.Article{ID: "x", Text: text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	if err := article.Prepare(a, article.Options{}); err != nil {
+		tb.Fatal(err)
+	}
+	doc := dyad.NewDocument(a)
+	for _, s := range stages {
+		if err := s.Process(doc); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return doc
+}
+
+// tuple writes an event as "SRC CODE TGT (target words)", or "SRC CODE -"
+// without a target.
+func tuple(e dyad.Event) string {
+	if e.Target == nil {
+		return e.Source.Code + " " + e.CAMEO + " -"
+	}
+	return e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
+}
+
 // TestEventPlaces runs the standard stages over invented stories and checks
 // where each event is placed: the place of the event's own phrase, not one
 // that locates a noun in another clause, else the dateline's.
 func TestEventPlaces(t *testing.T) {
-	stages, err := Standard(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	stages := standard(t)
 	tests := []struct {
 		name, text, want string // want: the first event's place, "" for none
 	}{
@@ -27,16 +50,7 @@ func TestEventPlaces(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &dyad.Article{ID: "x", Text: tt.text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
-			if err := article.Prepare(a, article.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			doc := dyad.NewDocument(a)
-			for _, s := range stages {
-				if err := s.Process(doc); err != nil {
-					t.Fatal(err)
-				}
-			}
+			doc := analyzeStory(t, stages, tt.text)
 			if len(doc.Events) == 0 {
 				t.Fatalf("no event in %q", tt.text)
 			}
@@ -55,10 +69,7 @@ func TestEventPlaces(t *testing.T) {
 // in a place of another country than the giver's goes to that country, when
 // the story names it as an actor, and to no one otherwise.
 func TestAidRecipients(t *testing.T) {
-	stages, err := Standard(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	stages := standard(t)
 	tests := []struct {
 		name, text, want string // want: the first event as "SRC CODE TGT (target words)"
 	}{
@@ -72,23 +83,11 @@ func TestAidRecipients(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &dyad.Article{ID: "x", Text: tt.text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
-			if err := article.Prepare(a, article.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			doc := dyad.NewDocument(a)
-			for _, s := range stages {
-				if err := s.Process(doc); err != nil {
-					t.Fatal(err)
-				}
-			}
+			doc := analyzeStory(t, stages, tt.text)
 			var got string
 			for _, e := range doc.Events {
 				if e.Root == "07" || e.CAMEO == "042" {
-					got = e.Source.Code + " " + e.CAMEO + " -"
-					if e.Target != nil {
-						got = e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
-					}
+					got = tuple(e)
 					break
 				}
 			}
@@ -103,29 +102,17 @@ func TestAidRecipients(t *testing.T) {
 // consulate reduces relations with their country (161), named in the
 // diplomats' words.
 func TestReducedRelations(t *testing.T) {
-	stages, err := Standard(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	stages := standard(t)
 	for text, want := range map[string]string{
 		"Poland expelled four Russian diplomats, Russia said.":       "POL 161 RUS (Russian diplomats)",
 		"Chile expelled Peru's ambassador on Monday, Peru said.":     "CHL 161 PER (Peru's ambassador)",
 		"Chile expelled two Peruvian students on Monday, Peru said.": "CHL 174 PEREDU (Peruvian students)",
 	} {
-		a := &dyad.Article{ID: "x", Text: text, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
-		if err := article.Prepare(a, article.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		doc := dyad.NewDocument(a)
-		for _, s := range stages {
-			if err := s.Process(doc); err != nil {
-				t.Fatal(err)
-			}
-		}
+		doc := analyzeStory(t, stages, text)
 		got := ""
 		for _, e := range doc.Events {
 			if e.Target != nil && (e.Root == "16" || e.Root == "17") {
-				got = e.Source.Code + " " + e.CAMEO + " " + e.Target.Code + " (" + e.Target.Text + ")"
+				got = tuple(e)
 				break
 			}
 		}
