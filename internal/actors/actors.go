@@ -237,10 +237,12 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
-			if s := b.sayer(m.Start); s != nil && b.possessivePronounBefore(m.Start) {
-				o = s
-			} else if b.possessivePronounBefore(m.Start) && b.last != nil {
-				o = b.last
+			if b.possessivePronounBefore(m.Start) {
+				// "its forces": the country that says what they did,
+				// else the country named last.
+				if o = b.sayer(m.Start); o == nil {
+					o = b.last
+				}
 			} else if i > 0 && b.adjacentAgent(ms[i-1], m) {
 				o = b.personsCountry(ms[i-1])
 			}

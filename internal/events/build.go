@@ -434,12 +434,22 @@ func countryRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) (d
 	if !ok || a.Country == "" {
 		return dyad.ActorRef{}, false
 	}
+	c, ok := countryActor(doc, a.Country)
+	if !ok {
+		return dyad.ActorRef{}, false
+	}
+	return dyad.ActorRef{Actor: c.ID, Text: r.Text, Code: c.Code, Start: r.Start, End: r.End}, true
+}
+
+// countryActor returns the story's actor for the country iso3 itself (no
+// sector), if it names one.
+func countryActor(doc *dyad.Document, iso3 string) (dyad.Actor, bool) {
 	for _, c := range doc.Actors {
-		if c.Kind == "country" && c.Country == a.Country && c.Sector == "" {
-			return dyad.ActorRef{Actor: c.ID, Text: r.Text, Code: c.Code, Start: r.Start, End: r.End}, true
+		if c.Kind == "country" && c.Country == iso3 && c.Sector == "" {
+			return c, true
 		}
 	}
-	return dyad.ActorRef{}, false
+	return dyad.Actor{}, false
 }
 
 func snippet(doc *dyad.Document, from, to int) dyad.Snippet {

@@ -133,14 +133,8 @@ func aidRecipients(doc *dyad.Document, actorIdx map[string]int) {
 			doc.Actors[actorIdx[e.Source.Actor]].Country == loc.Country {
 			continue
 		}
-		country := -1
-		for j, a := range doc.Actors {
-			if a.Kind == "country" && a.Country == loc.Country {
-				country = j
-				break
-			}
-		}
-		if country < 0 {
+		country, ok := countryActor(doc, loc.Country)
+		if !ok {
 			continue
 		}
 		for _, p := range doc.Places {
@@ -149,8 +143,7 @@ func aidRecipients(doc *dyad.Document, actorIdx map[string]int) {
 			}
 			for _, m := range p.Mentions {
 				if m.Sentence == e.Sentence {
-					a := doc.Actors[country]
-					e.Target = &dyad.ActorRef{Actor: a.ID, Text: m.Text, Code: a.Code, Start: m.Start, End: m.End}
+					e.Target = &dyad.ActorRef{Actor: country.ID, Text: m.Text, Code: country.Code, Start: m.Start, End: m.End}
 					break
 				}
 			}
