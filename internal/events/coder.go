@@ -156,38 +156,36 @@ func aidRecipients(doc *dyad.Document, actorIdx map[string]int) {
 // source of the latest accusation or criticism (root 11) against the
 // denier's country in the same or the previous answerWindow sentences.
 func answerAccusations(evs []dyad.Event) {
-	for i := range evs {
-		e := &evs[i]
-		if e.CAMEO != "016" || e.Target != nil || len(e.Source.Code) < 3 {
-			continue
-		}
-		j := latestBefore(evs, i, answerWindow, func(o dyad.Event) bool {
-			return o.Root == "11" && o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
-				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3]
-		})
-		if j >= 0 {
-			t := evs[j].Source
-			e.Target = &t
-		}
-	}
+	answerLatest(evs, func(e dyad.Event) bool { return e.CAMEO == "016" }, func(_, o dyad.Event) bool { return o.Root == "11" })
 }
 
 // answerRetaliation gives a threat of retaliation that names no one
 // ("Russia's foreign ministry said it would retaliate") the doer of the
 // latest hostile act (roots 11 to 20: criticism, rejection, threats,
-// protest, force posture, reduced relations, coercion, violence) against
-// the threatener's country in the same or the previous answerWindow
-// sentences as target.
+// protest, force posture, reduced relations, coercion, violence) by
+// another country against the threatener's country in the same or the
+// previous answerWindow sentences as target.
 func answerRetaliation(evs []dyad.Event) {
+	answerLatest(evs, func(e dyad.Event) bool {
+		w := strings.ToLower(e.Evidence.Trigger.Text)
+		return e.Root == "13" && (strings.Contains(w, "retaliat") || strings.Contains(w, "respond in kind"))
+	}, func(e, o dyad.Event) bool {
+		return o.Root >= "11" && o.Source.Code[:min(3, len(o.Source.Code))] != e.Source.Code[:3]
+	})
+}
+
+// answerLatest gives each target-less event that answers accepts the
+// source of the latest event o in the answerWindow sentences before it that
+// another actor did to its source's country and that act(e, o) accepts.
+func answerLatest(evs []dyad.Event, answers func(dyad.Event) bool, act func(e, o dyad.Event) bool) {
 	for i := range evs {
 		e := &evs[i]
-		if e.Root != "13" || e.Target != nil || len(e.Source.Code) < 3 || !strings.Contains(strings.ToLower(e.Evidence.Trigger.Text), "retaliat") &&
-			!strings.Contains(strings.ToLower(e.Evidence.Trigger.Text), "respond in kind") {
+		if e.Target != nil || len(e.Source.Code) < 3 || !answers(*e) {
 			continue
 		}
 		j := latestBefore(evs, i, answerWindow, func(o dyad.Event) bool {
-			return o.Root >= "11" && o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
-				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3] && o.Source.Code[:min(3, len(o.Source.Code))] != e.Source.Code[:3]
+			return o.Target != nil && !o.Negated && o.Source.Actor != e.Source.Actor &&
+				len(o.Target.Code) >= 3 && o.Target.Code[:3] == e.Source.Code[:3] && act(*e, o)
 		})
 		if j >= 0 {
 			t := evs[j].Source
