@@ -61,11 +61,7 @@ var (
 // (Mention.Also). Nothing is linked across more than three sentences.
 func (b *builder) coreference() {
 	doc := b.doc
-	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
-	b.nestedAt = make([]bool, len(doc.Mentions))
-	for i := range doc.Mentions {
-		b.nestedAt[i] = b.nested(i)
-	}
+	b.sortMentions()
 	b.counterparts()
 	b.descriptions()
 	b.bodies()
@@ -150,9 +146,15 @@ func (b *builder) bodies() {
 		return
 	}
 	doc.Mentions = append(doc.Mentions, added...)
-	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
-	b.nestedAt = make([]bool, len(doc.Mentions))
-	for i := range doc.Mentions {
+	b.sortMentions()
+}
+
+// sortMentions puts the mentions in text order and marks those nested in a
+// longer one (nestedAt), which the antecedent searches rely on.
+func (b *builder) sortMentions() {
+	slices.SortStableFunc(b.doc.Mentions, func(x, y dyad.Mention) int { return x.Start - y.Start })
+	b.nestedAt = make([]bool, len(b.doc.Mentions))
+	for i := range b.doc.Mentions {
 		b.nestedAt[i] = b.nested(i)
 	}
 }
