@@ -59,18 +59,59 @@ type Word struct {
 // for len(words) entries.
 func (p *Parser) Parse(words []Word, heads, rels []int) {
 	st := newState(words)
-	scores := make([]float32, 2+2*len(p.labels))
-	feats := make([]uint64, 0, 96)
+	sc := p.newScorer(st.n)
 	for !st.terminal() {
-		feats = st.features(feats[:0])
-		p.model.Scores(feats, scores)
-		st.apply(p.bestLegal(st, scores), p.root)
+		st.apply(p.bestLegal(st, sc.scores(st)), p.root)
 	}
 	st.finish(p.root, p.labelIndex("punct"), p.labelIndex("parataxis"))
 	for i := 1; i <= st.n; i++ {
 		heads[i-1] = st.head[i]
 		rels[i-1] = st.label[i]
 	}
+}
+
+// scorer scores the transitions of one sentence's states. The features of
+// the buffer's first words stay the same until the buffer moves, and those of
+// the stack top's word come back whenever the word is the top again: their
+// partial scores are computed once per position and summed, so that only the
+// features of the parse so far are looked up at every transition (the
+// lookups are the parser's cost).
+type scorer struct {
+	model   *perceptron.Model
+	classes int
+	slots   int       // positions 0..n+1
+	partial []float32 // per position: the buffer's, then the stack top's partial scores
+	known   []bool
+	out     []float32
+	feats   []uint64
+}
+
+func (p *Parser) newScorer(n int) *scorer {
+	classes := 2 + 2*len(p.labels)
+	return &scorer{model: p.model, classes: classes, slots: n + 2, partial: make([]float32, 2*(n+2)*classes),
+		known: make([]bool, 2*(n+2)), out: make([]float32, classes), feats: make([]uint64, 0, 96)}
+}
+
+// scores returns the score of every transition in state st; the slice is
+// reused by the next call.
+func (sc *scorer) scores(st *state) []float32 {
+	copy(sc.out, sc.part(st.b, st, (*state).bufferFeatures))
+	for c, v := range sc.part(sc.slots+st.s0(), st, (*state).stackFeatures) {
+		sc.out[c] += v
+	}
+	sc.feats = st.dynamicFeatures(sc.feats[:0])
+	sc.model.AddScores(sc.feats, sc.out)
+	return sc.out
+}
+
+func (sc *scorer) part(k int, st *state, features func(*state, []uint64) []uint64) []float32 {
+	v := sc.partial[k*sc.classes : (k+1)*sc.classes]
+	if !sc.known[k] {
+		sc.feats = features(st, sc.feats[:0])
+		sc.model.Scores(sc.feats, v)
+		sc.known[k] = true
+	}
+	return v
 }
 
 func (p *Parser) labelIndex(name string) int {
@@ -237,8 +278,46 @@ var punctTag = perceptron.Hash("PUNCT")
 
 // Feature templates of Zhang and Nivre (2011), over the stack top S0, the
 // buffer's first three words N0..N2, and S0's head, grandparent and outer
-// dependents, and N0's leftmost dependents.
+// dependents, and N0's leftmost dependents. They come in three groups: those
+// of the buffer's first words alone, those of S0's word alone, and those of
+// the parse so far; Parse reuses the first two.
 func (st *state) features(f []uint64) []uint64 {
+	return st.dynamicFeatures(st.stackFeatures(st.bufferFeatures(f)))
+}
+
+// at returns position i, or n+1 (no word) when i is out of range.
+func (st *state) at(i int) int {
+	if i < 0 || i > st.n {
+		return st.n + 1
+	}
+	return i
+}
+
+// bufferFeatures appends the features of the buffer's first three words.
+func (st *state) bufferFeatures(f []uint64) []uint64 {
+	F := perceptron.Feature
+	n0, n1, n2 := st.at(st.b), st.at(st.b+1), st.at(st.b+2)
+	w, p := st.w, st.p
+	wn0, pn0, wn1, pn1, wn2, pn2 := w[n0], p[n0], w[n1], p[n1], w[n2], p[n2]
+	return append(f,
+		F(0),
+		F(4, wn0, pn0), F(5, wn0), F(6, pn0), F(7, wn1, pn1), F(8, wn1), F(9, pn1),
+		F(10, wn2, pn2), F(11, wn2), F(12, pn2), F(20, pn0, pn1), F(21, pn0, pn1, pn2),
+		F(76, st.u[n0]), F(78, st.u[n0], st.u[n1]), F(81, st.c[n0]), F(85, st.s3[n0]),
+	)
+}
+
+// stackFeatures appends the features of the stack top's word.
+func (st *state) stackFeatures(f []uint64) []uint64 {
+	F := perceptron.Feature
+	s0 := st.s0()
+	ws0, ps0 := st.w[s0], st.p[s0]
+	return append(f, F(1, ws0, ps0), F(2, ws0), F(3, ps0), F(75, st.u[s0]), F(80, st.c[s0]), F(84, st.s3[s0]))
+}
+
+// dynamicFeatures appends the features that depend on the parse so far or
+// on the stack top and the buffer together.
+func (st *state) dynamicFeatures(f []uint64) []uint64 {
 	F := perceptron.Feature
 	n := st.n
 	s0 := st.s0()
@@ -246,14 +325,7 @@ func (st *state) features(f []uint64) []uint64 {
 	if len(st.stack) > 1 {
 		s1 = st.stack[len(st.stack)-2]
 	}
-	n0, n1, n2 := st.b, st.b+1, st.b+2
-	pos := func(i int) int {
-		if i < 0 || i > n {
-			return n + 1
-		}
-		return i
-	}
-	n0, n1, n2 = pos(n0), pos(n1), pos(n2)
+	n0, n1 := st.at(st.b), st.at(st.b+1)
 	w, p := st.w, st.p
 	lab := func(i int) uint64 {
 		if i <= 0 || i > n || st.label[i] < 0 {
@@ -307,17 +379,13 @@ func (st *state) features(f []uint64) []uint64 {
 		}
 	}
 	ws0, ps0, wn0, pn0 := w[s0], p[s0], w[n0], p[n0]
-	wn1, pn1, wn2, pn2 := w[n1], p[n1], w[n2], p[n2]
+	pn1 := p[n1]
 	return append(f,
-		F(0),
-		// single words
-		F(1, ws0, ps0), F(2, ws0), F(3, ps0), F(4, wn0, pn0), F(5, wn0), F(6, pn0),
-		F(7, wn1, pn1), F(8, wn1), F(9, pn1), F(10, wn2, pn2), F(11, wn2), F(12, pn2),
 		// pairs
 		F(13, ws0, ps0, wn0, pn0), F(14, ws0, ps0, wn0), F(15, ws0, wn0, pn0), F(16, ws0, ps0, pn0),
-		F(17, ps0, wn0, pn0), F(18, ws0, wn0), F(19, ps0, pn0), F(20, pn0, pn1),
+		F(17, ps0, wn0, pn0), F(18, ws0, wn0), F(19, ps0, pn0),
 		// triples
-		F(21, pn0, pn1, pn2), F(22, ps0, pn0, pn1), F(23, p[s0h], ps0, pn0),
+		F(22, ps0, pn0, pn1), F(23, p[s0h], ps0, pn0),
 		F(24, ps0, p[s0l], pn0), F(25, ps0, p[s0r], pn0), F(26, ps0, pn0, p[n0l]),
 		// distance
 		F(27, ws0, d), F(28, ps0, d), F(29, wn0, d), F(30, pn0, d), F(31, ws0, wn0, d), F(32, ps0, pn0, d),
@@ -339,9 +407,8 @@ func (st *state) features(f []uint64) []uint64 {
 		F(73, uint64(bits.OnesCount(uint(min(len(st.stack), 4)))), b2u(s0 <= n && s0 > 0 && st.head[s0] >= 0), b2u(st.rootCh != 0)),
 		F(74, ps0, pn0, b2u(s0 <= n && s0 > 0 && st.head[s0] >= 0)),
 		// robustness to tagging errors: UD tags, lexical classes, suffixes
-		F(75, st.u[s0]), F(76, st.u[n0]), F(77, st.u[s0], st.u[n0]), F(78, st.u[n0], st.u[n1]),
-		F(79, st.u[s0], st.u[n0], st.u[n1]), F(80, st.c[s0]), F(81, st.c[n0]), F(82, st.c[s0], st.c[n0]),
-		F(83, st.c[n0], ps0), F(84, st.s3[s0]), F(85, st.s3[n0]), F(86, st.s3[s0], st.s3[n0]),
+		F(77, st.u[s0], st.u[n0]), F(79, st.u[s0], st.u[n0], st.u[n1]), F(82, st.c[s0], st.c[n0]),
+		F(83, st.c[n0], ps0), F(86, st.s3[s0], st.s3[n0]),
 		// the second word on the stack
 		F(87, w[s1], p[s1]), F(88, p[s1], ps0, pn0), F(89, p[s1], ps0),
 	)

@@ -116,6 +116,7 @@ func TestTrainSmall(t *testing.T) {
 	if uas < 0.65 || las < 0.55 {
 		t.Errorf("UAS %.3f LAS %.3f after 1000 sentences", uas, las)
 	}
+	checkScorer(t, p, dev)
 	var a, b bytes.Buffer
 	if _, err := p.WriteTo(&a); err != nil {
 		t.Fatal(err)
@@ -130,6 +131,37 @@ func TestTrainSmall(t *testing.T) {
 	}
 	if u2, _ := q.Score(dev, nil, nil); u2 < uas-0.005 {
 		t.Errorf("read model UAS %.4f, trained %.4f", u2, uas)
+	}
+}
+
+// checkScorer follows the parses of sents and checks at every state that the
+// scorer, which reuses the partial scores of the buffer's and the stack
+// top's features, scores each transition as all the features together do.
+func checkScorer(t *testing.T, p *Parser, sents []*conllu.Sentence) {
+	t.Helper()
+	want := make([]float32, 2+2*len(p.labels))
+	states := 0
+	for _, s := range sents {
+		var words []Word
+		for _, w := range s.Words {
+			words = append(words, Word{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
+		}
+		st := newState(words)
+		sc := p.newScorer(st.n)
+		for !st.terminal() {
+			p.model.Scores(st.features(nil), want)
+			got := sc.scores(st)
+			for c := range want {
+				if d := got[c] - want[c]; d > 1e-3 || d < -1e-3 {
+					t.Fatalf("sentence %q, state %d: transition %d scored %g, all features give %g", s.Text(), states, c, got[c], want[c])
+				}
+			}
+			st.apply(p.bestLegal(st, want), p.root)
+			states++
+		}
+	}
+	if states < 1000 {
+		t.Fatalf("only %d states checked", states)
 	}
 }
 

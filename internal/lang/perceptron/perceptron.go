@@ -286,8 +286,15 @@ const batch = 32
 // cache misses instead of waiting for each in turn: scoring a large model
 // is bound by memory latency, not arithmetic.
 func (m *Model) Scores(feats []uint64, scores []float32) {
+	clear(scores[:m.classes])
+	m.AddScores(feats, scores)
+}
+
+// AddScores adds to scores[c] the score of class c for the features: a
+// caller that knows the partial scores of some features (features that did
+// not change since an earlier call) starts from their sum and adds the rest.
+func (m *Model) AddScores(feats []uint64, scores []float32) {
 	scores = scores[:m.classes]
-	clear(scores)
 	var idx [batch]uint64
 	var found [batch]slot
 	for len(feats) > 0 {
