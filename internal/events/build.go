@@ -250,7 +250,25 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	trigger := doc.Tokens[m.trigger]
-	if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject {
+	if m.pat != nil && m.pat.judgment {
+		// A judgment's subject is judged by whoever says it: "'Trump is
+		// behaving like a bully,' Erdogan said" is Erdogan's criticism
+		// of Trump. Without a speaker it is the writer's, no event; a
+		// speaker judging itself ("we were wrong") is none either.
+		judges := sv.judges(m, actorIdx)
+		targets = nil
+		for _, mi := range sv.judged(m.trigger) {
+			for _, r := range sv.refs(mi) {
+				if !slices.ContainsFunc(judges, func(j dyad.ActorRef) bool { return j.Actor == r.Actor }) {
+					targets = append(targets, &r)
+				}
+			}
+		}
+		if len(judges) == 0 || len(targets) == 0 {
+			return nil
+		}
+		sources = judges
+	} else if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject {
 		sources = []dyad.ActorRef{sp}
 	}
 	if len(sources) == 0 {
@@ -736,22 +754,100 @@ func (sv *sentenceView) conditional(trigger int) bool {
 // speakerSource returns the speaker of the direct quote holding offset as the
 // source, when the quote's own subject is missing or a first-person pronoun.
 func (c *Coder) speakerSource(doc *dyad.Document, offset int, subjects []int, actorIdx map[string]int) (dyad.ActorRef, bool) {
-	for _, q := range doc.Quotes {
-		if q.Kind != "direct" || offset < q.Start || offset >= q.End || q.Speaker == nil || q.Speaker.Actor == "" {
-			continue
-		}
+	if q := speakerQuote(doc, offset); q != nil {
 		if len(subjects) > 0 && doc.Mentions[subjects[0]].Start >= q.Start && !firstPerson[strings.ToLower(doc.Mentions[subjects[0]].Text)] {
 			return dyad.ActorRef{}, false
 		}
-		a := doc.Actors[actorIdx[q.Speaker.Actor]]
-		if anonymousActor(a) {
-			// A speaker without a code ("Saree said") leaves the quote's
-			// own subject, if any, as the source.
-			return dyad.ActorRef{}, false
-		}
-		return dyad.ActorRef{Actor: a.ID, Text: q.Speaker.Text, Code: a.Code, Start: q.Speaker.Start, End: q.Speaker.End}, true
+		// A speaker without a code ("Saree said") leaves the quote's own
+		// subject, if any, as the source.
+		return speakerRef(doc, q, actorIdx)
 	}
 	return dyad.ActorRef{}, false
+}
+
+// speakerRef returns quote q's speaker as an event's actor, unless the
+// speaker has no code.
+func speakerRef(doc *dyad.Document, q *dyad.Quote, actorIdx map[string]int) (dyad.ActorRef, bool) {
+	a := doc.Actors[actorIdx[q.Speaker.Actor]]
+	if anonymousActor(a) {
+		return dyad.ActorRef{}, false
+	}
+	return dyad.ActorRef{Actor: a.ID, Text: q.Speaker.Text, Code: a.Code, Start: q.Speaker.Start, End: q.Speaker.End}, true
+}
+
+// judges returns who says the judgment m: the subject of the verb of saying
+// whose clause holds it ("Protesters said the government was corrupt";
+// "'Court says prorogation was unlawful,' he tweeted" is the court's), else
+// the speaker of the direct quote around it. A judgment on a predicate word
+// needs its copula ("they are reckless"), not the word as a name's
+// modifier.
+func (sv *sentenceView) judges(m match, actorIdx map[string]int) []dyad.ActorRef {
+	doc := sv.doc
+	if !doc.Parsed() {
+		return nil
+	}
+	if u := doc.Tokens[m.trigger].UPOS; (u == "ADJ" || u == "NOUN") && !sv.hasRel(m.trigger, "cop") {
+		return nil
+	}
+	for k, hops := m.trigger, 0; hops < 4 && doc.Tokens[k].Head >= 0; hops++ {
+		t := doc.Tokens[k]
+		if t.Rel == "ccomp" && sayVerbs[doc.Tokens[t.Head].Lemma] {
+			group, passive, ok := sv.treeSubject(t.Head)
+			if !ok || passive {
+				return nil
+			}
+			var out []dyad.ActorRef
+			for _, mi := range group {
+				out = append(out, sv.refs(mi)...)
+			}
+			return out
+		}
+		if t.Rel != "conj" && t.Rel != "xcomp" {
+			break
+		}
+		k = t.Head
+	}
+	if q := speakerQuote(doc, doc.Tokens[m.trigger].Start); q != nil {
+		if r, ok := speakerRef(doc, q, actorIdx); ok {
+			return []dyad.ActorRef{r}
+		}
+	}
+	return nil
+}
+
+// judged returns the mentions a judgment is about: its subject by the tree,
+// else the owner of the act or thing that is its subject ("the behavior of
+// my colleagues is anti-democratic"). Word order does not stand in for the
+// tree here, nor does "it", "this" or "that", too loose for a judgment.
+func (sv *sentenceView) judged(trigger int) []int {
+	if !sv.doc.Parsed() {
+		return nil
+	}
+	if group, passive, ok := sv.treeSubject(trigger); ok && !passive && len(group) > 0 {
+		return slices.DeleteFunc(group, func(mi int) bool { return vagueSubjects[strings.ToLower(sv.doc.Mentions[mi].Text)] })
+	}
+	for _, k := range sv.doc.Dependents(trigger) {
+		if sv.doc.Tokens[k].Rel == "nsubj" && sv.doc.Tokens[k].UPOS == "NOUN" {
+			if mi, _ := sv.ownerOf(k); mi >= 0 {
+				return []int{mi}
+			}
+		}
+	}
+	return nil
+}
+
+// vagueSubjects are pronouns that name a thing as often as an actor.
+var vagueSubjects = wordSet("it this that")
+
+// speakerQuote returns the direct quote holding offset whose speaker is an
+// actor, or nil.
+func speakerQuote(doc *dyad.Document, offset int) *dyad.Quote {
+	for i, q := range doc.Quotes {
+		if q.Kind == "direct" && offset >= q.Start && offset < q.End && q.Speaker != nil && q.Speaker.Actor != "" {
+			return &doc.Quotes[i]
+		}
+	}
+	return nil
 }
 
 // firstPerson are the pronouns by which a quote's speaker names itself.

@@ -51,6 +51,15 @@
 // by the EU"). Without a doer an @ pattern codes nothing. A pattern without +
 // or @ codes an event with no target, unless the noun it ends on has an
 // owner by the same rules ("attacked the proclamation by the president").
+// A pattern written "CODE ! words" is a judgment in someone's words
+// ("111 ! lie", "111 ! =reckless|corrupt"): the subject of its words is the
+// target, by the tree (or the actor whose act or thing is the subject: "the
+// behavior of my colleagues is anti-democratic"; never "it", "this" or
+// "that"), and the source is who says it, the subject of the verb of saying
+// whose clause holds it ("France said India was reckless"), else the
+// speaker of the direct quote around it. A predicate word needs its copula
+// ("India is reckless", not "a reckless move"); the writer's own words and a
+// speaker judging itself code nothing.
 // # starts a comment. A bad line is reported as "file:line: reason" and
 // the file is refused.
 //

@@ -359,6 +359,19 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in}, []string{"IND 1724 -"}},
 		{"a compound subject signs with each other", "France and India signed a trade agreement.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 057 IND", "IND 057 FRA"}},
+		{"a judgment in a quote is its speaker's criticism of its subject", `"India is behaving like a bully," France said.`,
+			map[string]string{"France": fr, "India": in}, []string{"FRA 111 IND"}},
+		{"a judgment a verb of saying reports is its sayer's", "France said India was reckless and dishonest.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 111 IND"}},
+		{"the nearest sayer judges", `"Russia says India is lying," France wrote.`,
+			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"RUS 111 IND"}},
+		{"a judgment of an actor's conduct judges the actor", `"India's conduct is oppressive," France said.`,
+			map[string]string{"France": fr, "India": in}, []string{"FRA 111 IND"}},
+		{"the writer's judgment is no event", "India is behaving like a bully.", map[string]string{"India": in}, nil},
+		{"a judging word that is no predicate judges no one", `"India made a reckless move," France said.`,
+			map[string]string{"France": fr, "India": in}, nil},
+		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
+			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

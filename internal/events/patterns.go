@@ -25,6 +25,10 @@ type Pattern struct {
 	// "=word"): it does not fire on a noun of the same spelling ("a live
 	// round on a protester" is no "round on +").
 	verbal bool
+	// judgment marks a pattern written "CODE ! words": a judgment in
+	// someone's words ("they are lying", "is behaving like a bully"), whose
+	// subject is the target and whose source is the one who says it.
+	judgment bool
 }
 
 type elemKind uint8
@@ -146,7 +150,15 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	if _, ok := ont.Lookup(code); !ok {
 		return nil, fmt.Errorf("unknown CAMEO code %q", code)
 	}
-	pat := &Pattern{Code: code, Text: strings.Join(fields[1:], " "), verbal: !strings.HasPrefix(fields[1], "=")}
+	written := strings.Join(fields[1:], " ")
+	judgment := fields[1] == "!"
+	if judgment {
+		fields = fields[1:]
+		if len(fields) < 2 {
+			return nil, fmt.Errorf("want CODE ! PATTERN, got %q", text)
+		}
+	}
+	pat := &Pattern{Code: code, Text: written, verbal: !strings.HasPrefix(fields[1], "="), judgment: judgment}
 	targets, sources, acts := 0, 0, 0
 	for i, f := range fields[1:] {
 		switch {
@@ -193,6 +205,9 @@ func parseLine(text string, ont *ontology.Ontology) (*Pattern, error) {
 	}
 	if acts > 1 || acts == 1 && (targets > 0 || sources > 0) {
 		return nil, errors.New("an act slot @ stands once in a pattern, without a target slot + or source slot $")
+	}
+	if judgment && targets+sources+acts > 0 {
+		return nil, errors.New("a judgment (!) has no slots: its subject is the target, its speaker the source")
 	}
 	return pat, nil
 }
