@@ -295,6 +295,11 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 // not change since an earlier call) starts from their sum and adds the rest.
 func (m *Model) AddScores(feats []uint64, scores []float32) {
 	scores = scores[:m.classes]
+	// The sums go to an array indexed by the class byte, which needs no
+	// bounds check in the innermost loop (a large model adds billions of
+	// weights).
+	var acc [256]float32
+	copy(acc[:], scores)
 	var idx [batch]uint64
 	var found [batch]slot
 	for len(feats) > 0 {
@@ -319,11 +324,12 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 		for _, sl := range found[:k] {
 			start := sl.at >> 8
 			for _, w := range m.weights[start : start+sl.at&0xff] {
-				scores[w.class()] += w.value()
+				acc[uint8(w)] += w.value()
 			}
 		}
 		feats = feats[n:]
 	}
+	copy(scores, acc[:])
 }
 
 // builder accumulates features in key order.

@@ -136,3 +136,25 @@ func TestWordFeatures(t *testing.T) {
 		t.Error("Prefix or Suffix wrong")
 	}
 }
+
+// TestAddScores checks that scores computed in parts add up to the scores of
+// all the features at once, whatever the split.
+func TestAddScores(t *testing.T) {
+	m := toyTrain(t)
+	feats := []uint64{Feature(0), Feature(1, 2), Feature(2, 3), Feature(2, 4), Feature(9, 9)}
+	all := make([]float32, 3)
+	m.Scores(feats, all)
+	for split := range len(feats) + 1 {
+		parts := make([]float32, 3)
+		m.Scores(feats[:split], parts)
+		m.AddScores(feats[split:], parts)
+		for c := range all {
+			if d := parts[c] - all[c]; d > 1e-5 || d < -1e-5 {
+				t.Errorf("split at %d: class %d scored %g, want %g", split, c, parts[c], all[c])
+			}
+		}
+	}
+	if all[0] == 0 && all[1] == 0 && all[2] == 0 {
+		t.Error("all scores zero: the toy model learned nothing")
+	}
+}
