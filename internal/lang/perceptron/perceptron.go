@@ -302,6 +302,7 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 	copy(acc[:], scores)
 	var idx [batch]uint64
 	var found [batch]slot
+	var first [batch]packed
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for j, f := range feats[:n] {
@@ -321,9 +322,17 @@ func (m *Model) AddScores(feats []uint64, scores []float32) {
 				k++
 			}
 		}
-		for _, sl := range found[:k] {
+		// The first weight of every feature found (a stored feature has
+		// at least one; Read and build refuse none), loaded together for
+		// the same reason as the slots: the weights' cache misses overlap.
+		for j, sl := range found[:k] {
+			first[j] = m.weights[sl.at>>8]
+		}
+		for j, sl := range found[:k] {
+			w := first[j]
+			acc[uint8(w)] += w.value()
 			start := sl.at >> 8
-			for _, w := range m.weights[start : start+sl.at&0xff] {
+			for _, w := range m.weights[start+1 : start+sl.at&0xff] {
 				acc[uint8(w)] += w.value()
 			}
 		}
