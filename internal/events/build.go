@@ -70,9 +70,9 @@ func intentCode(code string) (string, bool) {
 // 039) pledge it to each other.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": true}
 
-// intransitiveSenses are verbs whose bare pattern ("140 demonstrate") names
-// their sense without an object.
-var intransitiveSenses = wordSet("demonstrate march rally")
+// intransitiveSenses are verbs whose bare pattern ("140 demonstrate", "040
+// meet") names their sense without an object ("meet +" has its own).
+var intransitiveSenses = wordSet("demonstrate march rally meet")
 
 // temporalMark reports whether w opens a participle clause that dates its
 // head's act ("after leaving Eriador", "before meeting X").
@@ -131,17 +131,19 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if doc.Parsed() && !hasTarget(m.pat) && len(m.pat.elems) == 1 && intransitiveSenses[doc.Tokens[m.trigger].Lemma] &&
-		(sv.hasRel(m.trigger, "obj") || sv.hasRel(m.trigger, "ccomp")) {
+		(sv.hasObject(m.trigger) || sv.hasRel(m.trigger, "ccomp")) {
 		// "The statement demonstrates a complete lack of
-		// understanding": a protest verb with an object means something
-		// else.
+		// understanding", "Harris meets the requirement": a verb whose
+		// bare pattern is a protest or a meeting means something else
+		// with an object.
 		return nil
 	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&
-		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked") || m.end < sv.end && possessiveMarks[sv.lower(m.end)]) {
+		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "obl:unmarked") ||
+			m.end < sv.end && (possessiveMarks[sv.lower(m.end)] || indefinite[sv.lower(m.end)] || doc.Tokens[m.end].Kind == dyad.QuoteMark)) {
 		// "called them a deceptive show", "called the charge baseless",
-		// "called the minister's deal lousy": calling something a name is
-		// no phone call.
+		// "called the minister's deal lousy", "calls Libya a 'mess'":
+		// calling something a name is no phone call.
 		return nil
 	}
 	passive := sv.isPassive(m.trigger)
@@ -849,6 +851,9 @@ func speakerQuote(doc *dyad.Document, offset int) *dyad.Quote {
 	}
 	return nil
 }
+
+// indefinite are the articles that open the name one calls something.
+var indefinite = wordSet("a an")
 
 // firstPerson are the pronouns by which a quote's speaker names itself.
 var firstPerson = wordSet("i we me us my our")

@@ -399,9 +399,15 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		t := sv.doc.Tokens[k]
 		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || sv.nominalSlot(k)) && !sv.verbConjunct(k)
 		trigger := k
-		if k+2 < sv.end && sv.innerHyphen(k+1) && sv.doc.Tokens[k+2].UPOS == "VERB" {
-			// "test-fired": the verb is the compound's last part.
-			noun, trigger = false, k+2
+		if k+2 < sv.end && sv.innerHyphen(k+1) {
+			if last := sv.doc.Tokens[k+2]; last.UPOS == "VERB" && last.Rel != "amod" {
+				// "test-fired": the verb is the compound's last part.
+				noun, trigger = false, k+2
+			} else {
+				// "battle-hardened Democrats", "war-torn": the first part
+				// of a compound adjective is no verb, whatever its tag.
+				noun = true
+			}
 		}
 		for _, p := range ps {
 			if p.verbal && noun {
@@ -491,6 +497,12 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			// A possessive pronoun names its owner, not the target:
 			// "welcomed their resumption of ties with X".
 			if mi := sv.mentionAt(j); mi >= 0 && !sv.possessivePronoun(j) {
+				if sv.passedObject(k, j, mi) {
+					// "meet the pledge he offered", "support the policies
+					// Trump mentioned": the verb's object is the noun
+					// passed, not the actor after it.
+					break
+				}
 				group := sv.coordinated(mi, +1)
 				if el.kind == source {
 					// "condemnation from $": the slot names the source.
@@ -534,6 +546,35 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// passedObject reports whether a verb's object lies among tokens
+// from..to-1 that does not stand for mention mi ("blasted her rival Donald
+// Trump" names him; "meet the pledge he offered" does not), nor do examples
+// follow it ("urged allies such as Germany to").
+func (sv *sentenceView) passedObject(from, to, mi int) bool {
+	for j := from; j < to; j++ {
+		t := sv.doc.Tokens[j]
+		if t.UPOS == "NOUN" && t.Rel == "obj" && !sv.names(j, mi) &&
+			!(j+2 < sv.end && sv.lower(j+1) == "such" && sv.lower(j+2) == "as") {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether mention mi names noun n: a name in apposition to it
+// or compounded with it ("her rival Donald Trump").
+func (sv *sentenceView) names(n, mi int) bool {
+	for _, c := range sv.doc.Dependents(n) {
+		switch sv.doc.Tokens[c].Rel {
+		case "appos", "compound", "flat", "nmod:desc":
+			if sv.coveredBy(c) == mi {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pastAside returns the token after an aside set off by commas that

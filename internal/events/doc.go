@@ -94,8 +94,14 @@
 //
 // A verb pattern does not fire on a noun or adjective of the same spelling
 // (unless the tree coordinates it with a verb: "pointed it, and shot at"),
-// nor right after an article, a possessive or a preposition ("a live round
-// on", "over alleged plots"). A denial with no one named ("Israel denied the
+// nor on the first part of a compound adjective ("battle-hardened"), nor
+// right after an article, a possessive or a preposition ("a live round
+// on", "over alleged plots"). A target slot does not reach past the verb's
+// object to an actor after it ("meet the pledge he offered", "support the
+// policies Trump mentioned"), unless the actor names the object ("her rival
+// Donald Trump"). A bare "meet", "march" or "demonstrate" with an object
+// other than a date is no meeting or protest ("meets the requirement"), and
+// calling an actor a name ("calls Libya a 'mess'") is no phone call. A denial with no one named ("Israel denied the
 // accusation") answers the latest accusation against the denier's country
 // in the four sentences before it; so does a promised retaliation with no
 // one named ("Russia said it would retaliate") the latest hostile act

@@ -128,6 +128,19 @@ func (sv *sentenceView) hasRel(k int, rel string) bool {
 	return false
 }
 
+// hasObject reports whether token k has an object that is no date ("was to
+// meet Monday": the parser takes the day for one).
+func (sv *sentenceView) hasObject(k int) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if t := sv.doc.Tokens[c]; t.Rel == "obj" && !slices.ContainsFunc(sv.doc.Dates, func(d dyad.DateRef) bool {
+			return d.Start <= t.Start && t.End <= d.End
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
 // treeAgent returns the mention of a passive trigger's agent ("by X").
 func (sv *sentenceView) treeAgent(trigger int) int {
 	doc := sv.doc
