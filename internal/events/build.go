@@ -266,7 +266,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				}
 			}
 		}
-		if len(judges) == 0 || len(targets) == 0 {
+		if len(judges) == 0 || len(targets) == 0 && m.act == 0 {
 			return nil
 		}
 		sources = judges
@@ -836,6 +836,18 @@ func (sv *sentenceView) judged(trigger int) []int {
 		}
 	}
 	return nil
+}
+
+// judgedAct returns the act noun that is the subject of a judgment with a
+// definite determiner and no owner ("These sanctions are illegal"), whose
+// doer the story gives as for '@', else 0.
+func (sv *sentenceView) judgedAct(trigger int) int {
+	for _, k := range sv.doc.Dependents(trigger) {
+		if sv.doc.Tokens[k].Rel == "nsubj" && sv.definiteNoun(k).kind == "+" {
+			return k
+		}
+	}
+	return 0
 }
 
 // vagueSubjects are pronouns that name a thing as often as an actor.

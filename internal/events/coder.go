@@ -94,6 +94,9 @@ func (c *Coder) Process(doc *dyad.Document) error {
 			continue
 		}
 		for _, m := range partOfLonger(sv, mostSpecific(append(c.matches(sv), c.dictMatches(sv)...))) {
+			if m.pat.judgment && doc.Parsed() {
+				m.act = sv.judgedAct(m.trigger)
+			}
 			evs := c.events(sv, m, actorIdx)
 			act := actSlot{kind: "-"}
 			if !m.fromDict && doc.Parsed() {

@@ -59,7 +59,9 @@
 // whose clause holds it ("France said India was reckless"), else the
 // speaker of the direct quote around it. A predicate word needs its copula
 // ("India is reckless", not "a reckless move"); the writer's own words and a
-// speaker judging itself code nothing.
+// speaker judging itself code nothing. A judged act with a definite
+// determiner and no owner ("'These sanctions are illegal,' Iran said") is
+// the story's, its doer found as for @.
 // # starts a comment. A bad line is reported as "file:line: reason" and
 // the file is refused.
 //

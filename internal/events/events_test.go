@@ -378,6 +378,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"IND 036 RUS future", "RUS 036 IND future"}},
 		{"the object passed is what the verb acts on, unless the actor names it", "France will meet the pledge India offered. Japan blasted her Russian rival Ivan Petrov on Monday.",
 			map[string]string{"France": fr, "India": in, "Japan": "JPN", "Ivan Petrov": "RUSGOV"}, []string{"JPN 111 RUSGOV"}},
+		{"a judged act without an owner is the story's", `France imposed sanctions on India. "These sanctions are illegal," India said. "The weather is unacceptable," Russia said.`,
+			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 163 IND", "IND 111 FRA"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
