@@ -352,11 +352,22 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			targets = []*dyad.ActorRef{&country}
 		}
 	}
-	if code == "180" && !m.fromDict && doc.Tokens[m.trigger].Lemma == "attack" && len(targets) > 0 && targets[0] != nil &&
+	if root := code[:min(2, len(code))]; (root == "18" || root == "19" || root == "20") && !m.fromDict && len(targets) > 0 && targets[0] != nil &&
 		political(doc, actorIdx, sources[0]) && political(doc, actorIdx, *targets[0]) {
-		// "Harris attacked Biden during the debates": one politician
-		// attacking another does it in words (111), not with arms.
-		code = "111"
+		// Politicians fight each other with words and votes: "Harris
+		// attacked Biden during the debates", "an assault on Mr. Bush"
+		// are criticism (111), unless arms are named (not plain 180);
+		// between politicians, parties and legislatures "Cruz's battle
+		// with Trump", "beat Donald Trump", "raising money to fight Mr.
+		// Trump", "the GOP blockade against his nominee" are no act of
+		// force at all. Killing, abducting or punching keep their codes
+		// (an assassination, a brawl in parliament).
+		switch {
+		case code == "180" && sv.spanHas(m.start, m.end, verbalAttacks):
+			code = "111"
+		case politician(doc, actorIdx, sources[0]) && politician(doc, actorIdx, *targets[0]) && sv.spanHas(m.start, m.end, rivalryWords):
+			return nil
+		}
 	}
 	info, ok := c.ont.Lookup(code)
 	if !ok {
@@ -416,6 +427,31 @@ func anonymousRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) 
 // political reports whether r names a person or a political body (a
 // government, legislature, party, opposition or elite) but no armed one and
 // no country.
+// politician reports whether r is a politician, a party, a legislature or a
+// government by the political test, not a crowd or opposition movement
+// ("a Trump supporter punched a protester" is force).
+func politician(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
+	return political(doc, actorIdx, r) && !strings.HasSuffix(r.Code, "OPP") && !strings.HasSuffix(r.Code, "CVL")
+}
+
+// spanHas reports whether a token from..to-1 has its lemma in words.
+func (sv *sentenceView) spanHas(from, to int, words map[string]bool) bool {
+	for k := from; k < to; k++ {
+		if words[sv.doc.Tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// verbalAttacks name force that, between politicians, is criticism;
+// rivalryWords name force that, between politicians, is an election or a
+// political struggle.
+var (
+	verbalAttacks = wordSet("attack assault onslaught broadside offensive counteroffensive")
+	rivalryWords  = wordSet("beat fight battle capture blockade besiege ambush target destroy crush defeat use")
+)
+
 func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
 	a, ok := refActor(doc, actorIdx, r)
 	code := r.Code

@@ -103,7 +103,14 @@
 // policies Trump mentioned"), unless the actor names the object ("her rival
 // Donald Trump"). A bare "meet", "march" or "demonstrate" with an object
 // other than a date is no meeting or protest ("meets the requirement"), and
-// calling an actor a name ("calls Libya a 'mess'") is no phone call. A denial with no one named ("Israel denied the
+// calling an actor a name ("calls Libya a 'mess'") is no phone call.
+// Politicians fight each other with words and votes: between two political
+// actors (governments, legislatures, parties, elites, politicians) an attack
+// or assault without named arms is criticism (111, "Harris attacked Biden
+// during the debate"), and between politicians, parties and legislatures a
+// beating, fight, battle, capture or blockade is an election or a political
+// struggle, no event ("beat Donald Trump in Florida", "Cruz's battle with
+// Trump"); killing, abduction and a punch keep their codes. A denial with no one named ("Israel denied the
 // accusation") answers the latest accusation against the denier's country
 // in the four sentences before it; so does a promised retaliation with no
 // one named ("Russia said it would retaliate") the latest hostile act

@@ -380,6 +380,9 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Japan": "JPN", "Ivan Petrov": "RUSGOV"}, []string{"JPN 111 RUSGOV"}},
 		{"a judged act without an owner is the story's", `France imposed sanctions on India. "These sanctions are illegal," India said. "The weather is unacceptable," Russia said.`,
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 163 IND", "IND 111 FRA"}},
+		{"politicians fight with words and votes", "Senator Cruz beat Senator Brown in the primary. Senator Cruz launched an assault on Senator Brown. Police beat protesters. Senator Brown beat the protesters.",
+			map[string]string{"Senator Cruz": "USALEG", "Senator Brown": "USALEG", "Police": "USACOP", "protesters": "USAOPP"},
+			[]string{"USALEG 111 USALEG", "USACOP 182 USAOPP", "USALEG 182 USAOPP"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
