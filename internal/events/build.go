@@ -146,6 +146,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// calling something a name is no phone call.
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "02") && doc.Tokens[m.trigger].Lemma == "ask" && sv.indirectQuestion(m.trigger, m.end) {
+		// "asked Trump if ...", "ask whether candidates ...": a
+		// question, not an appeal.
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	thingSubject := false // the tree names a subject that is no actor ("a measure that bans X")
@@ -433,6 +438,19 @@ func anonymousRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) 
 func politician(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
 	return political(doc, actorIdx, r) && !strings.HasSuffix(r.Code, "OPP") && !strings.HasSuffix(r.Code, "CVL")
 }
+
+// indirectQuestion reports whether a question word ("if", "whether",
+// "why" ...) follows the trigger up to and including token end.
+func (sv *sentenceView) indirectQuestion(trigger, end int) bool {
+	for k := trigger + 1; k <= end && k < sv.end; k++ {
+		if questionWords[sv.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+var questionWords = wordSet("if whether why what how when who which")
 
 // spanHas reports whether a token from..to-1 has its lemma in words.
 func (sv *sentenceView) spanHas(from, to int, words map[string]bool) bool {

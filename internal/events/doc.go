@@ -103,7 +103,8 @@
 // policies Trump mentioned"), unless the actor names the object ("her rival
 // Donald Trump"). A bare "meet", "march" or "demonstrate" with an object
 // other than a date is no meeting or protest ("meets the requirement"), and
-// calling an actor a name ("calls Libya a 'mess'") is no phone call.
+// calling an actor a name ("calls Libya a 'mess'") is no phone call, nor is
+// asking a question ("asked Trump if ...") an appeal.
 // Politicians fight each other with words and votes: between two political
 // actors (governments, legislatures, parties, elites, politicians) an attack
 // or assault without named arms is criticism (111, "Harris attacked Biden

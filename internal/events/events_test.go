@@ -383,6 +383,8 @@ func TestCoder(t *testing.T) {
 		{"politicians fight with words and votes", "Senator Cruz beat Senator Brown in the primary. Senator Cruz launched an assault on Senator Brown. Police beat protesters. Senator Brown beat the protesters.",
 			map[string]string{"Senator Cruz": "USALEG", "Senator Brown": "USALEG", "Police": "USACOP", "protesters": "USAOPP"},
 			[]string{"USALEG 111 USALEG", "USACOP 182 USAOPP", "USALEG 182 USAOPP"}},
+		{"asking a question is no appeal", "France asked India whether the talks would go on. Russia asked Japan to stop.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
