@@ -400,7 +400,7 @@ func (c *Coder) matches(sv *sentenceView) []match {
 			continue
 		}
 		t := sv.doc.Tokens[k]
-		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || sv.nominalSlot(k)) && !sv.verbConjunct(k)
+		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || t.UPOS == "ADP" || t.Rel == "compound:prt" || sv.nominalSlot(k)) && !sv.verbConjunct(k)
 		trigger := k
 		if k+2 < sv.end && sv.innerHyphen(k+1) {
 			if last := sv.doc.Tokens[k+2]; last.UPOS == "VERB" && last.Rel != "amod" {

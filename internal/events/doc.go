@@ -96,7 +96,8 @@
 //
 // A verb pattern does not fire on a noun or adjective of the same spelling
 // (unless the tree coordinates it with a verb: "pointed it, and shot at"),
-// nor on the first part of a compound adjective ("battle-hardened"), nor
+// nor on a verb's particle ("win back the Senate"), nor on the first part
+// of a compound adjective ("battle-hardened"), nor
 // right after an article, a possessive or a preposition ("a live round
 // on", "over alleged plots"). A target slot does not reach past the verb's
 // object to an actor after it ("meet the pledge he offered", "support the

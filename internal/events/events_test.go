@@ -385,6 +385,8 @@ func TestCoder(t *testing.T) {
 			[]string{"USALEG 111 USALEG", "USACOP 182 USAOPP", "USALEG 182 USAOPP"}},
 		{"asking a question is no appeal", "France asked India whether the talks would go on. Russia asked Japan to stop.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN"}},
+		{"a verb's particle is no verb", "The Democrats hope to win back the Senate. France backed India.",
+			map[string]string{"Democrats": "USAPTY", "Senate": "USALEG", "France": fr, "India": in}, []string{"FRA 052 IND"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
