@@ -72,7 +72,7 @@ var reciprocalRoots = map[string]bool{"03": true, "04": true, "06": true, "19": 
 
 // intransitiveSenses are verbs whose bare pattern ("140 demonstrate", "040
 // meet") names their sense without an object ("meet +" has its own).
-var intransitiveSenses = wordSet("demonstrate march rally meet")
+var intransitiveSenses = wordSet("demonstrate march rally meet interrupt disrupt")
 
 // temporalMark reports whether w opens a participle clause that dates its
 // head's act ("after leaving Eriador", "before meeting X").

@@ -102,8 +102,9 @@
 // on", "over alleged plots"). A target slot does not reach past the verb's
 // object to an actor after it ("meet the pledge he offered", "support the
 // policies Trump mentioned"), unless the actor names the object ("her rival
-// Donald Trump"). A bare "meet", "march" or "demonstrate" with an object
-// other than a date is no meeting or protest ("meets the requirement"), and
+// Donald Trump"). A bare "meet", "march", "demonstrate", "interrupt" or
+// "disrupt" with an object other than a date is no meeting or protest
+// ("meets the requirement", "interrupted himself"), and
 // calling an actor a name ("calls Libya a 'mess'") is no phone call, nor is
 // asking a question ("asked Trump if ...") an appeal.
 // Politicians fight each other with words and votes: between two political

@@ -387,6 +387,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN"}},
 		{"a verb's particle is no verb", "The Democrats hope to win back the Senate. France backed India.",
 			map[string]string{"Democrats": "USAPTY", "Senate": "USALEG", "France": fr, "India": in}, []string{"FRA 052 IND"}},
+		{"an interruption is a protest without an object or of a public event", "The senator interrupted himself. India was interrupted by protesters. Protesters disrupted the convention.",
+			map[string]string{"senator": "USALEG", "India": in, "protesters": "INDOPP", "Protesters": "INDOPP"}, []string{"INDOPP 140 IND", "INDOPP 144 -"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
