@@ -109,8 +109,10 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	b.theHouse()
 	b.spokespeopleFor()
 	b.surnames()
+	b.acronyms()
 	b.entities()
 	b.surnames() // names the recognizer introduced ("Sharif Hotak, of the council ... Hotak")
+	b.acronyms() // and their acronyms ("the Civil Human Rights Front (CHRF)")
 	b.coreference()
 	b.prune()
 	slices.SortStableFunc(doc.Mentions, func(x, y dyad.Mention) int {
@@ -1631,6 +1633,118 @@ func (b *builder) surnames() {
 			b.mention(si, t.Start, t.End, "surname", idx)
 		}
 	}
+}
+
+// acronyms makes an acronym in parentheses right after an actor's mention
+// ("South Korea's Joint Chiefs of Staff (JCS)", "the Civil Human Rights
+// Front (CHRF)") a name of that actor: it and its later uses ("the JCS
+// said") are mentions of it. An acronym the knowledge base knows keeps its
+// own meaning.
+func (b *builder) acronyms() {
+	toks := b.doc.Tokens
+	defined := map[string]int{}
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].Text != "(" || toks[k+2].Text != ")" || !isAcronym(toks[k+1].Text) || b.overlapsMention(toks[k+1].Span) {
+			continue
+		}
+		best := -1
+		for i, m := range b.doc.Mentions {
+			if m.End == toks[k-1].End && m.Kind != "pronoun" && (best < 0 || m.Start < b.doc.Mentions[best].Start) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			// The acronym spells the capitalized name before it, and the
+			// mention is that name or the role noun that heads it ("British
+			// Transport Police (BTP)"), not a place inside it ("the
+			// Catholic Bishops' Conference of the Philippines (CBCP)").
+			start := b.nameRunStart(k)
+			m := b.doc.Mentions[best]
+			if !initialsOf(toks[k+1].Text, b.doc.Article.Text[toks[start].Start:toks[k-1].End]) || m.Start > toks[start].Start && m.Kind != "agent" {
+				best = -1
+			}
+		}
+		if best >= 0 {
+			defined[toks[k+1].Text] = b.doc.Mentions[best].Actor
+		}
+	}
+	if len(defined) == 0 {
+		return
+	}
+	for si, sent := range b.doc.Sentences {
+		for k := sent.FirstToken; k < sent.EndToken; k++ {
+			t := toks[k]
+			if idx, ok := defined[t.Text]; ok && !b.overlapsMention(t.Span) && t.Start >= b.firstMention(idx) {
+				b.mention(si, t.Start, t.End, "name", idx)
+			}
+		}
+	}
+}
+
+// nameRunStart returns the first token of the capitalized name that ends
+// before token k: capitalized words, with "of", "the", "and", "for" and "&"
+// between them.
+func (b *builder) nameRunStart(k int) int {
+	toks := b.doc.Tokens
+	start := k
+	for j := k - 1; j >= 0; j-- {
+		w := toks[j].Text
+		if startsUpperWord(w) || possessiveMark(w) {
+			start = j
+			continue
+		}
+		if !nameJoiners[w] {
+			break
+		}
+	}
+	return start
+}
+
+var nameJoiners = wordSet("of the and for &")
+
+// initialsOf reports whether the capitals of acronym are, in order, initials
+// of capitalized words of name ("JCS" of "South Korea's Joint Chiefs of
+// Staff").
+func initialsOf(acronym, name string) bool {
+	var initials []byte
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			initials = append(initials, w[0])
+		}
+	}
+	i := 0
+	for _, c := range []byte(acronym) {
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		for i < len(initials) && initials[i] != c {
+			i++
+		}
+		if i == len(initials) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// isAcronym reports whether w is written like an acronym: two to eight
+// capitals and digits, at least two capitals ("JCS", "G20", "ASEAN").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	capitals := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			capitals++
+		case r >= '0' && r <= '9' || r == '&':
+		default:
+			return false
+		}
+	}
+	return capitals >= 2
 }
 
 func (b *builder) firstMention(actor int) int {

@@ -79,6 +79,11 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Hamas=PSEREBHMS(group) Israel=ISR(country) The group=PSEREBHMS(group) it=PSEREBHMS(group)"},
 		{"the group of an of-phrase is no reference", "", "NATO met Japan. The group of seven met later.",
 			"NATO=IGOWSTNAT(organization) Japan=JPN(country)"},
+		// An acronym in parentheses names the actor before it.
+		{"an acronym after a name is that actor's", "", "Chile's Joint Chiefs of Staff (JCS) said Peru fired a missile. The JCS said it fell at sea.",
+			"Chile's Joint Chiefs of Staff=CHLMIL(agent) JCS=CHLMIL(agent) Peru=PER(country) JCS=CHLMIL(agent) it=CHLMIL(agent)"},
+		{"an acronym is not a place's inside a longer name", "", "The Catholic Bishops Conference of the Philippines (CBCP) spoke. The CBCP said it would help.",
+			"Philippines=PHL(country) CBCP=(organization) CBCP=(organization) it=(organization)"},
 		// A role noun the tagger reads as no noun is no role.
 		{"an adjective alone is no role", "", "Chile said the vote was official and that it would not be so firm.",
 			"Chile=CHL(country) it=CHL(country)"},

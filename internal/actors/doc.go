@@ -42,7 +42,11 @@
 //     distinctive surname of five letters or more; never a common surname
 //     ("Kim", "Wang") or one that is also a month ("May") without a title;
 //   - coordinated adjectives share a role noun ("German and Polish
-//     counterparts": DEUGOV and POLGOV).
+//     counterparts": DEUGOV and POLGOV);
+//   - an acronym in parentheses after a name whose capitals it spells names
+//     that actor from there on ("South Korea's Joint Chiefs of Staff (JCS)
+//     ... the JCS said"), unless the name's actor is only a place inside it
+//     ("the Catholic Bishops' Conference of the Philippines (CBCP)").
 //
 // # Ambiguous names
 //
