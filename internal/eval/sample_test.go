@@ -95,7 +95,7 @@ const (
 	floorEventF1     = 0.71
 	floorEventP      = 0.75
 	floorQuoteF1     = 0.90
-	floorSpeakerAcc  = 0.75
+	floorSpeakerAcc  = 0.85
 	floorQuoteRecall = 0.95
 )
 

@@ -36,6 +36,11 @@ var speakerStops = wordSet("on in at during after before while when as to from w
 
 // attribute finds the cue and speaker of quote q in its sentence.
 func attribute(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, *dyad.Speaker) {
+	if cue, sp, ok := governor(doc, q); ok && namingVerbs[doc.Tokens[tokenStarting(doc, cue.Start)].Lemma] {
+		// "in what Beijing called a warning to "separatist forces,"
+		// Taiwan's defense ministry said": the words are the namer's.
+		return cue, resolve(doc, sp, q.Start)
+	}
 	after := afterQuote(doc, q)
 	before := beforeQuote(doc, q)
 	if cue, sp, ok := cueAfter(doc, after); ok {
@@ -138,11 +143,18 @@ func introSentence(doc *dyad.Document, q quoteSpan) ([2]int, bool) {
 // relativePronouns stand for the noun a relative clause hangs on.
 var relativePronouns = wordSet("who which that")
 
+// namingVerbs give a name to something: a partial quote they govern is
+// their subject's words, whoever reports them.
+var namingVerbs = wordSet("call describe term dub label brand")
+
 // governor finds the speaker of a quote that is part of a clause whose verb
 // is no speech cue, a partial quote such as `Kerry called the test "a brazen
 // breach"`: the subject of the nearest verb above the quote in the parse, or
 // for a relative clause ("Ban, who called it …") the noun it qualifies. A
-// quote that holds its sentence's root stands alone and has no governor.
+// subject that names no actor ("the exercises tested its ability to strike
+// "key targets," the command said") gives way to the next one up that
+// does. A quote that holds its sentence's root stands alone and has no
+// governor.
 func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 	si := doc.SentenceAt(q.Start)
 	if !doc.Parsed() || si < 0 || doc.SentenceAt(q.End-1) != si {
@@ -159,6 +171,8 @@ func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 			h = hd
 		}
 	}
+	var firstCue *dyad.Snippet
+	var firstSpeaker [2]int
 	for step := 0; h >= 0 && step < 6; step++ {
 		if doc.Tokens[h].UPOS == "VERB" && !inside(h) {
 			for _, k := range doc.Dependents(h) {
@@ -170,13 +184,32 @@ func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 				}
 				r := phrase(doc, k)
 				if r[0] > q.last || r[1] <= q.first {
-					return snippet(doc, h, h+1), r, true
+					if namesActor(doc, r) {
+						return snippet(doc, h, h+1), r, true
+					}
+					if firstCue == nil {
+						firstCue, firstSpeaker = snippet(doc, h, h+1), r
+					}
 				}
 			}
 		}
 		h = doc.Tokens[h].Head
 	}
-	return nil, [2]int{}, false
+	return firstCue, firstSpeaker, firstCue != nil
+}
+
+// namesActor reports whether a mention of an actor lies in token range r.
+func namesActor(doc *dyad.Document, r [2]int) bool {
+	if r[0] >= r[1] {
+		return false
+	}
+	span := dyad.Span{Start: doc.Tokens[r[0]].Start, End: doc.Tokens[r[1]-1].End}
+	for _, m := range doc.Mentions {
+		if m.Overlaps(span) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterQuote returns the token range after the quote's closing mark up to the

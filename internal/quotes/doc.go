@@ -17,6 +17,9 @@
 //
 // The speaker comes from a cue outside the quote, tried in this order:
 //
+//   - for a partial quote that a naming verb (call, describe, term, dub,
+//     label, brand) governs, that verb's subject, whoever reports it: in
+//     what Beijing called a warning to "separatist forces," Taiwan said;
 //   - a speech verb after or before the quote in its sentence: "…," X said;
 //     "…," said X; X said: "…"; X told reporters "…"; X has long argued;
 //   - a credit line: "…" ― Maria Ortiz;
@@ -26,7 +29,10 @@
 //   - according to X;
 //   - for a partial quote, the subject of the nearest verb above it in the
 //     dependency tree (Kerry called the test "a brazen breach"), or for a
-//     relative clause the noun it qualifies (Ban, who called it "reckless").
+//     relative clause the noun it qualifies (Ban, who called it "reckless");
+//     a subject that names no actor gives way to the next one up that does
+//     (the command said the drills tested its ability to strike "key
+//     targets").
 //
 // Once the cue verb is found, its subject in the dependency tree gives the
 // speaker's words (without appositions or relative clauses: "Ivanov, a
