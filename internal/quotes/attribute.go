@@ -153,8 +153,9 @@ var namingVerbs = wordSet("call describe term dub label brand")
 // for a relative clause ("Ban, who called it …") the noun it qualifies. A
 // subject that names no actor ("the exercises tested its ability to strike
 // "key targets," the command said") gives way to the next one up that
-// does. A quote that holds its sentence's root stands alone and has no
-// governor.
+// does, unless its verb is a cue ("the man posted that refugees should
+// "burn alive""). A quote that holds its sentence's root stands alone and
+// has no governor.
 func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 	si := doc.SentenceAt(q.Start)
 	if !doc.Parsed() || si < 0 || doc.SentenceAt(q.End-1) != si {
@@ -184,7 +185,7 @@ func governor(doc *dyad.Document, q quoteSpan) (*dyad.Snippet, [2]int, bool) {
 				}
 				r := phrase(doc, k)
 				if r[0] > q.last || r[1] <= q.first {
-					if namesActor(doc, r) {
+					if namesActor(doc, r) || isCue(doc.Tokens[h]) {
 						return snippet(doc, h, h+1), r, true
 					}
 					if firstCue == nil {

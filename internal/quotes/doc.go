@@ -32,7 +32,8 @@
 //     relative clause the noun it qualifies (Ban, who called it "reckless");
 //     a subject that names no actor gives way to the next one up that does
 //     (the command said the drills tested its ability to strike "key
-//     targets").
+//     targets"), unless its verb is a cue itself (a teacher who posted that
+//     migrants should "burn alive").
 //
 // Once the cue verb is found, its subject in the dependency tree gives the
 // speaker's words (without appositions or relative clauses: "Ivanov, a
