@@ -245,7 +245,11 @@ func beforeQuote(doc *dyad.Document, q quoteSpan) [2]int {
 	return [2]int{k, j}
 }
 
-func isCue(t dyad.Token) bool { return cues[strings.ToLower(t.Text)] }
+// isCue reports whether t is a verb of saying; a word the tagger took for a
+// noun is none ("one of the states suing the EPA", "his remarks").
+func isCue(t dyad.Token) bool {
+	return cues[strings.ToLower(t.Text)] && t.UPOS != "NOUN" && t.UPOS != "PROPN"
+}
 
 // treeSpeaker returns the token range of the subject of cue token c, when
 // the language layer parsed the sentence: its subtree without appositions,
@@ -292,16 +296,24 @@ func phrase(doc *dyad.Document, k int) [2]int {
 // cueAfter matches `…," X said` and `…," said X`.
 func cueAfter(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 	toks := doc.Tokens
-	limit, depth := r[0]+10, 0
+	limit, depth, aside := r[0]+10, 0, 0
 	for c := r[0]; c < r[1] && c < limit; c++ {
 		// A parenthesis, "Rep. Jason Chaffetz (R-Utah) said", does not
-		// count towards the distance to the cue.
+		// count towards the distance to the cue, nor do up to two
+		// asides between commas after the speaker's name ("Scott Pruitt,
+		// the Republican attorney general of Oklahoma, one of the states
+		// suing the EPA, said").
 		switch toks[c].Text {
 		case "(":
 			depth++
 		case ")":
 			depth = max(depth-1, 0)
 			limit++
+		case ",":
+			if c > r[0] && depth == 0 && aside < 2 {
+				aside++
+				limit += 12
+			}
 		}
 		if depth > 0 {
 			limit++

@@ -22,6 +22,9 @@
 //     what Beijing called a warning to "separatist forces," Taiwan said;
 //   - a speech verb after or before the quote in its sentence: "…," X said;
 //     "…," said X; X said: "…"; X told reporters "…"; X has long argued;
+//     "…," Scott Pruitt, the attorney general of Oklahoma, one of the states
+//     suing, said (up to two asides between commas after the name); a word
+//     the tagger took for a noun is no cue ("one of the states");
 //   - a credit line: "…" ― Maria Ortiz;
 //   - for a quote that is a sentence of its own, a cue clause in the next
 //     sentence ("…?" Graham asked.) or an introducing sentence that ends
