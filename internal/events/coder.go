@@ -115,6 +115,7 @@ func (c *Coder) Process(doc *dyad.Document) error {
 	answerAccusations(doc.Events)
 	answerRetaliation(doc.Events)
 	doc.Events = belligerents(doc.Events)
+	crowdTargets(doc.Events)
 	doc.Events = mergeMentions(dedupe(doc.Events))
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("e%d", i+1)
@@ -232,6 +233,44 @@ func belligerents(evs []dyad.Event) []dyad.Event {
 
 // latestBefore returns the index of the latest event before evs[i], in its
 // sentence or the window sentences before it, that ok accepts; -1 if none.
+// crowdWindow is how many sentences away a protest may be for a
+// coercion that names no one to be against its crowd.
+const crowdWindow = 3
+
+// crowdTargets gives an arrest or a violent dispersal by police or soldiers
+// that names no one (173, 175: "police arrested 37 people after clashes",
+// "riot police, who responded with tear gas") the crowd of the story's
+// protest: the source of the nearest protest (root 14) of the same country,
+// asserted, within crowdWindow sentences before or after it.
+func crowdTargets(evs []dyad.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Target != nil || !strings.HasPrefix(e.CAMEO, "173") && !strings.HasPrefix(e.CAMEO, "175") || !securityForce(e.Source.Code) {
+			continue
+		}
+		best, dist := -1, crowdWindow+1
+		for j, o := range evs {
+			d := o.Sentence - e.Sentence
+			if d < 0 {
+				d = -d
+			}
+			if o.Root == "14" && !o.Negated && o.Modality != "hypothetical" && d < dist && len(o.Source.Code) >= 3 &&
+				o.Source.Code[:3] == e.Source.Code[:3] && o.Source.Actor != e.Source.Actor {
+				best, dist = j, d
+			}
+		}
+		if best >= 0 {
+			t := evs[best].Source
+			e.Target = &t
+		}
+	}
+}
+
+// securityForce reports whether code is a country's police or military.
+func securityForce(code string) bool {
+	return len(code) > 3 && (strings.Contains(code[3:], "COP") || strings.Contains(code[3:], "MIL"))
+}
+
 func latestBefore(evs []dyad.Event, i, window int, ok func(dyad.Event) bool) int {
 	for j := i - 1; j >= 0 && evs[j].Sentence >= evs[i].Sentence-window; j-- {
 		if ok(evs[j]) {

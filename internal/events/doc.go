@@ -121,7 +121,13 @@
 // the actor its "if" or "unless" clause names ("warned it would act if
 // Taipei pursued independence"). An appeal for de-escalation with no one
 // named (0256, "urged restraint") addresses the belligerents: the sources
-// of the story's violent events (18-20) up to fifteen sentences before. Aid
+// of the story's violent events (18-20) up to fifteen sentences before. An
+// arrest or a violent dispersal (173, 175) by police or soldiers with no one
+// named is against the crowd of the protest (root 14) of their country
+// nearest to it, three sentences either way ("police arrested 37 people
+// after clashes"; "riot police, who responded with tear gas": a relative
+// pronoun after a comma has the actor before the comma for antecedent,
+// however the parser hung its clause). Aid
 // or a visit with no recipient or host named goes to the country of the
 // place it is delivered or made in, when that is not the giver's or the
 // visitor's ("distributing rice in Cebu", "signed in Hanoi during a visit

@@ -389,6 +389,9 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Democrats": "USAPTY", "Senate": "USALEG", "France": fr, "India": in}, []string{"FRA 052 IND"}},
 		{"an interruption is a protest without an object or of a public event", "The senator interrupted himself. India was interrupted by protesters. Protesters disrupted the convention.",
 			map[string]string{"senator": "USALEG", "India": in, "protesters": "INDOPP", "Protesters": "INDOPP"}, []string{"INDOPP 140 IND", "INDOPP 144 -"}},
+		{"an arrest or dispersal that names no one is against the protest's crowd", "Protesters blocked the main bridges. Police arrested dozens of people. Protesters threw stones at riot police, who responded with tear gas.",
+			map[string]string{"Protesters": "SRBOPP", "Police": "SRBCOP", "riot police": "SRBCOP"},
+			[]string{"SRBOPP 144 -", "SRBCOP 173 SRBOPP", "SRBOPP 145 SRBCOP", "SRBCOP 175 SRBOPP"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

@@ -37,6 +37,14 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					}
 					return nil, false, true
 				}
+				if relativePronouns[sv.lower(k)] && k-2 >= sv.first && doc.Tokens[k-1].Text == "," {
+					// "threw bottles at riot police, who responded with
+					// tear gas", however the parser hung the clause: the
+					// actor before the comma is the antecedent.
+					if mi := sv.coveredBy(k - 2); mi >= 0 {
+						return []int{mi}, doc.Tokens[k].Rel == "nsubj:pass", true
+					}
+				}
 				if mi := sv.mentionOfSubtree(k); mi >= 0 {
 					// A passive subject needs a passive auxiliary: the
 					// parser sometimes takes "had spoken by phone" for one.
