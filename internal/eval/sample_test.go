@@ -92,7 +92,7 @@ func TestScoreRules(t *testing.T) {
 // Floors for the first, rule-based stages on the sample gold. Raise them as
 // the stages improve; lowering one needs a reason in the commit message.
 const (
-	floorEventF1     = 0.71
+	floorEventF1     = 0.73
 	floorEventP      = 0.75
 	floorQuoteF1     = 0.90
 	floorSpeakerAcc  = 0.85
