@@ -246,9 +246,11 @@ func beforeQuote(doc *dyad.Document, q quoteSpan) [2]int {
 }
 
 // isCue reports whether t is a verb of saying; a word the tagger took for a
-// noun is none ("one of the states suing the EPA", "his remarks").
+// noun is none ("one of the states suing the EPA", "his remarks"), unless
+// it is a past tense the tagger slipped on ("recalled").
 func isCue(t dyad.Token) bool {
-	return cues[strings.ToLower(t.Text)] && t.UPOS != "NOUN" && t.UPOS != "PROPN"
+	w := strings.ToLower(t.Text)
+	return cues[w] && (t.UPOS != "NOUN" && t.UPOS != "PROPN" || strings.HasSuffix(w, "ed"))
 }
 
 // treeSpeaker returns the token range of the subject of cue token c, when
@@ -361,6 +363,11 @@ func cueBefore(doc *dyad.Document, r [2]int) (*dyad.Snippet, [2]int, bool) {
 		sp := trimSpeaker(doc, [2]int{start, c})
 		if sp[1] > sp[0] {
 			return snippet(doc, c, c+1), sp, true
+		}
+		// "Douglas Brinkley, a historian who attended the session,
+		// recalled, "…"": an aside between the speaker and the cue.
+		if tr, ok := treeSpeaker(doc, c); ok && tr[0] >= r[0] && tr[1] < c && toks[tr[1]].Text == "," {
+			return snippet(doc, c, c+1), tr, true
 		}
 	}
 	return nil, [2]int{}, false

@@ -23,8 +23,10 @@
 //   - a speech verb after or before the quote in its sentence: "…," X said;
 //     "…," said X; X said: "…"; X told reporters "…"; X has long argued;
 //     "…," Scott Pruitt, the attorney general of Oklahoma, one of the states
-//     suing, said (up to two asides between commas after the name); a word
-//     the tagger took for a noun is no cue ("one of the states");
+//     suing, said (up to two asides between commas after the name); X, who
+//     was an adviser to the mayor, tweeted this: "…" (the cue's subject by
+//     the tree, across the aside); a word the tagger took for a noun is no
+//     cue ("one of the states"), unless it is a past tense ("recalled");
 //   - a credit line: "…" ― Maria Ortiz;
 //   - for a quote that is a sentence of its own, a cue clause in the next
 //     sentence ("…?" Graham asked.) or an introducing sentence that ends
