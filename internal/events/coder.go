@@ -245,8 +245,11 @@ const crowdWindow = 3
 func crowdTargets(evs []dyad.Event) {
 	for i := range evs {
 		e := &evs[i]
-		if e.Target != nil || !strings.HasPrefix(e.CAMEO, "173") && !strings.HasPrefix(e.CAMEO, "175") || !securityForce(e.Source.Code) {
-			continue
+		if e.Target != nil || !strings.HasPrefix(e.CAMEO, "173") && !strings.HasPrefix(e.CAMEO, "175") || !securityForce(e.Source.Code) ||
+			slices.ContainsFunc(evs, func(o dyad.Event) bool {
+				return o.Target != nil && o.Evidence.Trigger.Start == e.Evidence.Trigger.Start
+			}) {
+			continue // a longer pattern on the same words names the target
 		}
 		best, dist := -1, crowdWindow+1
 		for j, o := range evs {

@@ -392,6 +392,9 @@ func TestCoder(t *testing.T) {
 		{"an arrest or dispersal that names no one is against the protest's crowd", "Protesters blocked the main bridges. Police arrested dozens of people. Protesters threw stones at riot police, who responded with tear gas.",
 			map[string]string{"Protesters": "SRBOPP", "Police": "SRBCOP", "riot police": "SRBCOP"},
 			[]string{"SRBOPP 144 -", "SRBCOP 173 SRBOPP", "SRBOPP 145 SRBCOP", "SRBCOP 175 SRBOPP"}},
+		{"a coercion whose longer pattern names a target keeps it", "Protesters marched. Police fired tear gas at the parliament.",
+			map[string]string{"Protesters": "SRBOPP", "Police": "SRBCOP", "the parliament": "SRBLEG"},
+			[]string{"SRBOPP 141 -", "SRBCOP 175 SRBLEG"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
