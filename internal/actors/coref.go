@@ -367,9 +367,12 @@ func (b *builder) coordinatedGroup(ms []int, j int) []int {
 		gap := strings.TrimSpace(text[m.End:prevStart])
 		gap = strings.TrimPrefix(gap, ",")
 		gap = strings.TrimSpace(gap)
+		and := strings.HasPrefix(gap, "and")
 		gap = strings.TrimPrefix(gap, "and")
 		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), "the"))
-		if gap != "" && gap != "," {
+		if gap != "" && gap != "," || len(group) == 1 && !and {
+			// A list ends on "and": "storm parliament, police fired" is
+			// two clauses, not parliament and police.
 			break
 		}
 		if !slices.Contains(group, m.Actor) {

@@ -79,6 +79,9 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Hamas=PSEREBHMS(group) Israel=ISR(country) The group=PSEREBHMS(group) it=PSEREBHMS(group)"},
 		{"the group of an of-phrase is no reference", "", "NATO met Japan. The group of seven met later.",
 			"NATO=IGOWSTNAT(organization) Japan=JPN(country)"},
+		// A list ends on "and": a comma between clauses joins no group.
+		{"a comma between clauses is no list", "", "Protesters clashed with police outside the Serbian parliament. As they tried to storm parliament, police in response fired tear gas at them.",
+			"Protesters=OPP(agent) police=COP(agent) Serbian parliament=SRBLEG(agent) they=OPP(agent) parliament=SRBLEG(agent) police=COP(agent) them=OPP(agent)"},
 		// An acronym in parentheses names the actor before it.
 		{"an acronym after a name is that actor's", "", "Chile's Joint Chiefs of Staff (JCS) said Peru fired a missile. The JCS said it fell at sea.",
 			"Chile's Joint Chiefs of Staff=CHLMIL(agent) JCS=CHLMIL(agent) Peru=PER(country) JCS=CHLMIL(agent) it=CHLMIL(agent)"},

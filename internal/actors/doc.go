@@ -75,7 +75,8 @@
 // country, organization or body ("the government"), unless its verb makes
 // it empty ("it is likely"); "they", "we" and "their" to the most recent
 // coordinated group of actors ("the Secretary of State and the Defense
-// Secretary ... they said"), else to the most recent plural agent;
+// Secretary ... they said"; a list ends on "and", so "storm parliament,
+// police fired" is no group), else to the most recent plural agent;
 // definite descriptions ("the secretary", "the ministers", "the US
 // secretaries") to the people the story introduced in a fitting office;
 // "his South Korean counterpart" to that country's holder of the same
