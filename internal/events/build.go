@@ -257,7 +257,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	trigger := doc.Tokens[m.trigger]
-	if m.pat != nil && m.pat.judgment {
+	if m.pat.judgment {
 		// A judgment's subject is judged by whoever says it: "'Trump is
 		// behaving like a bully,' Erdogan said" is Erdogan's criticism
 		// of Trump. Without a speaker it is the writer's, no event; a
@@ -432,6 +432,28 @@ func anonymousRef(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) 
 // political reports whether r names a person or a political body (a
 // government, legislature, party, opposition or elite) but no armed one and
 // no country.
+func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
+	a, ok := refActor(doc, actorIdx, r)
+	code := r.Code
+	if !ok || len(code) <= 3 {
+		return false // unknown, a country, or a sector alone
+	}
+	for _, s := range []string{"MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP"} {
+		if strings.Contains(code[3:], s) {
+			return false
+		}
+	}
+	if a.Kind == "person" {
+		return true
+	}
+	for _, s := range []string{"GOV", "LEG", "PTY", "OPP", "ELI"} {
+		if strings.HasSuffix(code, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // politician reports whether r is a politician, a party, a legislature or a
 // government by the political test, not a crowd or opposition movement
 // ("a Trump supporter punched a protester" is force).
@@ -469,28 +491,6 @@ var (
 	verbalAttacks = wordSet("attack assault onslaught broadside offensive counteroffensive")
 	rivalryWords  = wordSet("beat fight battle capture blockade besiege ambush target destroy crush defeat use")
 )
-
-func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
-	a, ok := refActor(doc, actorIdx, r)
-	code := r.Code
-	if !ok || len(code) <= 3 {
-		return false // unknown, a country, or a sector alone
-	}
-	for _, s := range []string{"MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP"} {
-		if strings.Contains(code[3:], s) {
-			return false
-		}
-	}
-	if a.Kind == "person" {
-		return true
-	}
-	for _, s := range []string{"GOV", "LEG", "PTY", "OPP", "ELI"} {
-		if strings.HasSuffix(code, s) {
-			return true
-		}
-	}
-	return false
-}
 
 // diplomaticRef reports whether r names an actor in a diplomatic role: an
 // ambassador, envoy or diplomat, an embassy or consulate.
@@ -846,22 +846,17 @@ func (sv *sentenceView) judges(m match, actorIdx map[string]int) []dyad.ActorRef
 		return nil
 	}
 	for k, hops := m.trigger, 0; hops < 4 && doc.Tokens[k].Head >= 0; hops++ {
-		t := doc.Tokens[k]
-		if t.Rel == "ccomp" && sayVerbs[doc.Tokens[t.Head].Lemma] {
-			group, passive, ok := sv.treeSubject(t.Head)
-			if !ok || passive {
-				return nil
-			}
+		if group, saying := sv.sayer(k); saying {
 			var out []dyad.ActorRef
 			for _, mi := range group {
 				out = append(out, sv.refs(mi)...)
 			}
 			return out
 		}
-		if t.Rel != "conj" && t.Rel != "xcomp" {
+		if r := doc.Tokens[k].Rel; r != "conj" && r != "xcomp" {
 			break
 		}
-		k = t.Head
+		k = doc.Tokens[k].Head
 	}
 	if q := speakerQuote(doc, doc.Tokens[m.trigger].Start); q != nil {
 		if r, ok := speakerRef(doc, q, actorIdx); ok {

@@ -231,8 +231,6 @@ func belligerents(evs []dyad.Event) []dyad.Event {
 	return out
 }
 
-// latestBefore returns the index of the latest event before evs[i], in its
-// sentence or the window sentences before it, that ok accepts; -1 if none.
 // crowdWindow is how many sentences away a protest may be for a
 // coercion that names no one to be against its crowd.
 const crowdWindow = 3
@@ -274,6 +272,8 @@ func securityForce(code string) bool {
 	return len(code) > 3 && (strings.Contains(code[3:], "COP") || strings.Contains(code[3:], "MIL"))
 }
 
+// latestBefore returns the index of the latest event before evs[i], in its
+// sentence or the window sentences before it, that ok accepts; -1 if none.
 func latestBefore(evs []dyad.Event, i, window int, ok func(dyad.Event) bool) int {
 	for j := i - 1; j >= 0 && evs[j].Sentence >= evs[i].Sentence-window; j-- {
 		if ok(evs[j]) {

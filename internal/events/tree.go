@@ -426,12 +426,8 @@ func (sv *sentenceView) reportedFuture(trigger int) bool {
 // of trigger ("Police said three men were detained"); nil if the reporter
 // is anyone else.
 func (sv *sentenceView) reportingAuthority(trigger int) []int {
-	t := sv.doc.Tokens[trigger]
-	if t.Rel != "ccomp" || t.Head < 0 || !sayVerbs[sv.doc.Tokens[t.Head].Lemma] {
-		return nil
-	}
-	group, passive, ok := sv.treeSubject(t.Head)
-	if !ok || passive || len(group) == 0 {
+	group, saying := sv.sayer(trigger)
+	if !saying || len(group) == 0 {
 		return nil
 	}
 	for _, mi := range group {
@@ -442,6 +438,20 @@ func (sv *sentenceView) reportingAuthority(trigger int) []int {
 		}
 	}
 	return group
+}
+
+// sayer reports whether token k heads the clause a verb of saying reports
+// ("Police said [three men were detained]") and returns the mentions of that
+// verb's active subject, nil when it names no actor.
+func (sv *sentenceView) sayer(k int) (group []int, saying bool) {
+	t := sv.doc.Tokens[k]
+	if t.Rel != "ccomp" || t.Head < 0 || !sayVerbs[sv.doc.Tokens[t.Head].Lemma] {
+		return nil, false
+	}
+	if group, passive, ok := sv.treeSubject(t.Head); ok && !passive {
+		return group, true
+	}
+	return nil, true
 }
 
 // authorityCode reports a CAMEO code whose sector makes arrests: police,
