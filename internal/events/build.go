@@ -162,10 +162,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				m.byAgent = true
 				m.targets = []int{agent}
 			}
-		} else if doc.Tokens[m.trigger].UPOS == "NOUN" && !sv.possessiveBefore(m.trigger) {
+		} else if (doc.Tokens[m.trigger].UPOS == "NOUN" || !m.pat.verbal && doc.Tokens[m.trigger].UPOS == "ADJ") && !sv.possessiveBefore(m.trigger) {
 			// A nominal event's doer is its owner ("Russian strikes",
 			// "the army's offensive"), not whoever the sentence names
-			// before it ("police disapproval of protests against X").
+			// before it ("police disapproval of protests against X",
+			// "tweeted after a lone-wolf attack on X").
 			subjects = sv.nominalOwner(m)
 		}
 	}

@@ -143,6 +143,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 036 IND intended"}},
 		{"possessor of a nominal trigger", "Ukraine condemned Russia's invasion of Ukraine.", map[string]string{"Russia": ru, "Ukraine": ua},
 			[]string{"UKR 111 RUS", "RUS 190 UKR"}},
+		{"a nominal pattern opening on an adjective has no subject for doer", "France spoke out after a lone-wolf attack on India.",
+			map[string]string{"France": fr, "India": in}, nil},
 		{"nested match is part of the longer one", "France held talks with India.", map[string]string{"France": fr, "India": in}, []string{"FRA 046 IND"}},
 		{"reduced relative is no event", "A statement released by India praised France.", map[string]string{"France": fr, "India": in}, nil},
 		{"reduced relative with a determiner", "France cited a statement released by the Indian government.", map[string]string{"France": fr, "Indian government": in}, nil},
