@@ -16,7 +16,7 @@ import (
 
 // intentVerbs head an infinitive that a source intends rather than does.
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
-	hope offer propose try attempt refuse commit`)
+	hope offer propose try attempt commit`)
 
 // futureVerbs head an infinitive that is expected to happen.
 var futureVerbs = wordSet("expect schedule set due")
@@ -273,16 +273,34 @@ func (sv *sentenceView) withConjuncts(mi, head int) []int {
 	return group
 }
 
-// treeNegated reports whether the trigger has a negating dependent.
+// treeNegated reports whether the trigger has a negating dependent, or is
+// the infinitive of a refusal ("declined to criticize X", "Ryan's refusal
+// to support him", "failed to endorse"), itself or as the object of one
+// ("refused to launch an attack").
 func (sv *sentenceView) treeNegated(trigger int) bool {
 	for _, k := range sv.doc.Dependents(trigger) {
 		t := sv.doc.Tokens[k]
 		if t.Rel == "advmod" && (t.Lemma == "not" || t.Lemma == "never" || strings.EqualFold(t.Text, "n't")) {
 			return true
 		}
+		if t.Rel == "nsubj" && refusals[t.Lemma] && t.UPOS == "NOUN" && sv.hasMark(trigger, "to") {
+			return true // the parser's "refusal to support him", the noun taken for the subject
+		}
+	}
+	v := trigger
+	if t := sv.doc.Tokens[v]; t.UPOS == "NOUN" && t.Rel == "obj" && t.Head >= 0 {
+		v = t.Head
+	}
+	t := sv.doc.Tokens[v]
+	switch t.Rel {
+	case "xcomp", "acl", "advcl":
+		return t.Head >= 0 && refusals[sv.doc.Tokens[t.Head].Lemma] && sv.hasMark(v, "to")
 	}
 	return false
 }
+
+// refusals are the verbs and nouns whose infinitive is an act not done.
+var refusals = wordSet("refuse refusal decline fail failure")
 
 // treeModality reads the trigger's auxiliaries and the verb that controls
 // it; "" when the tree says nothing.
