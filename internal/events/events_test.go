@@ -119,6 +119,7 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"the act of a refusal noun is negated", "India said that France's refusal to support Russia was a mistake.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 RUS negated"}},
+		{"releasing what an actor owns frees no one", "France released India's letter to the press.", map[string]string{"France": fr, "India": in}, nil},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
