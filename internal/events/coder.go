@@ -442,7 +442,11 @@ func (c *Coder) matches(sv *sentenceView) []match {
 			continue
 		}
 		t := sv.doc.Tokens[k]
-		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || t.UPOS == "ADP" || t.Rel == "compound:prt" || sv.nominalSlot(k)) && !sv.verbConjunct(k)
+		// A participle before its noun describes it ("recently released
+		// prisoners", "the attacked village"): no act of the clause's
+		// subject.
+		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || t.UPOS == "ADP" || t.Rel == "compound:prt" ||
+			sv.prenominalParticiple(k) || sv.nominalSlot(k)) && !sv.verbConjunct(k)
 		trigger := k
 		if k+2 < sv.end && sv.innerHyphen(k+1) {
 			if last := sv.doc.Tokens[k+2]; last.UPOS == "VERB" && last.Rel != "amod" {
@@ -464,6 +468,30 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		}
 	}
 	return out
+}
+
+// prenominalParticiple reports whether token k is a past participle that
+// modifies the noun after it and follows a word that cannot be its subject
+// ("recently released prisoners", "exchanged imprisoned Palestinians",
+// "their endorsed candidate"), adverbs apart; the parser also hangs a main
+// verb on its object so ("Trump attacked Biden", "Bush, Florida's former
+// governor, also attacked Trump"), after its subject or a comma.
+func (sv *sentenceView) prenominalParticiple(k int) bool {
+	t := sv.doc.Tokens[k]
+	if t.Rel != "amod" || t.Head <= k || t.XPOS != "VBN" || k == sv.first {
+		return false
+	}
+	j := k - 1
+	for j > sv.first && sv.doc.Tokens[j].UPOS == "ADV" {
+		j-- // "help recently released", but "supporters audibly chanted"
+	}
+	switch p := sv.doc.Tokens[j]; p.UPOS {
+	case "DET", "ADJ", "VERB", "ADP", "CCONJ":
+		return true
+	case "PRON":
+		return p.XPOS == "PRP$"
+	}
+	return false
 }
 
 // matchFrom matches p.elems[e:] from token k.
