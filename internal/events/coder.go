@@ -486,7 +486,7 @@ func (sv *sentenceView) prenominalParticiple(k int) bool {
 		j-- // "help recently released", but "supporters audibly chanted"
 	}
 	switch p := sv.doc.Tokens[j]; p.UPOS {
-	case "DET", "ADJ", "VERB", "ADP", "CCONJ":
+	case "DET", "VERB", "ADP", "CCONJ": // not ADJ: "China's military staged drills" (military tagged ADJ)
 		return true
 	case "PRON":
 		return p.XPOS == "PRP$"

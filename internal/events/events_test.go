@@ -124,6 +124,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Iran": "IRN"}, nil},
 		{"a main verb the parser hangs on its object still acts", "French supporters audibly chanted slogans nearby.",
 			map[string]string{"French supporters": "FRAOPP"}, []string{"FRAOPP 140 -"}},
+		{"a subject the tagger took for an adjective still acts", "China's military staged large-scale drills around Taiwan on Friday.",
+			map[string]string{"China's military": "CHNMIL", "Taiwan": "TWN"}, []string{"CHNMIL 150 TWN"}},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
