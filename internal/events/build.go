@@ -147,8 +147,8 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "02") && doc.Tokens[m.trigger].Lemma == "ask" && sv.indirectQuestion(m.trigger, m.end) {
-		// "asked Trump if ...", "ask whether candidates ...": a
-		// question, not an appeal.
+		// "asked Trump if ...", "ask whether candidates ...", "ask
+		// Trump a question": a question, not an appeal.
 		return nil
 	}
 	passive := sv.isPassive(m.trigger)
@@ -468,6 +468,11 @@ func (sv *sentenceView) indirectQuestion(trigger, end int) bool {
 	for k := trigger + 1; k <= end && k < sv.end; k++ {
 		if questionWords[sv.lower(k)] {
 			return true
+		}
+	}
+	for _, k := range sv.doc.Dependents(trigger) {
+		if t := sv.doc.Tokens[k]; t.Rel == "obj" && t.Lemma == "question" {
+			return true // "tried to ask Trump a question"
 		}
 	}
 	return false
