@@ -297,10 +297,60 @@ func (m *Matcher) FindAll(text string) []Match {
 			}
 		}
 		if len(es) > 0 {
-			out = append(out, Match{Start: c.start, End: c.end, Entries: es})
+			mt := Match{Start: c.start, End: c.end, Entries: es}
+			if first, full, ok := m.middleInitials(text, mt); ok {
+				// "Jacob J. Lew", "Vladimir V. Putin": the official
+				// "Jacob Lew" with his middle initials, not the
+				// surname alone after a stray first name.
+				if n := len(out); n > 0 && out[n-1].End > first {
+					out = out[:n-1]
+				}
+				mt = Match{Start: first, End: c.end, Entries: full}
+			}
+			out = append(out, mt)
 		}
 	}
 	return out
+}
+
+// middleInitials reports whether the match mt ends an official's name
+// written with one or two middle initials between the given name and the
+// rest ("Paul D. Ryan", "John F. Kerry"): the start of the given name and
+// the entries of the name without the initials.
+func (m *Matcher) middleInitials(text string, mt Match) (int, []Entry, bool) {
+	k := mt.Start
+	initials := 0
+	for initials < 2 && k >= 4 && text[k-1] == ' ' && text[k-2] == '.' && 'A' <= text[k-3] && text[k-3] <= 'Z' && text[k-4] == ' ' {
+		k -= 4
+		initials++
+	}
+	if initials == 0 {
+		return 0, nil, false
+	}
+	first := k
+	for first > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:first])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		first -= size
+	}
+	if first == k || !startsUpper(text[first:k]) {
+		return 0, nil, false
+	}
+	full := text[first:k] + " " + text[mt.Start:mt.End]
+	for _, h := range m.automaton.FindAllOverlapping(lowerASCII(full)) {
+		if h.Start != 0 || h.End != len(full) || !m.names(h.PatternID, full) {
+			continue
+		}
+		es := m.entries(h.PatternID, full)
+		for _, e := range es {
+			if e.Kind == OfficialEntry {
+				return first, es, true
+			}
+		}
+	}
+	return 0, nil, false
 }
 
 // findLoose returns the spans of text that name dictionary actors: runs of

@@ -103,6 +103,8 @@ func TestFindAll(t *testing.T) {
 			[]string{"South Korea=CountryName:KOR", "National Security Council=Agent:GOV"}},
 		{"non-ASCII before an agent", "Ünal, Ministerpräsident, the président and the president",
 			[]string{"president=Agent:GOV"}},
+		{"middle initials", "Jacob J. Lew met Vladimir V. Putin, not Lew or Sam Q. Lew",
+			[]string{"Jacob J. Lew=Official:", "Vladimir V. Putin=Official:", "Lew=Surname:", "Lew=Surname:"}},
 		{"organization abbreviations", "NATO, the EU, the IAEA and the U.N.",
 			[]string{"NATO=Org:NATO", "EU=Org:EU", "IAEA=Org:IAEA", "U.N.=Org:UN"}},
 	}
