@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/dict"
@@ -173,4 +174,31 @@ func natoCode(k *kb.KB) string {
 func agentCode(k *kb.KB, phrase string) string {
 	a, _ := k.AgentFor(phrase)
 	return a.Sector
+}
+
+// TestSurnameAlsoGivenName checks that a bare surname that is also a given
+// name names an official below the top offices only when the table says
+// news names them so.
+func TestSurnameAlsoGivenName(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		// Abdulqawi Yusuf presided over the ICJ in 2020; "Yusuf" alone is
+		// as likely anyone called Yusuf.
+		{"Singers such as Yusuf paid tribute to the guitarist.", ""},
+		// The table names Tedros by his given name ("^Tedros").
+		{"Tedros urged Israel to let aid in.", "Tedros=IGOUNOHLHWHO(person) Israel=ISR(country)"},
+	} {
+		doc := dyad.NewDocument(&dyad.Article{Text: tt.text, Date: time.Date(2020, 10, 7, 0, 0, 0, 0, time.UTC)})
+		for _, s := range []dyad.Stage{lang.Splitter{}, places.New(k), New(k)} {
+			if err := s.Process(doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := describe(doc); got != tt.want {
+			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
 }

@@ -39,8 +39,10 @@
 //     minister then, not the premier of another year). A bare surname names
 //     an official the story introduced, or the single holder on that date of
 //     a top office (head of state or government, monarch) or of a
-//     distinctive surname of five letters or more; never a common surname
-//     ("Kim", "Wang") or one that is also a month ("May") without a title;
+//     distinctive surname of five letters or more that is no given name
+//     ("Yusuf", unless the table names the official so: "Tedros"); never a
+//     common surname ("Kim", "Wang") or one that is also a month ("May")
+//     without a title;
 //   - coordinated adjectives share a role noun ("German and Polish
 //     counterparts": DEUGOV and POLGOV);
 //   - an acronym in parentheses after a name whose capitals it spells names

@@ -21,7 +21,8 @@ var topRoles = map[string]bool{"head of state": true, "head of government": true
 // a title (ag, and o the title's owner if any) a surname names the one
 // holder of a fitting office on the article's date; without one it names a
 // holder the story already introduced, or the single holder on that date of
-// a top office or of a distinctive surname.
+// a top office or of a distinctive surname (five letters or more, and no
+// given name).
 func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, bool) {
 	k := b.s.kb
 	var full, sur []int
@@ -69,7 +70,11 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		return 0, false
 	}
 	st := k.Officials()[oi].On(b.at)
-	if !topRoles[st.Role] && utf8.RuneCountInString(surname) < 5 {
+	if !topRoles[st.Role] && (utf8.RuneCountInString(surname) < 5 || k.GivenName(surname) && !k.Officials()[oi].NamedAlone) {
+		// Short surnames and given names ("Yusuf/Cat Stevens paid
+		// tribute" is no judge of the ICJ) are too common for an
+		// official below the top offices to be named by them alone,
+		// unless the table says news names them so ("Tedros").
 		return 0, false
 	}
 	return oi, true

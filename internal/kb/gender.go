@@ -63,3 +63,10 @@ func (k *KB) GenderOf(name string) Gender {
 	first, _, _ := strings.Cut(name, " ")
 	return k.givenGender[first]
 }
+
+// GivenName reports whether w is a given name of givennames.tsv ("Yusuf",
+// "Ryan"): as an official's bare surname it may well name someone else.
+func (k *KB) GivenName(w string) bool {
+	_, ok := k.givenGender[w]
+	return ok
+}

@@ -26,6 +26,10 @@ type Official struct {
 	// Western name order ("Erdoğan" and "Erdogan", "Zelensky" and
 	// "Zelenskyy").
 	Surnames []string
+	// NamedAlone is set when the table's given column names the surname
+	// ("^Tedros", "^Xi"): news uses it alone, even where it is also a
+	// given name.
+	NamedAlone bool
 	// Terms are the offices held, sorted by Start.
 	Terms []Term
 	// Kind is the actor kind: person for the people tables; for a
@@ -234,6 +238,9 @@ func (k *KB) parsePeopleTable(name string, data []byte) error {
 			}
 		}
 		k.addPerson(c[0], aliases, surnames, t)
+		if c[6] != "" {
+			k.people[k.personByName[c[0]]].NamedAlone = true
+		}
 	}
 	return nil
 }
