@@ -127,6 +127,8 @@ func TestCoder(t *testing.T) {
 		{"a subject the tagger took for an adjective still acts", "China's military staged large-scale drills around Taiwan on Friday.",
 			map[string]string{"China's military": "CHNMIL", "Taiwan": "TWN"}, []string{"CHNMIL 150 TWN"}},
 		{"asking a question is no appeal", "France tried to ask India a question about trade.", map[string]string{"France": fr, "India": in}, nil},
+		{"a passive conjunct makes the shared subject its patient", "Mugabe founded the party in 1963 but was arrested by Rhodesia in 1964.",
+			map[string]string{"Mugabe": "ZWEELI", "Rhodesia": "ZWE"}, []string{"ZWE 173 ZWEELI"}},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},

@@ -48,7 +48,11 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 				if mi := sv.mentionOfSubtree(k); mi >= 0 {
 					// A passive subject needs a passive auxiliary: the
 					// parser sometimes takes "had spoken by phone" for one.
-					return sv.withConjuncts(mi, k), doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass"), true
+					// A passive trigger that shares an active head's
+					// subject makes it the patient too ("Mugabe co-founded
+					// ZANU but was arrested in 1963").
+					passive := doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass") || hops > 0 && sv.hasRel(trigger, "aux:pass")
+					return sv.withConjuncts(mi, k), passive, true
 				}
 				if _, act := actNouns[sv.lower(k)]; act && doc.Tokens[k].Rel == "nsubj" && doc.Tokens[k].UPOS == "NOUN" {
 					// "an attack on a military base killed nine
