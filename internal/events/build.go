@@ -591,6 +591,12 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 			switch toks[c].Rel {
 			case "compound", "amod", "nmod:poss":
 				if mi := sv.coveredBy(c); mi >= 0 {
+					if toks[c].Rel == "compound" && sv.doc.Mentions[mi].Kind == "capital" && violentRoot(m.pat.Code) {
+						// "the Paris terror attacks", "the Brussels
+						// bombings": a city before an act of violence
+						// is where it happened, not who did it.
+						continue
+					}
 					return []int{mi}
 				}
 			}
@@ -610,6 +616,12 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 		}
 	}
 	return nil
+}
+
+// violentRoot reports whether code is an assault, a fight or mass violence
+// (CAMEO 18, 19, 20).
+func violentRoot(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // doVerbs take an event noun for object and make their subject its doer.

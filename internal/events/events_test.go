@@ -64,6 +64,9 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 				if last := name[strings.LastIndexByte(name, ' ')+1:]; strings.ToLower(last) == last {
 					kind = "agent" // a name ending in a lower-case word is a role: "French troops", "ambassador"
 				}
+				if testCapitals[name] {
+					kind = "capital"
+				}
 				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1, Kind: kind})
 			}
 		}
@@ -91,6 +94,10 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 	}
 	return out, doc
 }
+
+// testCapitals are the names that code marks as capitals standing for their
+// country, as the actor stage does.
+var testCapitals = map[string]bool{"Paris": true}
 
 func TestCoder(t *testing.T) {
 	c := loadCoder(t)
@@ -129,6 +136,8 @@ func TestCoder(t *testing.T) {
 		{"asking a question is no appeal", "France tried to ask India a question about trade.", map[string]string{"France": fr, "India": in}, nil},
 		{"a passive conjunct makes the shared subject its patient", "Mugabe founded the party in 1963 but was arrested by Rhodesia in 1964.",
 			map[string]string{"Mugabe": "ZWEELI", "Rhodesia": "ZWE"}, []string{"ZWE 173 ZWEELI"}},
+		{"a city before an attack is where it happened", "After the Paris terror attacks, France condemned India.",
+			map[string]string{"Paris": fr, "France": fr, "India": in}, []string{"FRA 111 IND"}},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
