@@ -151,6 +151,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// Trump a question": a question, not an appeal.
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && doc.Tokens[m.trigger].Lemma == "help" && doc.Tokens[m.trigger].UPOS == "VERB" &&
+		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "ccomp")) {
+		// "helped Mr. Obama win the state", "help her defeat Trump",
+		// "help Americans keep that promise": helping someone do
+		// something names an outcome, no aid given.
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	thingSubject := false // the tree names a subject that is no actor ("a measure that bans X")
