@@ -1191,8 +1191,9 @@ func (s *Stage) datelineCountry(doc *dyad.Document) *owner {
 }
 
 // storyCountry returns the country a story without a dateline happens in:
-// the country of most of the places its sentences name, when it has at
-// least storyMinMentions of them and storyShare of all; failing that, of
+// the country of most of the places its sentences name and of its parties
+// (a party's mention counting as two places), when it has at least
+// storyMinMentions of them and storyShare of all; failing that, of
 // most of the places and officials (named in full, in office on the
 // article's date) together, by the same measure. It owns the roles and
 // agents the story names without a country ("the police", "Congress", "the
@@ -1207,6 +1208,21 @@ func (s *Stage) storyCountry(doc *dyad.Document, matches []kb.Match, at time.Tim
 		n := len(p.Mentions)
 		count[p.Country] += n
 		total += n
+	}
+	for _, m := range matches {
+		// A country's parties are named in its own politics: a US story
+		// on sanctions against Iran names Iran more often than any
+		// American place, but its Democrats and Republicans are the
+		// Senate's.
+		for _, e := range m.Entries {
+			if e.Kind == kb.OrgEntry {
+				if org := s.kb.Orgs()[e.Index]; org.Kind == kb.Party && org.Country != "" {
+					count[org.Country] += 2
+					total += 2
+				}
+			}
+			break
+		}
 	}
 	if o := s.majority(count, total); o != nil {
 		return o

@@ -202,3 +202,24 @@ func TestSurnameAlsoGivenName(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryCountryFromParties checks that a country's parties count toward
+// the country a story happens in: a US story about Iran names Iran more
+// often than any American place, but its Senate is the American one.
+func TestStoryCountryFromParties(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyze(t, k, "Iran tested a missile on Sunday. Iran called the test peaceful, and Iran's neighbours worried. "+
+		"Republicans and Democrats in the Senate voted for new sanctions on Iran, and Democrats said the Senate acted fast.")
+	for _, m := range doc.Mentions {
+		if m.Text == "Senate" {
+			if code := doc.Actors[m.Actor].Code; code != "USALEG" {
+				t.Errorf("the Senate is %s, want USALEG", code)
+			}
+			return
+		}
+	}
+	t.Errorf("no mention of the Senate: %s", describe(doc))
+}
