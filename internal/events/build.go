@@ -365,6 +365,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			targets = []*dyad.ActorRef{&country}
 		}
 	}
+	if violentRoot(m.pat.Code) && !m.fromDict && len(targets) > 0 && targets[0] != nil && politician(doc, actorIdx, *targets[0]) &&
+		sv.spanHas(m.start, m.end, rivalryWords) && sv.spanHas(sv.first, sv.end, electionWords) {
+		// "We're going to have to beat Donald Trump at the ballot box":
+		// whoever says it, beating a politician in an election is no
+		// act of force.
+		return nil
+	}
 	if root := code[:min(2, len(code))]; (root == "18" || root == "19" || root == "20") && !m.fromDict && len(targets) > 0 && targets[0] != nil &&
 		political(doc, actorIdx, sources[0]) && political(doc, actorIdx, *targets[0]) {
 		// Politicians fight each other with words and votes: "Harris
@@ -502,6 +509,7 @@ func (sv *sentenceView) spanHas(from, to int, words map[string]bool) bool {
 // political struggle.
 var (
 	verbalAttacks = wordSet("attack assault onslaught broadside offensive counteroffensive")
+	electionWords = wordSet("ballot election primary poll vote race caucus nomination campaign")
 	rivalryWords  = wordSet("beat fight battle capture blockade besiege ambush target destroy crush defeat use")
 )
 
