@@ -144,6 +144,8 @@ func TestCoder(t *testing.T) {
 		{"help with no complement is aid", "France helped India after the floods.", map[string]string{"France": fr, "India": in}, []string{"FRA 070 IND"}},
 		{"beating a politician in an election is no force, whoever says it", "Voters in Ohio will beat President Lomani at the ballot box.",
 			map[string]string{"Voters in Ohio": "USACVL", "President Lomani": "USAGOV"}, nil},
+		{"withdrawing from a treaty with a country", "France withdrew from the defence treaty with India.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 160 IND"}},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
