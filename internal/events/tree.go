@@ -98,6 +98,12 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			// "placards asking the government to resign": the thing
 			// is the subject, and no actor.
 			return nil, false, true
+		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops == 0 && sv.reducedRelative(t.Head) && sv.treeAgent(trigger) < 0:
+			// "Martin Shkreli, the executive arrested and charged this
+			// month", "swapped ten agents arrested in the United
+			// States": a reduced relative without a by-phrase names its
+			// patient, not who acted.
+			return nil, true, true
 		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops > 0:
 			// "a railway line used to deliver aid to Ukraine": the noun
 			// is what is used; who delivers, the sentence does not say.
@@ -113,6 +119,30 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		v = t.Head
 	}
 	return nil, false, false
+}
+
+// reducedRelative reports whether noun n, which a past participle modifies,
+// stands where no clause begins: after a verb or a preposition, or in
+// apposition after a comma ("swapped ten agents arrested in", "Shkreli, the
+// executive arrested"). A noun that opens a sentence or follows "and" or
+// "before" is the parser taking a clause for the noun's modifier
+// ("Protesters called for X", "and his campaign called for X").
+func (sv *sentenceView) reducedRelative(n int) bool {
+	toks := sv.doc.Tokens
+	j := n
+	for j-1 >= sv.first && toks[j-1].Head == n {
+		j-- // the noun's own modifiers: "ten Russian sleeper agents"
+	}
+	if j-1 < sv.first {
+		return false
+	}
+	switch p := toks[j-1]; {
+	case p.UPOS == "VERB", p.UPOS == "ADP":
+		return true
+	case p.Text == ",":
+		return toks[n].Rel == "appos"
+	}
+	return false
 }
 
 // messageNouns are things an actor issues that speak for it.
