@@ -131,11 +131,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if doc.Parsed() && !hasTarget(m.pat) && len(m.pat.elems) == 1 && intransitiveSenses[doc.Tokens[m.trigger].Lemma] &&
-		(sv.hasObject(m.trigger) || sv.hasRel(m.trigger, "ccomp")) {
+		(sv.hasObject(m.trigger) || sv.hasRel(m.trigger, "ccomp") || sv.withThing(m.trigger)) {
 		// "The statement demonstrates a complete lack of
-		// understanding", "Harris meets the requirement": a verb whose
-		// bare pattern is a protest or a meeting means something else
-		// with an object.
+		// understanding", "Harris meets the requirement", "Ryan's ideas
+		// have met with resistance": a verb whose bare pattern is a
+		// protest or a meeting means something else with an object or
+		// with a thing.
 		return nil
 	}
 	if doc.Parsed() && m.pat.Code == "041" && doc.Tokens[m.trigger].Lemma == "call" &&

@@ -145,6 +145,23 @@ func (sv *sentenceView) reducedRelative(n int) bool {
 	return false
 }
 
+// withThing reports whether token k has a "with" phrase that names a
+// reception, not a party to a meeting ("met with resistance", "met with
+// approval").
+func (sv *sentenceView) withThing(k int) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if t := sv.doc.Tokens[c]; t.Rel == "obl" && receptionNouns[t.Lemma] && sv.hasCase(c, "with") {
+			return true
+		}
+	}
+	return false
+}
+
+// receptionNouns are how something is met ("met with resistance").
+var receptionNouns = wordSet(`resistance opposition criticism skepticism scepticism approval disapproval success
+	failure silence applause protest outrage derision backlash scorn praise cheer boo indifference hostility
+	suspicion dismay alarm concern anger ridicule resentment enthusiasm acclaim`)
+
 // messageNouns are things an actor issues that speak for it.
 var messageNouns = wordSet("message statement letter tweet post video report resolution motion communique communiqué note")
 
