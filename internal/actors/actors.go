@@ -1288,12 +1288,28 @@ var storyMinMentions, storyShare = 2, 0.5
 // the United States, the ship belongs to Liberia.)
 var modifierSuffixes = map[string]bool{"backed": true, "funded": true, "sponsored": true, "allied": true,
 	"aligned": true, "installed": true, "held": true, "occupied": true, "controlled": true, "annexed": true,
-	"born": true, "brokered": true, "linked": true, "friendly": true, "leaning": true, "style": true, "bound": true}
+	"born": true, "brokered": true, "linked": true, "friendly": true, "leaning": true, "style": true, "bound": true,
+	"language": true, "speaking": true}
+
+// immigrantPeoples are the second halves of names of origin ("Iranian-American
+// businessman", "African-American voters", "Chinese-Canadian"): the first
+// half is where a family came from, not who acts.
+var immigrantPeoples = map[string]bool{"american": true, "americans": true, "canadian": true, "canadians": true,
+	"australian": true, "australians": true}
+
+// relationNouns after "X-American" make it a pair of countries ("Russian-American
+// relations"), not an origin.
+var relationNouns = map[string]bool{"relations": true, "relationship": true, "ties": true, "talks": true,
+	"summit": true, "border": true, "war": true, "trade": true, "deal": true, "agreement": true, "treaty": true,
+	"alliance": true, "conflict": true, "dialogue": true, "cooperation": true, "partnership": true,
+	"rivalry": true, "tensions": true, "tension": true, "friendship": true, "pact": true, "axis": true}
 
 // attitude reports whether a match is a stance or a modifier rather than an
 // actor: after "pro-", "anti-" or "non-" ("pro-Russian separatists",
-// "anti-government protesters"), or before "-backed", "-occupied" and
-// the like ("Russia-backed officials").
+// "anti-government protesters"), before "-backed", "-occupied",
+// "-language" and the like ("Russia-backed officials", "a Spanish-language
+// ad"), or an origin before "-American" ("an Iranian-American
+// businessman" is American).
 func (b *builder) attitude(m kb.Match) bool {
 	text := b.doc.Article.Text
 	before := strings.ToLower(text[max(0, m.Start-5):m.Start])
@@ -1308,7 +1324,12 @@ func (b *builder) attitude(m kb.Match) bool {
 		if i < 0 {
 			i = len(rest)
 		}
-		return modifierSuffixes[strings.ToLower(rest[:i])]
+		suffix := strings.ToLower(rest[:i])
+		if immigrantPeoples[suffix] {
+			next := strings.Fields(rest[i:])
+			return len(next) == 0 || !relationNouns[strings.ToLower(strings.Trim(next[0], ".,;:"))]
+		}
+		return modifierSuffixes[suffix]
 	}
 	return false
 }

@@ -107,6 +107,10 @@ func TestActors(t *testing.T) {
 		{"whose troops", "Eritrea, whose troops crossed the border, denied it.", "Eritrea=ERI(country) troops=ERIMIL(agent)"},
 		{"a diplomat's post after its owner", "Australia recalled its ambassador from Beijing.",
 			"Australia=AUS(country) ambassador=AUSGOV(agent) Beijing=CHN(country)"},
+		{"an origin before -American", "An Iranian-American businessman and African-American voters spoke.",
+			"American=USA(country) American voters=USACVL(agent)"},
+		{"two countries before relations", "Russian-American relations soured.", "Russian=RUS(country) American=USA(country)"},
+		{"a language is no actor", "The party aired a Spanish-language ad.", "party=PTY(agent)"},
 		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
 			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
 	}

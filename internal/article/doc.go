@@ -87,7 +87,8 @@
 //
 // # Datelines
 //
-// A dateline opens the first paragraph that is not a date line or debris:
+// A dateline opens the first or, after a headline, the second paragraph
+// that is not a date line or debris:
 //
 //	WASHINGTON --
 //	SEOUL, March 17 (Yonhap) --

@@ -58,7 +58,10 @@ func Prepare(a *dyad.Article, opt Options) error {
 		y, m, d := opt.Date.Date()
 		a.Date = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	seen := false // whether the first paragraph was looked at for a dateline
+	// A dateline opens the first paragraph, or the second after a
+	// headline ("Sanders says ... not an endorsement." then "ROME - Bernie
+	// Sanders met ...").
+	looked := 0 // paragraphs looked at for a dateline
 	for _, l := range lines[first:] {
 		if l.blank(a.Text) {
 			continue
@@ -67,8 +70,8 @@ func Prepare(a *dyad.Article, opt Options) error {
 			skip = append(skip, l.trimmed(a.Text))
 			continue
 		}
-		if !seen {
-			seen = true
+		if looked < 2 && a.Dateline == nil {
+			looked++
 			if dl := findDateline(l.text(a.Text), a.Date); dl != nil {
 				dl.Span.Start += l.start
 				dl.Span.End += l.start

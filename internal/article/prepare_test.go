@@ -143,8 +143,14 @@ func TestPrepare(t *testing.T) {
 			wantSrc:  "Reuters",
 		},
 		{
-			name: "dateline only in the first paragraph",
-			art:  dyad.Article{Text: "The talks ended.\n\nTOKYO (Reuters) - x"},
+			name:     "dateline in the second paragraph, after a headline",
+			art:      dyad.Article{Text: "Talks end without a deal.\n\nTOKYO (Reuters) - x"},
+			wantSkip: []string{"TOKYO (Reuters) - "},
+			wantSrc:  "Reuters",
+		},
+		{
+			name: "no dateline after the second paragraph",
+			art:  dyad.Article{Text: "Talks end without a deal.\n\nThe talks ended.\n\nTOKYO (Reuters) - x"},
 		},
 		{name: "too large", art: dyad.Article{Text: strings.Repeat("x", 11)}, opt: Options{MaxBytes: 10}, wantErr: ErrTooLarge},
 		{name: "invalid UTF-8", art: dyad.Article{Text: "ab\xffc"}, wantErr: ErrInvalidUTF8},
