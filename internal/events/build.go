@@ -366,6 +366,15 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			targets = []*dyad.ActorRef{&country}
 		}
 	}
+	if violentRoot(m.pat.Code) && !m.fromDict && sv.figurative(m.start, m.end) {
+		// "his political battles with Congress", "a legal fight", "a
+		// verbal attack on the minister": the modifier says no force
+		// was used; an attack in words is criticism.
+		if !sv.spanHas(m.start, m.end, verbalAttacks) || len(targets) == 0 || targets[0] == nil {
+			return nil
+		}
+		code = "111"
+	}
 	if violentRoot(m.pat.Code) && !m.fromDict && len(targets) > 0 && targets[0] != nil && politician(doc, actorIdx, *targets[0]) &&
 		sv.spanHas(m.start, m.end, rivalryWords) && sv.spanHas(sv.first, sv.end, electionWords) {
 		// "We're going to have to beat Donald Trump at the ballot box":
@@ -504,6 +513,28 @@ func (sv *sentenceView) spanHas(from, to int, words map[string]bool) bool {
 	}
 	return false
 }
+
+// figurative reports whether a noun among tokens from..to-1 has a modifier
+// that makes force a figure of speech ("political battles", "a legal
+// fight", "verbal attacks").
+func (sv *sentenceView) figurative(from, to int) bool {
+	for k := from; k < to; k++ {
+		if sv.doc.Tokens[k].UPOS != "NOUN" {
+			continue
+		}
+		for _, c := range sv.doc.Dependents(k) {
+			if t := sv.doc.Tokens[c]; (t.Rel == "amod" || t.Rel == "compound") && figurativeModifiers[t.Lemma] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figurativeModifiers turn a word of force into one of politics, law or
+// speech.
+var figurativeModifiers = wordSet(`political partisan legal electoral verbal rhetorical ideological
+	legislative budget courtroom court procedural messaging ad advertising media public-relations pr`)
 
 // verbalAttacks name force that, between politicians, is criticism;
 // rivalryWords name force that, between politicians, is an election or a
