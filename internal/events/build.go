@@ -429,6 +429,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			if t != nil && anonymousRef(doc, actorIdx, *t) {
 				continue
 			}
+			if t != nil && homeVisit(ev.CAMEO) && len(t.Code) == 3 && strings.HasPrefix(s.Code, t.Code) {
+				// "paid a visit to the U.S.-Mexico border": travel in
+				// one's own country visits no one.
+				continue
+			}
 			e := ev
 			e.Source, e.Target = s, t
 			out = append(out, e)
@@ -436,6 +441,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	}
 	return out
 }
+
+// homeVisit reports whether code is a visit, a hosting or the intent to
+// visit (042, 043, 036), which an actor cannot make to its own country.
+func homeVisit(code string) bool { return code == "042" || code == "043" || code == "036" }
 
 // refActor returns the actor an event's reference names, and false for an
 // unknown one.

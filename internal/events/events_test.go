@@ -151,6 +151,8 @@ func TestCoder(t *testing.T) {
 		{"meeting with resistance is no meeting", "France's plan met with resistance in the assembly.", map[string]string{"France": fr}, nil},
 		{"a political battle is no fight", "France's political battles with India dominated the year.", map[string]string{"France": fr, "India": in}, nil},
 		{"a verbal attack is criticism", "France launched a verbal attack on India.", map[string]string{"France": fr, "India": in}, []string{"FRA 111 IND"}},
+		{"a visit in one's own country visits no one", "The French president paid a visit to the France-Spain border.",
+			map[string]string{"French president": "FRAGOV", "France": fr}, nil},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},
