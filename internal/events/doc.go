@@ -153,7 +153,7 @@
 // to support him", "failed to endorse") sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
 // ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
-// ("would", "could", "can", "if"; but "would" in what a verb of saying
+// ("would", "could", "can", "should", "must", "if"; but "would" in what a verb of saying
 // reports is the future: "announced that she would launch an inquiry"; and
 // a pattern that spells a modal, as threats do, is asserted), reported
 // ("reportedly", "allegedly") or asserted, read from the trigger's

@@ -63,10 +63,11 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					}
 					return nil, false, true
 				}
-				if sv.lower(k) == "they" {
-					// "they had accepted responsibility": a plural pronoun
-					// the actor layer could not resolve is still the
-					// subject; no actor named near it stands in for it.
+				if sv.lower(k) == "they" || sv.lower(k) == "you" {
+					// "they had accepted responsibility", "you attacked
+					// Hillary Clinton": a pronoun the actor layer could
+					// not resolve is still the subject; no actor named
+					// near it stands in for it.
 					return nil, false, true
 				}
 				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
@@ -370,8 +371,10 @@ func (sv *sentenceView) treeModality(trigger int) string {
 				return "future"
 			}
 			return "hypothetical"
-		case "could", "might", "may", "can", "ca", "cannot":
-			// "ca" is "can" of "can't"; what an actor can do is no act.
+		case "could", "might", "may", "can", "ca", "cannot", "should", "must", "ought":
+			// "ca" is "can" of "can't"; what an actor can do, or should
+			// or must do ("the United States should close its borders"),
+			// is no act.
 			return "hypothetical"
 		}
 	}
