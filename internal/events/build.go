@@ -429,6 +429,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			if t != nil && anonymousRef(doc, actorIdx, *t) {
 				continue
 			}
+			if t != nil && strings.HasPrefix(ev.CAMEO, "054") && !m.fromDict && !recognizable(doc, actorIdx, s, *t) {
+				// "no other passenger recognized the Cabinet member",
+				// "they were recognized by voters": diplomatic
+				// recognition is a state's, of a state or a government.
+				continue
+			}
 			if t != nil && homeVisit(ev.CAMEO) && len(t.Code) == 3 && strings.HasPrefix(s.Code, t.Code) {
 				// "paid a visit to the U.S.-Mexico border": travel in
 				// one's own country visits no one.
@@ -440,6 +446,15 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	return out
+}
+
+// recognizable reports whether source s can grant target t diplomatic
+// recognition: s is a country, a government or an international body, and t
+// is no person.
+func recognizable(doc *dyad.Document, actorIdx map[string]int, s, t dyad.ActorRef) bool {
+	state := len(s.Code) == 3 || strings.HasSuffix(s.Code, "GOV") || strings.HasPrefix(s.Code, "IGO")
+	a, ok := refActor(doc, actorIdx, t)
+	return state && !(ok && a.Kind == "person")
 }
 
 // homeVisit reports whether code is a visit, a hosting or the intent to

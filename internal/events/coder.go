@@ -591,11 +591,12 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					b--
 				}
 				between := b >= sv.first && (sv.lower(b) == "between" || sv.lower(b) == "among")
-				if (strings.HasPrefix(p.Code, "04") || strings.HasPrefix(p.Code, "084")) && sv.modifiesNext(group[len(group)-1]) {
+				if (strings.HasPrefix(p.Code, "04") || strings.HasPrefix(p.Code, "084") || strings.HasPrefix(p.Code, "054")) && sv.modifiesNext(group[len(group)-1]) {
 					// "received the Solidarity Party's nomination",
 					// "received hospital treatment", "released the
-					// Clinton emails": one meets, hosts or frees the
-					// actor itself, not what it owns or qualifies.
+					// Clinton emails", "recognize the Armenian
+					// genocide": one meets, hosts, frees or recognizes
+					// the actor itself, not what it owns or qualifies.
 					return m, false
 				}
 				m.targets = group
