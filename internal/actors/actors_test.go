@@ -110,6 +110,8 @@ func TestActors(t *testing.T) {
 		{"an origin before -American", "An Iranian-American businessman and African-American voters spoke.",
 			"American=USA(country) American voters=USACVL(agent)"},
 		{"two countries before relations", "Russian-American relations soured.", "Russian=RUS(country) American=USA(country)"},
+		{"an Islamist is no country", "A French Islamist and two extremists were arrested.",
+			"French Islamist=FRAMUS(agent) extremists=FRARAD(agent)"},
 		{"a language is no actor", "The party aired a Spanish-language ad.", "party=PTY(agent)"},
 		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
 			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
