@@ -158,6 +158,8 @@ func TestCoder(t *testing.T) {
 		{"an unresolved you is the subject all the same", "France is angry, and you criticized India.", map[string]string{"France": fr, "India": in}, nil},
 		{"only a state grants recognition", "Voters in Ohio recognized India at once.", map[string]string{"Voters in Ohio": "USACVL", "India": in}, nil},
 		{"a state recognizes a state", "France recognized India in 1947.", map[string]string{"France": fr, "India": in}, []string{"FRA 054 IND"}},
+		{"a condition without if", "Had Russia attacked Ukraine, France would have acted.", map[string]string{"Russia": ru, "Ukraine": ua, "France": fr},
+			[]string{"RUS 180 UKR hypothetical"}},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},

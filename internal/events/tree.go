@@ -363,6 +363,9 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		if t.Rel != "aux" {
 			continue
 		}
+		if w := strings.ToLower(t.Text); (w == "had" || w == "were") && sv.subjectAfter(trigger, k) {
+			return "hypothetical" // "it would have been cool had Clinton congratulated him"
+		}
 		switch strings.ToLower(t.Text) {
 		case "will", "'ll", "shall":
 			return "future"
@@ -424,6 +427,18 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		}
 	}
 	return ""
+}
+
+// subjectAfter reports whether the trigger's subject comes after its
+// auxiliary k: the inversion of a condition without "if" ("had Clinton
+// congratulated him").
+func (sv *sentenceView) subjectAfter(trigger, k int) bool {
+	for _, c := range sv.doc.Dependents(trigger) {
+		if r := sv.doc.Tokens[c].Rel; (r == "nsubj" || r == "nsubj:pass") && c > k {
+			return true
+		}
+	}
+	return false
 }
 
 // alleged reports whether the trigger lies in the complement of a verb of
