@@ -160,6 +160,7 @@ func TestCoder(t *testing.T) {
 		{"a state recognizes a state", "France recognized India in 1947.", map[string]string{"France": fr, "India": in}, []string{"FRA 054 IND"}},
 		{"a condition without if", "Had Russia attacked Ukraine, France would have acted.", map[string]string{"Russia": ru, "Ukraine": ua, "France": fr},
 			[]string{"RUS 180 UKR hypothetical"}},
+		{"a reduced relative on a subject names its patient", "France said that the men detained could be spies.", map[string]string{"France": fr}, nil},
 		{"future visit is intent", "France will visit India next week.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND future"}},
 		{"due for talks", "France is due in India for talks on Thursday.", map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND"}},
 		{"hypothetical", "If Russia attacks Ukraine, sanctions follow.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical"}},

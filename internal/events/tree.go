@@ -99,7 +99,7 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			// "placards asking the government to resign": the thing
 			// is the subject, and no actor.
 			return nil, false, true
-		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops == 0 && sv.reducedRelative(t.Head) && sv.treeAgent(trigger) < 0:
+		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops == 0 && sv.reducedRelative(t.Head, v) && sv.treeAgent(trigger) < 0:
 			// "Martin Shkreli, the executive arrested and charged this
 			// month", "swapped ten agents arrested in the United
 			// States": a reduced relative without a by-phrase names its
@@ -125,11 +125,20 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 // reducedRelative reports whether noun n, which a past participle modifies,
 // stands where no clause begins: after a verb or a preposition, or in
 // apposition after a comma ("swapped ten agents arrested in", "Shkreli, the
-// executive arrested"). A noun that opens a sentence or follows "and" or
+// executive arrested"); or is the subject of a verb after the participle
+// ("the men detained could be"). A noun that opens a sentence or follows "and" or
 // "before" is the parser taking a clause for the noun's modifier
 // ("Protesters called for X", "and his campaign called for X").
-func (sv *sentenceView) reducedRelative(n int) bool {
+func (sv *sentenceView) reducedRelative(n, participle int) bool {
 	toks := sv.doc.Tokens
+	if r := toks[n].Rel; (r == "nsubj" || r == "nsubj:pass") && toks[n].Head > participle && sv.hasRel(n, "det") && !sv.hasRel(participle, "obj") {
+		// "the men detained could be part of the Islamic State": the
+		// clause's verb comes after ("Police arrested the accused",
+		// with no determiner, and "Authorities arrested twelve
+		// people", with an object, are the parser misreading a
+		// clause).
+		return true
+	}
 	j := n
 	for j-1 >= sv.first && toks[j-1].Head == n {
 		j-- // the noun's own modifiers: "ten Russian sleeper agents"
