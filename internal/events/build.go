@@ -159,6 +159,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// something names an outcome, no aid given.
 		return nil
 	}
+	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "10") && doc.Tokens[m.trigger].Lemma == "insist" && sv.insistsAFact(m.trigger) {
+		// "RNC members insist that Trump will exceed expectations",
+		// "insisted that his party was still the No. 1 force": insisting
+		// on a fact is no demand, as "insists the GOP must be" or
+		// "insisted that the budget include" are.
+		return nil
+	}
 	passive := sv.isPassive(m.trigger)
 	subjects, subjectEnd := sv.subject(m.trigger)
 	thingSubject := false // the tree names a subject that is no actor ("a measure that bans X")
@@ -508,6 +515,23 @@ func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) boo
 // ("a Trump supporter punched a protester" is force).
 func politician(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
 	return political(doc, actorIdx, r) && !strings.HasSuffix(r.Code, "OPP") && !strings.HasSuffix(r.Code, "CVL")
+}
+
+// insistsAFact reports whether the clause that the verb k governs states a
+// fact: its verb is no bare subjunctive ("include") and has no "should" or
+// "must".
+func (sv *sentenceView) insistsAFact(k int) bool {
+	for _, c := range sv.doc.Dependents(k) {
+		if sv.doc.Tokens[c].Rel != "ccomp" {
+			continue
+		}
+		if sv.hasMarker(c, "aux", func(w string) bool { return w == "should" || w == "must" || w == "shall" }) {
+			return false
+		}
+		t := sv.doc.Tokens[c]
+		return !(t.XPOS == "VB" && !sv.hasRel(c, "aux"))
+	}
+	return false
 }
 
 // indirectQuestion reports whether a question word ("if", "whether",
