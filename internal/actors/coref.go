@@ -88,7 +88,7 @@ func (b *builder) coreference() {
 			switch {
 			case personPronouns[low]:
 				g := pronounGender(low)
-				actors = b.personAntecedent(si, t.Start, g)
+				actors = b.personAntecedent(si, t.Start, g, b.clauseSubject(k))
 				if len(actors) == 1 && b.gender[actors[0]] == kb.Unknown {
 					b.gender[actors[0]] = g // later pronouns agree with this one
 				}
@@ -240,6 +240,37 @@ func (b *builder) isSubject(i int) bool {
 	return false
 }
 
+// clauseSubject returns the actor that an object pronoun at token k cannot
+// name: the subject of its own clause ("Netanyahu rejects Trump's remarks
+// but will meet with him": him is not Netanyahu, who would be "himself"),
+// found through coordinated and controlled verbs; -1 when k is no object or
+// the subject is no actor's mention.
+func (b *builder) clauseSubject(k int) int {
+	toks := b.doc.Tokens
+	switch r := toks[k].Rel; {
+	case r == "obj", r == "iobj", r == "obl", strings.HasPrefix(r, "obl:"):
+	default:
+		return -1
+	}
+	for v, hops := toks[k].Head, 0; v >= 0 && hops < 4; hops++ {
+		for _, c := range b.doc.Dependents(v) {
+			if toks[c].Rel == "nsubj" {
+				for i, m := range b.doc.Mentions {
+					if m.Start <= toks[c].Start && toks[c].End <= m.End && !b.nested(i) {
+						return m.Actor
+					}
+				}
+				return -1
+			}
+		}
+		if r := toks[v].Rel; r != "conj" && r != "xcomp" {
+			return -1
+		}
+		v = toks[v].Head
+	}
+	return -1
+}
+
 // pronounGender returns the gender of a singular personal pronoun.
 func pronounGender(p string) kb.Gender {
 	switch p {
@@ -252,10 +283,14 @@ func pronounGender(p string) kb.Gender {
 }
 
 // personAntecedent finds the person a singular pronoun of gender g (or any,
-// if Unknown) at offset names.
-func (b *builder) personAntecedent(si, offset int, g kb.Gender) []int {
+// if Unknown) at offset names, other than the actor not (the subject of an
+// object pronoun's clause; -1 for none).
+func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 	isPerson := func(a int) bool {
 		act := &b.doc.Actors[a]
+		if a == not {
+			return false
+		}
 		if known := b.gender[a]; g != kb.Unknown && known != kb.Unknown && known != g {
 			return false
 		}
@@ -485,7 +520,7 @@ func (b *builder) counterparts() {
 		if a.Role != "counterpart" {
 			continue
 		}
-		p := b.personAntecedent(m.Sentence, m.Start, pronounGender(strings.ToLower(b.wordBefore(m.Start))))
+		p := b.personAntecedent(m.Sentence, m.Start, pronounGender(strings.ToLower(b.wordBefore(m.Start))), -1)
 		if len(p) == 0 {
 			continue
 		}

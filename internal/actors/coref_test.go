@@ -61,6 +61,9 @@ func TestOfficialsAndCoreference(t *testing.T) {
 	tests := []struct {
 		name, date, text, want string
 	}{
+		// An object pronoun is not its own clause's subject.
+		{"him is not the subject of his clause", "2016-06-01", "Benjamin Netanyahu rejects Joe Biden's remarks but will meet with him.",
+			"Benjamin Netanyahu=ISRGOV(person) Joe Biden=USAGOV(person) him=USAGOV(person)"},
 		// Organizations whose standing changed, coded for the article's date.
 		{"insurgents before they took power", "2019-07-01", "The Taliban attacked a checkpoint in Kandahar.",
 			"Taliban=AFGREB(group)"},

@@ -73,7 +73,9 @@
 //
 // After the names, a second pass links the words that stand for actors
 // already named (see coref.go): singular pronouns to the person who is the
-// subject of the nearest sentence naming one; a subject "it" to the nearest
+// subject of the nearest sentence naming one, but never an object pronoun to
+// the subject of its own clause ("Netanyahu rejects Trump's remarks but will
+// meet with him": him is Trump); a subject "it" to the nearest
 // country, organization or body ("the government"), unless its verb makes
 // it empty ("it is likely"); "they", "we" and "their" to the most recent
 // coordinated group of actors ("the Secretary of State and the Defense
