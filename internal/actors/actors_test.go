@@ -112,6 +112,8 @@ func TestActors(t *testing.T) {
 		{"two countries before relations", "Russian-American relations soured.", "Russian=RUS(country) American=USA(country)"},
 		{"an Islamist is no country", "A French Islamist and two extremists were arrested.",
 			"French Islamist=FRAMUS(agent) extremists=FRARAD(agent)"},
+		{"intelligence services are spies", "Russian intelligence services and Chinese intelligence officials met.",
+			"Russian intelligence services=RUSSPY(agent) Chinese intelligence officials=CHNSPY(agent)"},
 		{"a language is no actor", "The party aired a Spanish-language ad.", "party=PTY(agent)"},
 		{"role then name after comma", "Brazil's vice president, Roberto Almeida, arrived.",
 			"Brazil's vice president=BRAGOV(person) Roberto Almeida=BRAGOV(person)"},
