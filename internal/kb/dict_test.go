@@ -18,6 +18,8 @@ FREEDOM_FRONT [SRBOPP]
 NORTH_ATLANTIC_TREATY_ORGANIZATION [IGOWSTNAT]
 ANTONY_BLINKEN [USAELI]
 THE_HIGH_VALLEY [HVL]
+MILA_KOVAC [SRB]  # a default and a dated restriction
+	[SRBCVL <20100101]
 `
 	testAgentDict = `HARBOUR_MASTER [~GOVMAR]
 PROTESTER [~REB]
@@ -47,8 +49,8 @@ func TestWithDictionaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := base.WithDictionaries(testDicts(t))
-	if len(k.Officials()) != len(base.Officials())+4 {
-		t.Errorf("%d officials, want %d + 4 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
+	if len(k.Officials()) != len(base.Officials())+5 {
+		t.Errorf("%d officials, want %d + 5 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
 	}
 	v, ok := k.OfficialByName("ZORAN VESELIC")
 	if !ok || v.Kind != "person" || !v.FromDict {
@@ -117,6 +119,17 @@ func TestWithDictionariesDates(t *testing.T) {
 	v, _ := k.OfficialByName("ZORAN VESELIC")
 	if got := v.On(time.Date(2018, 12, 31, 23, 0, 0, 0, time.UTC)).Code; got != "SRBGOV" {
 		t.Errorf("last day: %q", got)
+	}
+	// A dated restriction overrides the undated default while it holds.
+	m, _ := k.OfficialByName("MILA KOVAC")
+	for date, want := range map[time.Time]string{
+		time.Date(1995, 1, 4, 0, 0, 0, 0, time.UTC):  "SRBCVL",
+		time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC):  "SRB",
+		time.Date(2010, 1, 1, 12, 0, 0, 0, time.UTC): "SRBCVL",
+	} {
+		if got := m.On(date).Code; got != want {
+			t.Errorf("Mila Kovac on %s: %q, want %q", date.Format(time.DateOnly), got, want)
+		}
 	}
 }
 

@@ -104,12 +104,22 @@ func (p *Official) On(at time.Time) Standing {
 		return Standing{Term: p.Terms[len(p.Terms)-1], Current: true}
 	}
 	// Several terms may cover one date (a minister acting in two posts, a
-	// monarch of several realms): the latest started wins, and among terms
-	// that started together the first in the tables (Elizabeth II is the
-	// United Kingdom's queen before Canada's).
+	// monarch of several realms): a dated term wins over a dictionary's
+	// undated default ("SAM_GAMGEE [HOB] [HOBCIV <20080120]" is HOBCIV in
+	// 1995), then the latest started, and among terms that started
+	// together the first in the tables (Elizabeth II is the United
+	// Kingdom's queen before Canada's).
 	best := -1
 	for i, t := range p.Terms {
-		if t.Covers(at) && (best < 0 || t.Start.After(p.Terms[best].Start)) {
+		if !t.Covers(at) {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := p.Terms[best]
+		if t.dated() && !b.dated() || t.dated() == b.dated() && t.Start.After(b.Start) {
 			best = i
 		}
 	}
@@ -139,6 +149,9 @@ func (p *Official) On(at time.Time) Standing {
 	}
 	return s
 }
+
+// dated reports whether the term has a start or an end date.
+func (t Term) dated() bool { return !t.Start.IsZero() || !t.End.IsZero() }
 
 // peopleColumns is the header of every people/*.tsv table.
 var peopleColumns = []string{"name", "aliases", "country", "role", "start", "end", "given", "note"}
