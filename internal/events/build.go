@@ -389,7 +389,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// act of force.
 		return nil
 	}
-	if root := code[:min(2, len(code))]; (root == "18" || root == "19" || root == "20") && !m.fromDict && len(targets) > 0 && targets[0] != nil &&
+	if violentRoot(code) && !m.fromDict && len(targets) > 0 && targets[0] != nil &&
 		political(doc, actorIdx, sources[0]) && political(doc, actorIdx, *targets[0]) {
 		// Politicians fight each other with words and votes: "Harris
 		// attacked Biden during the debates", "an assault on Mr. Bush"
@@ -585,8 +585,8 @@ var figurativeModifiers = wordSet(`political partisan legal electoral verbal rhe
 	legislative budget courtroom court procedural messaging ad advertising media public-relations pr`)
 
 // verbalAttacks name force that, between politicians, is criticism;
-// rivalryWords name force that, between politicians, is an election or a
-// political struggle.
+// rivalryWords name force that, between politicians or in a sentence with
+// one of electionWords, is an election or a political struggle.
 var (
 	verbalAttacks = wordSet("attack assault onslaught broadside offensive counteroffensive")
 	electionWords = wordSet("ballot election primary poll vote race caucus nomination campaign")

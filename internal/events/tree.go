@@ -126,8 +126,8 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 // stands where no clause begins: after a verb or a preposition, or in
 // apposition after a comma ("swapped ten agents arrested in", "Shkreli, the
 // executive arrested"); or is the subject of a verb after the participle
-// ("the men detained could be"). A noun that opens a sentence or follows "and" or
-// "before" is the parser taking a clause for the noun's modifier
+// ("the men detained could be"). A noun that opens a sentence or follows
+// "and" or "before" is the parser taking a clause for the noun's modifier
 // ("Protesters called for X", "and his campaign called for X").
 func (sv *sentenceView) reducedRelative(n, participle int) bool {
 	toks := sv.doc.Tokens
@@ -373,7 +373,7 @@ func (sv *sentenceView) treeModality(trigger int) string {
 			continue
 		}
 		if w := strings.ToLower(t.Text); (w == "had" || w == "were") && sv.subjectAfter(trigger, k) {
-			return "hypothetical" // "it would have been cool had Clinton congratulated him"
+			return "hypothetical" // "Had Russia attacked Ukraine, France would have acted"
 		}
 		switch strings.ToLower(t.Text) {
 		case "will", "'ll", "shall":
@@ -439,8 +439,8 @@ func (sv *sentenceView) treeModality(trigger int) string {
 }
 
 // subjectAfter reports whether the trigger's subject comes after its
-// auxiliary k: the inversion of a condition without "if" ("had Clinton
-// congratulated him").
+// auxiliary k: the inversion of a condition without "if" ("Had Russia
+// attacked Ukraine").
 func (sv *sentenceView) subjectAfter(trigger, k int) bool {
 	for _, c := range sv.doc.Dependents(trigger) {
 		if r := sv.doc.Tokens[c].Rel; (r == "nsubj" || r == "nsubj:pass") && c > k {
