@@ -1406,7 +1406,7 @@ func (b *builder) entities() {
 		key := "entity:" + kind + ":" + name
 		idx, ok := b.index[key]
 		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 && !b.s.kb.CommonSurname(name) &&
-			b.s.kb.Officials()[cands[0]].On(b.at).Code != "" {
+			b.formerByName(cands[0], name) {
 			// The recognizer says a person, and one official has this
 			// surname: "Blinken" in 2026 is the former secretary.
 			idx, ok = b.officialActor(cands[0]), true
@@ -1462,6 +1462,17 @@ func (b *builder) entities() {
 		}
 		b.mention(e.Sentence, e.Span.Start, e.Span.End, "name", idx)
 	}
+}
+
+// formerByName reports whether a person the recognizer found, named by
+// the surname alone, is official oi: one coded on the article's date, and,
+// out of office, not with a surname that is also a given name ("Sen.
+// Graham" in 2016 is no former Canadian minister; "Ryan", in office, is the
+// speaker).
+func (b *builder) formerByName(oi int, name string) bool {
+	o := &b.s.kb.Officials()[oi]
+	st := o.On(b.at)
+	return st.Code != "" && (st.Current || !b.s.kb.GivenName(name) || o.NamedAlone)
 }
 
 // appositiveActor returns the coded role or official that follows the
