@@ -268,6 +268,9 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 			if ownKind == "capital" && b.locative(m.Start) {
 				continue // a place, not an actor
 			}
+			if ownKind == "adjective" && b.bareSubject(m) {
+				continue // "Cuban also said he supports Obama": Mark Cuban, a name
+			}
 			b.mention(si, m.Start, m.End, ownKind, b.ownerActor(own))
 		}
 	}
@@ -612,6 +615,24 @@ func (b *builder) notNoun(m kb.Match) bool {
 		return next != "NOUN" && next != "PROPN" && prev != "DET" && prev != "PRON" && prev != "PROPN"
 	}
 	return false
+}
+
+// bareSubject reports whether the adjective match m is one word that a
+// clause has for subject with no determiner ("Cuban also said", "French
+// wrote"): a surname, since a nationality as a bare singular subject is
+// none ("the American said" keeps its determiner; "Cubans" is a people).
+func (b *builder) bareSubject(m kb.Match) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, m.Start)
+	if k < 0 || toks[k].End != m.End || !strings.HasPrefix(toks[k].Rel, "nsubj") {
+		return false
+	}
+	for _, c := range b.doc.Dependents(k) {
+		if toks[c].Rel == "det" {
+			return false
+		}
+	}
+	return true
 }
 
 // sayer returns the country that says what a clause whose subject is the

@@ -61,6 +61,9 @@ func TestOfficialsAndCoreference(t *testing.T) {
 	tests := []struct {
 		name, date, text, want string
 	}{
+		// A nationality as a bare singular subject is a surname.
+		{"a bare nationality subject is a name", "2016-06-01", "Cuban also said he supports the plan of France.",
+			"France=FRA(country)"},
 		// An object pronoun is not its own clause's subject.
 		{"him is not the subject of his clause", "2016-06-01", "Benjamin Netanyahu rejects Joe Biden's remarks but will meet with him.",
 			"Benjamin Netanyahu=ISRGOV(person) Joe Biden=USAGOV(person) him=USAGOV(person)"},
