@@ -1234,15 +1234,12 @@ func (s *Stage) storyCountry(doc *dyad.Document, matches []kb.Match, at time.Tim
 		// A country's parties are named in its own politics: a US story
 		// on sanctions against Iran names Iran more often than any
 		// American place, but its Democrats and Republicans are the
-		// Senate's.
-		for _, e := range m.Entries {
-			if e.Kind == kb.OrgEntry {
-				if org := s.kb.Orgs()[e.Index]; org.Kind == kb.Party && org.Country != "" {
-					count[org.Country] += 2
-					total += 2
-				}
+		// Senate's. (A match's first entry is what it names first.)
+		if e := m.Entries[0]; e.Kind == kb.OrgEntry {
+			if org := s.kb.Orgs()[e.Index]; org.Kind == kb.Party && org.Country != "" {
+				count[org.Country] += 2
+				total += 2
 			}
-			break
 		}
 	}
 	if o := s.majority(count, total); o != nil {
@@ -1427,7 +1424,7 @@ func (b *builder) entities() {
 		key := "entity:" + kind + ":" + name
 		idx, ok := b.index[key]
 		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 && !b.s.kb.CommonSurname(name) &&
-			b.formerByName(cands[0], name) {
+			b.bySurnameAlone(cands[0], name) {
 			// The recognizer says a person, and one official has this
 			// surname: "Blinken" in 2026 is the former secretary.
 			idx, ok = b.officialActor(cands[0]), true
@@ -1485,15 +1482,21 @@ func (b *builder) entities() {
 	}
 }
 
-// formerByName reports whether a person the recognizer found, named by
+// bySurnameAlone reports whether a person the recognizer found, named by
 // the surname alone, is official oi: one coded on the article's date, and,
-// out of office, not with a surname that is also a given name ("Sen.
-// Graham" in 2016 is no former Canadian minister; "Ryan", in office, is the
+// out of office, not by a surname that is also a given name ("Sen. Graham"
+// in 2016 is no former Canadian minister; "Ryan", in office, is the
 // speaker).
-func (b *builder) formerByName(oi int, name string) bool {
-	o := &b.s.kb.Officials()[oi]
-	st := o.On(b.at)
-	return st.Code != "" && (st.Current || !b.s.kb.GivenName(name) || o.NamedAlone)
+func (b *builder) bySurnameAlone(oi int, surname string) bool {
+	st := b.s.kb.Officials()[oi].On(b.at)
+	return st.Code != "" && (st.Current || !b.givenNameSurname(oi, surname))
+}
+
+// givenNameSurname reports whether official oi's surname is also a given
+// name that the people table does not say news uses alone for them
+// ("Yusuf", "Graham"; not "^Tedros").
+func (b *builder) givenNameSurname(oi int, surname string) bool {
+	return b.s.kb.GivenName(surname) && !b.s.kb.Officials()[oi].NamedAlone
 }
 
 // appositiveActor returns the coded role or official that follows the

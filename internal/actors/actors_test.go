@@ -14,7 +14,13 @@ import (
 
 func analyze(t testing.TB, k *kb.KB, text string) *dyad.Document {
 	t.Helper()
-	doc := dyad.NewDocument(&dyad.Article{Text: text})
+	return analyzeOn(t, k, text, time.Time{})
+}
+
+// analyzeOn is analyze for an article published at (zero for none).
+func analyzeOn(t testing.TB, k *kb.KB, text string, at time.Time) *dyad.Document {
+	t.Helper()
+	doc := dyad.NewDocument(&dyad.Article{Text: text, Date: at})
 	for _, s := range []dyad.Stage{lang.Splitter{}, places.New(k), New(k)} {
 		if err := s.Process(doc); err != nil {
 			t.Fatal(err)
@@ -199,12 +205,7 @@ func TestSurnameAlsoGivenName(t *testing.T) {
 		// The table names Tedros by his given name ("^Tedros").
 		{"Tedros urged Israel to let aid in.", "Tedros=IGOUNOHLHWHO(person) Israel=ISR(country)"},
 	} {
-		doc := dyad.NewDocument(&dyad.Article{Text: tt.text, Date: time.Date(2020, 10, 7, 0, 0, 0, 0, time.UTC)})
-		for _, s := range []dyad.Stage{lang.Splitter{}, places.New(k), New(k)} {
-			if err := s.Process(doc); err != nil {
-				t.Fatal(err)
-			}
-		}
+		doc := analyzeOn(t, k, tt.text, time.Date(2020, 10, 7, 0, 0, 0, 0, time.UTC))
 		if got := describe(doc); got != tt.want {
 			t.Errorf("%q\n got %s\nwant %s", tt.text, got, tt.want)
 		}

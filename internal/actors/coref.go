@@ -252,24 +252,44 @@ func (b *builder) clauseSubject(k int) int {
 	default:
 		return -1
 	}
-	for v, hops := toks[k].Head, 0; v >= 0 && hops < 4; hops++ {
-		for _, c := range b.doc.Dependents(v) {
-			if toks[c].Rel == "nsubj" {
-				for i, m := range b.doc.Mentions {
-					if m.Start <= toks[c].Start && toks[c].End <= m.End && !b.nested(i) {
-						return m.Actor
-					}
-				}
-				return -1
-			}
+	c := b.subjectAbove(k, coordinatedVerbs)
+	if c < 0 {
+		return -1
+	}
+	for i, m := range b.doc.Mentions {
+		if m.Start <= toks[c].Start && toks[c].End <= m.End && !b.nested(i) {
+			return m.Actor
 		}
-		if r := toks[v].Rel; r != "conj" && r != "xcomp" {
-			return -1
-		}
-		v = toks[v].Head
 	}
 	return -1
 }
+
+// subjectAbove returns the subject (nsubj) token of the verb that token k
+// depends on, climbing from a verb without one to its head while the verb's
+// relation is in through, at most four verbs up; -1 if none.
+func (b *builder) subjectAbove(k int, through map[string]bool) int {
+	toks := b.doc.Tokens
+	for v, hops := toks[k].Head, 0; v >= 0 && hops < 4; v, hops = toks[v].Head, hops+1 {
+		for _, c := range b.doc.Dependents(v) {
+			if toks[c].Rel == "nsubj" {
+				return c
+			}
+		}
+		if !through[toks[v].Rel] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedVerbs and controlledVerbs are the relations through which a
+// verb shares its head's subject: coordination and control ("rejects X but
+// will meet with him"), or control and adverbial clauses ("offered to
+// mediate between the two sides").
+var (
+	coordinatedVerbs = wordSet("conj xcomp")
+	controlledVerbs  = wordSet("xcomp advcl acl")
+)
 
 // pronounGender returns the gender of a singular personal pronoun.
 func pronounGender(p string) kb.Gender {
@@ -677,23 +697,16 @@ func (b *builder) clauseSubjects(k int, want func(int) int) []int {
 	if rel != "obl" && rel != "obj" && rel != "nmod" {
 		return nil
 	}
+	c := b.subjectAbove(k, controlledVerbs)
+	if c < 0 {
+		return nil
+	}
 	var out []int
-	for v, hops := toks[k].Head, 0; v >= 0 && hops < 4; v, hops = toks[v].Head, hops+1 {
-		for _, c := range b.doc.Dependents(v) {
-			if toks[c].Rel != "nsubj" {
-				continue
+	for _, m := range b.doc.Mentions {
+		if m.Start <= toks[c].Start && toks[c].End <= m.End {
+			if a := want(m.Actor); a >= 0 {
+				out = append(out, a)
 			}
-			for _, m := range b.doc.Mentions {
-				if m.Start <= toks[c].Start && toks[c].End <= m.End {
-					if a := want(m.Actor); a >= 0 {
-						out = append(out, a)
-					}
-				}
-			}
-			return out
-		}
-		if r := toks[v].Rel; r != "xcomp" && r != "advcl" && r != "acl" {
-			break
 		}
 	}
 	return out

@@ -70,7 +70,7 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		return 0, false
 	}
 	st := k.Officials()[oi].On(b.at)
-	if !topRoles[st.Role] && (utf8.RuneCountInString(surname) < 5 || k.GivenName(surname) && !k.Officials()[oi].NamedAlone) {
+	if !topRoles[st.Role] && (utf8.RuneCountInString(surname) < 5 || b.givenNameSurname(oi, surname)) {
 		// Short surnames and given names ("Yusuf/Cat Stevens paid
 		// tribute" is no judge of the ICJ) are too common for an
 		// official below the top offices to be named by them alone,
