@@ -16,6 +16,7 @@ var actNouns = map[string]string{
 	"launch": "15 18 19 20", "launches": "15 18 19 20", "test": "15 18 19 20", "tests": "15 18 19 20",
 	"drills": "15 06", "drill": "15 06", "exercise": "15 06", "exercises": "15 06", "manoeuvres": "15 06", "maneuvers": "15 06",
 	"attack": "18 19 20", "attacks": "18 19 20", "strike": "18 19 20", "strikes": "18 19 20", "shelling": "18 19 20",
+	"airstrike": "18 19 20", "airstrikes": "18 19 20", "bombardment": "18 19 20", "ambush": "18 19 20",
 	"bombing": "18 19 20", "bombings": "18 19 20", "raid": "18 19 20", "raids": "18 19 20", "offensive": "18 19 20",
 	"invasion": "18 19 20", "killing": "18 19 20", "killings": "18 19 20", "incursion": "18 19 20",
 	"agreement": "03 05 06 08", "deal": "03 05 06 08", "accord": "03 05 06 08", "pact": "03 05 06 08",

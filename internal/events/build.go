@@ -291,7 +291,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			return nil
 		}
 		sources = judges
-	} else if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject {
+	} else if sp, ok := c.speakerSource(doc, trigger.Start, subjects, actorIdx); ok && !thingSubject && !(len(subjects) == 0 && trigger.UPOS == "NOUN" && !strings.HasPrefix(m.pat.Code, "01")) {
+		// (An act the speaker names without its doer, "approved the
+		// attacks on the embassy", is not the speaker's; the words the
+		// quote itself says are: "Condolences to his family.")
 		sources = []dyad.ActorRef{sp}
 	}
 	if len(sources) == 0 {
@@ -686,6 +689,11 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 			switch toks[c].Rel {
 			case "compound", "amod", "nmod:poss":
 				if mi := sv.coveredBy(c); mi >= 0 {
+					if sv.coveredBy(k) == mi {
+						// "the bombing of the Iraqi embassy": the noun is
+						// the actor's own, the act's patient.
+						continue
+					}
 					if toks[c].Rel == "compound" && sv.doc.Mentions[mi].Kind == "capital" && violentRoot(m.pat.Code) {
 						// "the Paris terror attacks", "the Brussels
 						// bombings": a city before an act of violence

@@ -564,6 +564,12 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	case target, source:
 		if el.kind == target {
+			if mi, next := sv.sceneDoer(m.trigger, k); mi >= 0 {
+				// "was killed in an Israeli airstrike": the doer of the
+				// violent act the passive happened in is its agent.
+				m.targets, m.byAgent = sv.coordinated(mi, +1), true
+				return matchFrom(sv, p, e+1, next, m)
+			}
 			k = sv.pastAside(k)
 		}
 		for j := k; j < sv.end && j <= k+3; j++ {

@@ -99,12 +99,19 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 			// "placards asking the government to resign": the thing
 			// is the subject, and no actor.
 			return nil, false, true
-		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops == 0 && sv.reducedRelative(t.Head, v) && sv.treeAgent(trigger) < 0:
+		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops == 0 && (sv.reducedRelative(t.Head, v) || sv.treeAgent(trigger) >= 0 && sv.coveredBy(t.Head) >= 0):
 			// "Martin Shkreli, the executive arrested and charged this
 			// month", "swapped ten agents arrested in the United
-			// States": a reduced relative without a by-phrase names its
-			// patient, not who acted.
-			return nil, true, true
+			// States": a reduced relative names its patient, not who
+			// acted; its agent, if any, is the doer ("ten civilians
+			// killed in a Russian strike", wherever the noun stands).
+			if sv.treeAgent(trigger) < 0 {
+				return nil, true, true
+			}
+			if mi := sv.coveredBy(t.Head); mi >= 0 {
+				return sv.withConjuncts(mi, t.Head), true, true
+			}
+			return nil, false, false // "Clinton emails released by the State Department"
 		case t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && hops > 0:
 			// "a railway line used to deliver aid to Ukraine": the noun
 			// is what is used; who delivers, the sentence does not say.
@@ -210,13 +217,20 @@ func (sv *sentenceView) hasObject(k int) bool {
 	return false
 }
 
-// treeAgent returns the mention of a passive trigger's agent ("by X").
+// treeAgent returns the mention of a passive trigger's agent: "by X", or
+// the doer of the violent act in which it happened ("killed in an Israeli
+// airstrike", "wounded in a raid by the army").
 func (sv *sentenceView) treeAgent(trigger int) int {
 	doc := sv.doc
 	for _, k := range doc.Dependents(trigger) {
 		t := doc.Tokens[k]
 		if t.Rel == "obl:agent" || t.Rel == "obl" && sv.hasCase(k, "by") {
 			return sv.mentionOfSubtree(k)
+		}
+	}
+	for _, k := range doc.Dependents(trigger) {
+		if mi := sv.sceneOwner(trigger, k); mi >= 0 {
+			return mi
 		}
 	}
 	// "was opposed earlier by Osgiliath": the parser may hang the agent
@@ -228,6 +242,37 @@ func (sv *sentenceView) treeAgent(trigger int) int {
 		}
 	}
 	return -1
+}
+
+// sceneOwner returns the doer of the violent act n in which trigger
+// happened ("killed in an Israeli airstrike", "in a raid by the army"), or
+// -1 when n is no such act or the tree names no doer ("killed in the
+// attack").
+func (sv *sentenceView) sceneOwner(trigger, n int) int {
+	t := sv.doc.Tokens[n]
+	if t.Head != trigger || t.Rel != "obl" || t.UPOS != "NOUN" || !violentAct(sv.lower(n)) || !sv.hasCaseIn(n, actScenes) {
+		return -1
+	}
+	mi, _ := sv.ownerOf(n)
+	return mi
+}
+
+// sceneDoer returns the doer of the violent act that the phrase at token k
+// ("in an Israeli airstrike") places the trigger in, and the token after
+// the phrase; -1 if k opens no such phrase.
+func (sv *sentenceView) sceneDoer(trigger, k int) (int, int) {
+	if !sv.doc.Parsed() || k >= sv.end || !actScenes[sv.lower(k)] {
+		return -1, k
+	}
+	n := sv.doc.Tokens[k].Head
+	if n <= k || n >= sv.end {
+		return -1, k
+	}
+	mi := sv.sceneOwner(trigger, n)
+	if mi < 0 {
+		return -1, k
+	}
+	return mi, max(n+1, sv.mentionEnd(mi))
 }
 
 // hasMark reports whether token k has the subordinating mark word ("to").
@@ -660,7 +705,9 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 			switch {
 			case sv.hasCase(c, "by"):
 				by = firstFound(by, sv.coveredBy(c))
-			case sv.hasCase(c, "of"):
+			case sv.hasCase(c, "of") && !violentAct(sv.lower(n)):
+				// ("the bombing of the embassy", "the invasion of
+				// Ukraine": a violent act's "of" is its patient.)
 				of = firstFound(of, sv.coveredBy(c))
 			}
 		case "nmod:poss":
@@ -685,6 +732,15 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 }
 
 var relativePronouns = wordSet("which who that whom whose")
+
+// actScenes are the prepositions that place a passive in a violent act
+// whose doer is its agent ("killed in an airstrike", "injured during a
+// raid").
+var actScenes = wordSet("in during")
+
+// violentAct reports whether w names a violent act (an act noun of roots
+// 18 to 20: "strike", "raid", "shelling").
+func violentAct(w string) bool { return strings.Contains(actNouns[w], "18") }
 
 // actPrepositions lead from an act noun to the noun whose owner is the
 // act's target ("an inquiry into the conduct of X").
