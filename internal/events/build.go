@@ -839,7 +839,7 @@ func irregularParticiple(w string) bool {
 func (sv *sentenceView) negated(from, trigger int) bool {
 	for k := from; k < trigger; k++ {
 		w := sv.lower(k)
-		if negations[w] || w == "no" && k+1 < trigger && sv.lower(k+1) == "longer" {
+		if negations[w] && !(w == "not" && sv.lower(k+1) == "only") || w == "no" && k+1 < trigger && sv.lower(k+1) == "longer" {
 			return true
 		}
 	}

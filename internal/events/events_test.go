@@ -456,6 +456,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS 1823 UKRCVL"}},
 		{"a quote's act without a doer is not the speaker's, its own words are", `"The attacks on the French embassy must stop," India said. "Condolences to the families," Russia said.`,
 			map[string]string{"India": in, "French embassy": "FRAGOV", "Russia": ru}, []string{"RUS 018 -"}},
+		{"not only asserts", "Not only is France supporting India, but France also criticized Russia.",
+			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 IND", "FRA 111 RUS"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

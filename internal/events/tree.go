@@ -386,8 +386,9 @@ func (sv *sentenceView) withConjuncts(mi, head int) []int {
 func (sv *sentenceView) treeNegated(trigger int) bool {
 	for _, k := range sv.doc.Dependents(trigger) {
 		t := sv.doc.Tokens[k]
-		if t.Rel == "advmod" && (t.Lemma == "not" || t.Lemma == "never" || strings.EqualFold(t.Text, "n't")) {
-			return true
+		if t.Rel == "advmod" && (t.Lemma == "not" || t.Lemma == "never" || strings.EqualFold(t.Text, "n't")) &&
+			!(t.Lemma == "not" && k+1 < sv.end && sv.lower(k+1) == "only") {
+			return true // ("not only are they supporting X, but" asserts it)
 		}
 		if t.Rel == "nsubj" && refusals[t.Lemma] && t.UPOS == "NOUN" && sv.hasMark(trigger, "to") {
 			return true // the parser's "refusal to support him", the noun taken for the subject
