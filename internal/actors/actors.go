@@ -175,8 +175,8 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 		}
 		own, ownKind, isOwner := b.ownerOf(m, text)
 		agent, isAgent := b.agentOf(m)
-		if isAgent && !isOwner && b.notNoun(m) {
-			continue // "if you're not so firm": no role noun
+		if isAgent && !isOwner && (b.notNoun(m) || b.figurativeForces(m)) {
+			continue // "if you're not so firm", "market forces", "joined forces": no role noun
 		}
 		switch {
 		case ownKind == "adjective" && i+2 < len(ms) && b.sharedAgent(m, ms[i+1], ms[i+2]):
@@ -616,6 +616,25 @@ func (b *builder) notNoun(m kb.Match) bool {
 	}
 	return false
 }
+
+// figurativeForces reports whether the match m is "forces" that are no
+// troops: after an adjective of economics or politics ("market forces",
+// "political forces", "moderating forces") or joined ("joined forces
+// with"). A name before it keeps it ("Assad forces", "Afghan forces").
+func (b *builder) figurativeForces(m kb.Match) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, m.Start)
+	if k <= 0 || toks[k].End != m.End || !strings.EqualFold(toks[k].Text, "forces") {
+		return false
+	}
+	prev := toks[k-1]
+	w := strings.ToLower(prev.Text)
+	return abstractForces[w] || w == "join" || w == "joins" || w == "joined" || w == "joining"
+}
+
+// abstractForces are the modifiers of "forces" that make them no troops.
+var abstractForces = wordSet(`economic market political social corporate moderating natural global dark
+	progressive conservative liberal cultural historical`)
 
 // bareSubject reports whether the adjective match m is one word that a
 // clause has for subject with no determiner ("Cuban also said", "French
