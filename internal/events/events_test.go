@@ -67,6 +67,9 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 				if testCapitals[name] {
 					kind = "capital"
 				}
+				if testPersons[name] {
+					kind = "person"
+				}
 				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1, Kind: kind})
 			}
 		}
@@ -98,6 +101,9 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 // testCapitals are the names that code marks as capitals standing for their
 // country, as the actor stage does.
 var testCapitals = map[string]bool{"Paris": true}
+
+// testPersons are the names that code marks as people.
+var testPersons = map[string]bool{"Sanders": true, "Senator Sanders": true}
 
 func TestCoder(t *testing.T) {
 	c := loadCoder(t)
@@ -458,6 +464,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "French embassy": "FRAGOV", "Russia": ru}, []string{"RUS 018 -"}},
 		{"not only asserts", "Not only is France supporting India, but France also criticized Russia.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 IND", "FRA 111 RUS"}},
+		{"a person's supporters and critics are not the person", "Senator Sanders praised France. A Sanders supporter, who criticized France, left. Sanders critics criticized France.",
+			map[string]string{"Senator Sanders": "USALEG", "Sanders": "USALEG", "France": fr}, []string{"USALEG 051 FRA"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

@@ -54,6 +54,9 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					passive := doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass") || hops > 0 && sv.hasRel(trigger, "aux:pass")
 					return sv.withConjuncts(mi, k), passive, true
 				}
+				if followers[doc.Tokens[k].Lemma] && doc.Tokens[k].UPOS == "NOUN" {
+					return nil, false, true // "Clinton allies attacked Trump": not Clinton
+				}
 				if _, act := actNouns[sv.lower(k)]; act && doc.Tokens[k].Rel == "nsubj" && doc.Tokens[k].UPOS == "NOUN" {
 					// "an attack on a military base killed nine
 					// soldiers": the act's doer if the phrase names
@@ -307,6 +310,9 @@ func (sv *sentenceView) mentionOfSubtree(k int) int {
 		switch sv.doc.Tokens[c].Rel {
 		case "compound", "amod", "nmod:poss", "flat", "appos":
 			if mi := sv.coveredBy(c); mi >= 0 {
+				if sv.doc.Tokens[c].Rel == "compound" && sv.doc.Mentions[mi].Kind == "person" && followers[sv.doc.Tokens[k].Lemma] {
+					return -1 // "a Trump supporter", "Clinton allies": other people
+				}
 				return mi
 			}
 		case "nmod":
@@ -733,6 +739,11 @@ func (sv *sentenceView) ownerOf(n int) (int, bool) {
 }
 
 var relativePronouns = wordSet("which who that whom whose")
+
+// followers are the nouns of people who stand by or against a person
+// named before them, and are not that person ("Sanders supporters", "a
+// Trump critic").
+var followers = wordSet("supporter fan backer loyalist follower ally critic opponent rival donor delegate surrogate")
 
 // actScenes are the prepositions that place a passive in a violent act
 // whose doer is its agent ("killed in an airstrike", "injured during a
