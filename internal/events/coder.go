@@ -503,6 +503,13 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
+		if k < sv.end && e == len(p.elems)-1 && e > 0 && p.elems[e-1].kind == target && el.words["to"] && sv.doc.Tokens[k].Rel == "case" && strings.HasPrefix(p.Code, "02") {
+			// An appeal's "urge + to", "push + to" end on an infinitive's
+			// "to", not a preposition's ("pushing her to victory"; the
+			// parser's "to" before a verb it took for a noun falls back to
+			// "urge +", the same code).
+			return m, false
+		}
 		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && literalMatch(el.words, sv.lower(k)) {
 			if r, ok := matchFrom(sv, p, e+1, k+1, m); ok {
 				return r, ok

@@ -466,6 +466,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 IND", "FRA 111 RUS"}},
 		{"a person's supporters and critics are not the person", "Senator Sanders praised France. A Sanders supporter, who criticized France, left. Sanders critics criticized France.",
 			map[string]string{"Senator Sanders": "USALEG", "Sanders": "USALEG", "France": fr}, []string{"USALEG 051 FRA"}},
+		{"an appeal's to is an infinitive's", "France pushed India to victory. Russia pushed Japan to act.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
