@@ -468,6 +468,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Senator Sanders": "USALEG", "Sanders": "USALEG", "France": fr}, []string{"USALEG 051 FRA"}},
 		{"an appeal's to is an infinitive's", "France pushed India to victory. Russia pushed Japan to act.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN"}},
+		{"a participle after a relative clause about a thing is the main clause's", "Japan issued a report on the Indian treaty which took effect on Monday, criticizing Russia.",
+			map[string]string{"Japan": "JPN", "Indian": in, "Russia": ru}, []string{"JPN 111 RUS"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

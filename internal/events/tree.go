@@ -85,6 +85,17 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		switch {
 		case t.Rel == "xcomp" || t.Rel == "conj":
 		case t.Rel == "advcl" && participle(t):
+			if h := t.Head; h >= 0 && doc.Tokens[h].Rel == "acl:relcl" && v > sv.first && doc.Tokens[v-1].Text == "," && sv.relativeSubject(h) {
+				// "the Court issued an opinion on the suspension of
+				// Parliament which went into effect on Tuesday, finding it
+				// unlawful": a participle after a comma that the parser
+				// hangs on a relative clause about a thing is the main
+				// clause's.
+				if u := sv.verbAbove(doc.Tokens[h].Head); u >= 0 {
+					v = u
+					continue
+				}
+			}
 		case t.Rel == "advcl" && sv.hasMark(v, "to") && t.Head >= 0 && doc.Tokens[t.Head].Rel == "acl" && doc.Tokens[t.Head].XPOS == "VBN":
 			// "a railway line used to deliver aid": what the thing is
 			// used for has no doer the sentence names.
@@ -130,6 +141,30 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 		v = t.Head
 	}
 	return nil, false, false
+}
+
+// relativeSubject reports whether the relative clause verb h has a
+// relative pronoun for subject ("which went into effect", not "which he
+// served as").
+func (sv *sentenceView) relativeSubject(h int) bool {
+	for _, k := range sv.doc.Dependents(h) {
+		if r := sv.doc.Tokens[k].Rel; (r == "nsubj" || r == "nsubj:pass") && relativePronouns[sv.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// verbAbove returns the first verb at or above token k in the tree, -1 if
+// none.
+func (sv *sentenceView) verbAbove(k int) int {
+	for hops := 0; k >= 0 && hops < 6; hops++ {
+		if sv.doc.Tokens[k].UPOS == "VERB" {
+			return k
+		}
+		k = sv.doc.Tokens[k].Head
+	}
+	return -1
 }
 
 // reducedRelative reports whether noun n, which a past participle modifies,
