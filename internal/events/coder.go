@@ -503,11 +503,14 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
-		if k < sv.end && e == len(p.elems)-1 && e > 0 && p.elems[e-1].kind == target && el.words["to"] && sv.doc.Tokens[k].Rel == "case" && strings.HasPrefix(p.Code, "02") {
-			// An appeal's "urge + to", "push + to" end on an infinitive's
-			// "to", not a preposition's ("pushing her to victory"; the
-			// parser's "to" before a verb it took for a noun falls back to
-			// "urge +", the same code).
+		if k < sv.end && e == len(p.elems)-1 && e > 0 && p.elems[e-1].kind == target && el.words["to"] && strings.HasPrefix(p.Code, "02") &&
+			(sv.doc.Tokens[k].Rel == "case" || k+1 < sv.end && (sv.lower(k+1) == "be" || sv.lower(k+1) == "get")) {
+			// An appeal's "urge + to", "call for + to" end on an active
+			// infinitive's "to": not a preposition's ("pushing her to
+			// victory"; the parser's "to" before a verb it took for a
+			// noun falls back to "urge +", the same code), nor a
+			// passive's, whose subject is acted on, not asked ("called
+			// for Lewandowski to be fired").
 			return m, false
 		}
 		if k < sv.end && (sv.coveredBy(k) < 0 || sv.roleWord(k)) && literalMatch(el.words, sv.lower(k)) {
