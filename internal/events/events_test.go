@@ -470,6 +470,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 020 JPN", "FRA 020 -"}},
 		{"a participle after a relative clause about a thing is the main clause's", "Japan issued a report on the Indian treaty which took effect on Monday, criticizing Russia.",
 			map[string]string{"Japan": "JPN", "Indian": in, "Russia": ru}, []string{"JPN 111 RUS"}},
+		{"holding in contempt finds guilty", "The Senate voted to hold the French ambassador in contempt.",
+			map[string]string{"Senate": "USALEG", "French ambassador": "FRAGOV"}, []string{"USALEG 116 FRAGOV"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
