@@ -624,6 +624,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 					m.sources, m.compound = group, true
 				}
 				after := sv.skipAlias(group[len(group)-1], sv.mentionEnd(group[len(group)-1]))
+				if e+1 < len(p.elems) {
+					after = sv.pastApposition(group, after)
+				}
 				if r, ok := matchFrom(sv, p, e+1, after, m); ok || after >= sv.end || !possessiveMarks[sv.lower(after)] {
 					return r, ok
 				}
@@ -637,6 +640,38 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// pastApposition returns the token after an apposition between commas at
+// k that names the target's members ("hold two Cabinet officers, Commerce
+// Secretary Wilbur Ross and Attorney General William Barr, in contempt"):
+// names and actors joined by "and" or commas; k when there is none. When
+// the target's group already took in the apposition ("two Indian officials,
+// Ravi Kumar and Anil Singh, to resign"), only its closing comma is passed.
+func (sv *sentenceView) pastApposition(group []int, k int) int {
+	if k >= sv.end || sv.doc.Tokens[k].Text != "," {
+		return k
+	}
+	if first := sv.mentionEnd(group[0]); len(group) > 1 && first < sv.end && sv.doc.Tokens[first].Text == "," {
+		return k + 1
+	}
+	named := false
+	for j := k + 1; j < sv.end && j <= k+16; {
+		if mi := sv.mentionAt(j); mi >= 0 {
+			j, named = sv.mentionEnd(mi), true
+			continue
+		}
+		t := sv.doc.Tokens[j]
+		switch {
+		case t.Text == "," && named && j+1 < sv.end && sv.mentionAt(j+1) < 0 && sv.doc.Tokens[j+1].UPOS != "PROPN" && sv.lower(j+1) != "and":
+			return j + 1
+		case t.UPOS == "PROPN" || t.Text == "," || sv.lower(j) == "and":
+			j++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // passedObject reports whether a verb's object lies among tokens

@@ -472,6 +472,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Japan": "JPN", "Indian": in, "Russia": ru}, []string{"JPN 111 RUS"}},
 		{"holding in contempt finds guilty", "The Senate voted to hold the French ambassador in contempt.",
 			map[string]string{"Senate": "USALEG", "French ambassador": "FRAGOV"}, []string{"USALEG 116 FRAGOV"}},
+		{"an apposition naming the target's members is passed", "France urged two Indian officials, Ravi Kumar and Anil Singh, to resign.",
+			map[string]string{"France": fr, "Indian officials": "INDGOV", "Ravi Kumar": "INDGOV", "Anil Singh": "INDGOV"}, []string{"FRA 0241 INDGOV"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
