@@ -541,8 +541,8 @@ func (sv *sentenceView) insistsAFact(k int) bool {
 // "why" ...) follows the trigger up to and including token end.
 func (sv *sentenceView) indirectQuestion(trigger, end int) bool {
 	for k := trigger + 1; k <= end && k < sv.end; k++ {
-		if questionWords[sv.lower(k)] {
-			return true
+		if questionWords[sv.lower(k)] && sv.doc.Tokens[k-1].Text != "," {
+			return true // (not "asked Carrie Lam, who is supported by Beijing, to resign")
 		}
 	}
 	for _, k := range sv.doc.Dependents(trigger) {

@@ -645,7 +645,8 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 // pastApposition returns the token after an apposition between commas at
 // k that names the target's members ("hold two Cabinet officers, Commerce
 // Secretary Wilbur Ross and Attorney General William Barr, in contempt"):
-// names and actors joined by "and" or commas; k when there is none. When
+// names and actors joined by "and" or commas, or a relative clause on the
+// target; k when there is none. When
 // the target's group already took in the apposition ("two Indian officials,
 // Ravi Kumar and Anil Singh, to resign"), only its closing comma is passed.
 func (sv *sentenceView) pastApposition(group []int, k int) int {
@@ -654,6 +655,18 @@ func (sv *sentenceView) pastApposition(group []int, k int) int {
 	}
 	if first := sv.mentionEnd(group[0]); len(group) > 1 && first < sv.end && sv.doc.Tokens[first].Text == "," {
 		return k + 1
+	}
+	if k+1 < sv.end && (sv.lower(k+1) == "who" || sv.lower(k+1) == "whose") {
+		// "asked Carrie Lam, who is supported by Beijing, to resign": a
+		// relative clause on the target between commas.
+		for j := k + 2; j < sv.end && j <= k+16; j++ {
+			if t := sv.doc.Tokens[j]; t.Text == "," {
+				return j + 1
+			} else if t.Kind == dyad.Punct || t.Kind == dyad.QuoteMark {
+				break
+			}
+		}
+		return k
 	}
 	named := false
 	for j := k + 1; j < sv.end && j <= k+16; {

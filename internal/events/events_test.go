@@ -474,6 +474,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Senate": "USALEG", "French ambassador": "FRAGOV"}, []string{"USALEG 116 FRAGOV"}},
 		{"an apposition naming the target's members is passed", "France urged two Indian officials, Ravi Kumar and Anil Singh, to resign.",
 			map[string]string{"France": fr, "Indian officials": "INDGOV", "Ravi Kumar": "INDGOV", "Anil Singh": "INDGOV"}, []string{"FRA 0241 INDGOV"}},
+		{"a relative clause on the target is passed, and is no question", "France asked the Indian minister, who is backed by Russia, to resign.",
+			map[string]string{"France": fr, "Indian minister": "INDGOV", "Russia": ru}, []string{"FRA 0241 INDGOV", "RUS 052 INDGOV"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
