@@ -277,8 +277,16 @@ func (b *builder) inLongerName(si int, m kb.Match) bool {
 		!b.isAgentAt(toks[k-1].Start, toks[k-1].End) {
 		return true
 	}
+	if p := k - 2; p >= sent.FirstToken && nameParticles[toks[k-1].Text] && toks[k-1].End+1 == m.Start && toks[p].End+1 == toks[k-1].Start &&
+		nameWord(toks[p]) && !b.knownName(toks[p]) && !b.isAgentAt(toks[p].Start, toks[p].End) {
+		return true // "Ali bin Tamim" is not Tamim (the Emir of Qatar), nor "Pieter van Rutte" Rutte
+	}
 	return false
 }
+
+// nameParticles join the parts of a personal name ("bin", "van", "de").
+var nameParticles = map[string]bool{"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "van": true,
+	"von": true, "de": true, "da": true, "di": true, "del": true, "der": true, "dos": true, "du": true}
 
 // isAgentAt reports whether a role-noun match ends at end, starting at or
 // before start ("Foreign Minister" before "Wang").
