@@ -152,11 +152,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// Trump a question": a question, not an appeal.
 		return nil
 	}
-	if doc.Parsed() && !m.fromDict && doc.Tokens[m.trigger].Lemma == "help" && doc.Tokens[m.trigger].UPOS == "VERB" &&
+	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "07") && doc.Tokens[m.trigger].Lemma == "help" && doc.Tokens[m.trigger].UPOS == "VERB" &&
 		(sv.hasRel(m.trigger, "xcomp") || sv.hasRel(m.trigger, "ccomp")) {
 		// "helped Mr. Obama win the state", "help her defeat Trump",
 		// "help Americans keep that promise": helping someone do
-		// something names an outcome, no aid given.
+		// something names an outcome, no aid given ("helped broker a
+		// deal" is mediation all the same).
 		return nil
 	}
 	if doc.Parsed() && !m.fromDict && strings.HasPrefix(m.pat.Code, "10") && doc.Tokens[m.trigger].Lemma == "insist" && sv.insistsAFact(m.trigger) {

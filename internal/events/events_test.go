@@ -476,6 +476,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Indian officials": "INDGOV", "Ravi Kumar": "INDGOV", "Anil Singh": "INDGOV"}, []string{"FRA 0241 INDGOV"}},
 		{"a relative clause on the target is passed, and is no question", "France asked the Indian minister, who is backed by Russia, to resign.",
 			map[string]string{"France": fr, "Indian minister": "INDGOV", "Russia": ru}, []string{"FRA 0241 INDGOV", "RUS 052 INDGOV"}},
+		{"helping broker a deal mediates", "Japan, on behalf of its allies, helped broker a deal establishing diplomatic relations between India and Russia.",
+			map[string]string{"Japan": "JPN", "India": in, "Russia": ru}, []string{"JPN 045 IND", "JPN 045 RUS"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
