@@ -1442,7 +1442,13 @@ func (b *builder) entities() {
 		}
 		key := "entity:" + kind + ":" + name
 		idx, ok := b.index[key]
-		if cands := b.s.kb.BySurname(name); !ok && kind == "person" && len(cands) == 1 && !b.s.kb.CommonSurname(name) &&
+		cands := b.s.kb.BySurname(name)
+		if ai, own := b.byName[name]; !ok && own && kind == "person" && !b.introduced(cands) {
+			// "Dr Ali bin Tamim ... Tamim claimed": the story's own
+			// Tamim, not the emir of Qatar, whom it did not name.
+			idx, ok = ai, true
+		}
+		if !ok && kind == "person" && len(cands) == 1 && !b.s.kb.CommonSurname(name) &&
 			b.bySurnameAlone(cands[0], name) {
 			// The recognizer says a person, and one official has this
 			// surname: "Blinken" in 2026 is the former secretary.
@@ -1506,6 +1512,17 @@ func (b *builder) entities() {
 // out of office, not by a surname that is also a given name ("Sen. Graham"
 // in 2016 is no former Canadian minister; "Ryan", in office, is the
 // speaker).
+// introduced reports whether the story already named one of the officials
+// oi.
+func (b *builder) introduced(officials []int) bool {
+	for _, oi := range officials {
+		if _, ok := b.index[officialKey(oi)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) bySurnameAlone(oi int, surname string) bool {
 	st := b.s.kb.Officials()[oi].On(b.at)
 	return st.Code != "" && (st.Current || !b.givenNameSurname(oi, surname))

@@ -223,6 +223,34 @@ func TestSurnameAlsoGivenName(t *testing.T) {
 	}
 }
 
+// TestStorysOwnSurname checks that a surname the story gave a person it
+// named in full is that person's, not an official's it did not name.
+func TestStorysOwnSurname(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The manager of the station, Dr Ali bin Tamim, blamed the rebels. Tamim said the rebels attacked journalists before."
+	for _, a := range analyzeParsed(t, k, text, "2020-10-07").Actors {
+		if strings.Contains(a.Text, "Tamim") && a.Code != "" {
+			t.Errorf("%q: %s is %s (%s)", text, a.Text, a.Code, a.Role)
+		}
+	}
+	// An official the story names in full keeps the surname.
+	text = "Sheikh Tamim bin Hamad Al Thani met the manager, Ali bin Tamim. Tamim said the talks went well."
+	found := false
+	for _, a := range analyzeParsed(t, k, text, "2020-10-07").Actors {
+		for _, m := range a.Mentions {
+			if m.Text == "Tamim" && a.Code == "QATGOV" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%q: the emir named in full lost his surname", text)
+	}
+}
+
 // TestStoryCountryFromParties checks that a country's parties count toward
 // the country a story happens in: a US story about Iran names Iran more
 // often than any American place, but its Senate is the American one.

@@ -53,6 +53,9 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		}
 	}
 	surname := b.doc.Article.Text[m.Start:m.End]
+	if b.namedBefore(m.Start, surname) {
+		return 0, false // "Dr Ali bin Tamim ... Tamim claimed": the story's own Tamim, not Qatar's emir
+	}
 	if ag != nil {
 		return b.pickOfficial(sur, ag, o, false)
 	}
@@ -78,6 +81,31 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		return 0, false
 	}
 	return oi, true
+}
+
+// namedBefore reports whether the story named, before offset, a person
+// the recognizer found whose longer name ends with surname, and whom the
+// knowledge base does not know ("Donald J. Trump" is the official).
+func (b *builder) namedBefore(offset int, surname string) bool {
+	text := b.doc.Article.Text
+	for _, e := range b.doc.Entities {
+		if e.Type == "PER" && e.Span.End <= offset && e.Span.Len() > len(surname) &&
+			strings.HasSuffix(text[e.Span.Start:e.Span.End], " "+surname) && !b.codedAt(e.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// codedAt reports whether a mention overlapping span names an actor with a
+// code.
+func (b *builder) codedAt(span dyad.Span) bool {
+	for _, m := range b.doc.Mentions {
+		if m.Overlaps(span) && b.doc.Actors[m.Actor].Code != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // pickOfficial chooses among the officials that share a name or surname:
