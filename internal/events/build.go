@@ -106,9 +106,19 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	if doc.Parsed() && sv.requested(m.trigger) {
 		return nil
 	}
-	if doc.Parsed() && !m.fromDict && sv.alleged(m.trigger) {
+	if v, ok := sv.allegedBy(m.trigger); doc.Parsed() && !m.fromDict && ok {
 		// "X alleged Mahan had contributed to ... by supporting Assad":
-		// the allegation is the event, not what it alleges.
+		// the allegation is the event, not what it alleges. A claim of
+		// a hostile act its doer did is an accusation of the doer
+		// ("Tamim claimed Houthis have attacked journalists" is 112
+		// against the Houthis), which "allege +" codes for "allege".
+		if v >= 0 && doc.Tokens[v].Lemma == "claim" && hostileRoot(m.pat.Code) && !m.pat.judgment && !m.reversed && len(m.sources) == 0 {
+			if doers, passive, ok := sv.treeSubject(m.trigger); ok && !passive && len(doers) > 0 {
+				claim := m
+				claim.trigger, claim.start, claim.code, claim.targets, claim.byAgent, claim.role, claim.act = v, v, "112", doers, false, 0, 0
+				return c.events(sv, claim, actorIdx)
+			}
+		}
 		return nil
 	}
 	if doc.Parsed() && !m.fromDict && sv.demanded(m.trigger) {
@@ -721,6 +731,10 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 	}
 	return nil
 }
+
+// hostileRoot reports whether code is a hostile act, from threats to mass
+// violence (CAMEO 13 to 20).
+func hostileRoot(code string) bool { return code >= "13" && code < "21" }
 
 // violentRoot reports whether code is an assault, a fight or mass violence
 // (CAMEO 18, 19, 20).

@@ -478,6 +478,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Indian minister": "INDGOV", "Russia": ru}, []string{"FRA 0241 INDGOV", "RUS 052 INDGOV"}},
 		{"helping broker a deal mediates", "Japan, on behalf of its allies, helped broker a deal establishing diplomatic relations between India and Russia.",
 			map[string]string{"Japan": "JPN", "India": in, "Russia": ru}, []string{"JPN 045 IND", "JPN 045 RUS"}},
+		{"a claim of a hostile act accuses its doer", "Japan claimed that Russian troops had attacked Ukraine. India claimed that Russian troops had praised Ukraine.",
+			map[string]string{"Japan": "JPN", "India": in, "Russian troops": "RUSMIL", "Ukraine": ua}, []string{"JPN 112 RUSMIL"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

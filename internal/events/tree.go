@@ -541,6 +541,13 @@ func (sv *sentenceView) subjectAfter(trigger, k int) bool {
 // alleging ("alleged that X had ...", "claims X flies fighters"), through
 // at most four clause links.
 func (sv *sentenceView) alleged(trigger int) bool {
+	_, ok := sv.allegedBy(trigger)
+	return ok
+}
+
+// allegedBy is alleged, with the verb of alleging or accusing (-1 for a
+// gerund under an accusation of or for).
+func (sv *sentenceView) allegedBy(trigger int) (int, bool) {
 	toks := sv.doc.Tokens
 	seenComp := false
 	for v, hops := trigger, 0; v >= 0 && hops < 4; hops++ {
@@ -550,23 +557,23 @@ func (sv *sentenceView) alleged(trigger int) bool {
 			seenComp = true
 		case "advcl", "conj", "xcomp", "acl", "acl:relcl":
 		default:
-			return false
+			return -1, false
 		}
 		h := t.Head
 		if h < 0 {
-			return false
+			return -1, false
 		}
 		if seenComp && allegeVerbs[toks[h].Lemma] {
-			return true
+			return h, true
 		}
 		if hops == 0 && t.Rel == "advcl" && participle(t) && (sv.hasMark(v, "of") || sv.hasMark(v, "for")) && accuseVerbs[toks[h].Lemma] {
 			// "accused Azerbaijan of violating the ceasefire": the
 			// accusation is the event, the accused's act only alleged.
-			return true
+			return -1, true
 		}
 		v = h
 	}
-	return false
+	return -1, false
 }
 
 var allegeVerbs = wordSet("allege claim accuse")
