@@ -239,6 +239,9 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
+			if agent.Role == "member" && b.wordAfter(m.End) == "of" {
+				continue // "members of the Yazidi religion", "of the public": no body's members
+			}
 			if b.possessivePronounBefore(m.Start) {
 				// "its forces": the country that says what they did,
 				// else the country named last.
@@ -1512,6 +1515,17 @@ func (b *builder) entities() {
 // out of office, not by a surname that is also a given name ("Sen. Graham"
 // in 2016 is no former Canadian minister; "Ryan", in office, is the
 // speaker).
+// wordAfter returns the lower-case word of the token after offset end in
+// its sentence, "" if none.
+func (b *builder) wordAfter(end int) string {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, end)
+	if k < 0 || k > 0 && toks[k-1].End > end {
+		return ""
+	}
+	return strings.ToLower(toks[k].Text)
+}
+
 // introduced reports whether the story already named one of the officials
 // oi.
 func (b *builder) introduced(officials []int) bool {
