@@ -239,8 +239,12 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
-			if agent.Role == "member" && b.wordAfter(m.End) == "of" {
-				continue // "members of the Yazidi religion", "of the public": no body's members
+			if w := strings.ToLower(b.doc.Article.Text[m.Start:m.End]); agent.Role == "member" && (w == "member" || w == "members") {
+				// "members of the Yazidi religion", "of the public", "our
+				// members are frustrated": members of no body the story
+				// names with them ("Members of NATO", "NATO members" are
+				// read above).
+				continue
 			}
 			if b.possessivePronounBefore(m.Start) {
 				// "its forces": the country that says what they did,
@@ -928,8 +932,9 @@ func (b *builder) theHouse() {
 	}
 	toks := b.doc.Tokens
 	for si, sent := range b.doc.Sentences {
-		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
-			if toks[k].Text != "House" || !strings.EqualFold(toks[k-1].Text, "the") ||
+		for k := sent.FirstToken; k < sent.EndToken; k++ {
+			members := k+1 < sent.EndToken && (toks[k+1].Text == "members" || toks[k+1].Text == "member") // "House members voiced concerns"
+			if toks[k].Text != "House" || !(k > sent.FirstToken && strings.EqualFold(toks[k-1].Text, "the")) && !members ||
 				k+1 < sent.EndToken && (toks[k+1].Text == "of" || startsUpperWord(toks[k+1].Text)) ||
 				b.overlapsMention(toks[k].Span) {
 				continue
@@ -1515,17 +1520,6 @@ func (b *builder) entities() {
 // out of office, not by a surname that is also a given name ("Sen. Graham"
 // in 2016 is no former Canadian minister; "Ryan", in office, is the
 // speaker).
-// wordAfter returns the lower-case word of the token after offset end in
-// its sentence, "" if none.
-func (b *builder) wordAfter(end int) string {
-	toks := b.doc.Tokens
-	k := tokenAfter(toks, end)
-	if k < 0 || k > 0 && toks[k-1].End > end {
-		return ""
-	}
-	return strings.ToLower(toks[k].Text)
-}
-
 // introduced reports whether the story already named one of the officials
 // oi.
 func (b *builder) introduced(officials []int) bool {

@@ -252,6 +252,25 @@ func TestStorysOwnSurname(t *testing.T) {
 	}
 }
 
+// TestHouseMembers checks that "House members" are the story's lower house,
+// and that members of no body are no actor.
+func TestHouseMembers(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The United States and Chile met in Texas. House members criticized the plan. Members of the public and members of the Yazidi faith met on Monday."
+	var got []string
+	for _, a := range analyzeParsed(t, k, text, "2020-10-07").Actors {
+		for _, m := range a.Mentions {
+			got = append(got, m.Text+"="+a.Code)
+		}
+	}
+	if want := "United States=USA Chile=CHL House=USALEG"; strings.Join(got, " ") != want {
+		t.Errorf("%q: got %v, want %s", text, got, want)
+	}
+}
+
 // TestStoryCountryFromParties checks that a country's parties count toward
 // the country a story happens in: a US story about Iran names Iran more
 // often than any American place, but its Senate is the American one.
