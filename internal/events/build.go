@@ -196,6 +196,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			subjects = sv.nominalOwner(m)
 		}
 	}
+	if m.pat.spellsBy() {
+		// "The United States was disappointed by the Parliament": the
+		// subject is disappointed, whatever the tense's passive form.
+		passive, m.byAgent = false, false
+	}
 	if len(m.sources) > 0 {
 		// The pattern's '$' or '%' slot names the source itself; a
 		// verb's own subject is then the target, who receives ("Ukraine

@@ -480,6 +480,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Japan": "JPN", "India": in, "Russia": ru}, []string{"JPN 045 IND", "JPN 045 RUS"}},
 		{"a claim of a hostile act accuses its doer", "Japan claimed that Russian troops had attacked Ukraine. India claimed that Russian troops had praised Ukraine.",
 			map[string]string{"Japan": "JPN", "India": in, "Russian troops": "RUSMIL", "Ukraine": ua}, []string{"JPN 112 RUSMIL"}},
+		{"who is disappointed by someone is the source", "France was disappointed by the Indian parliament.",
+			map[string]string{"France": fr, "Indian parliament": "INDLEG"}, []string{"FRA 012 INDLEG"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

@@ -69,6 +69,13 @@ func (p *Pattern) spellsModal() bool {
 	return false
 }
 
+// spellsBy reports whether the pattern's trigger is followed by its own
+// "by" before the target ("=disappointed with|by +", "=troubled by +"): the
+// "by" names what the subject feels about, not a passive's agent.
+func (p *Pattern) spellsBy() bool {
+	return len(p.elems) > 2 && p.elems[1].kind == literal && p.elems[1].words["by"] && p.elems[2].kind == target
+}
+
 // receives reports whether the pattern names its source after "from" and
 // has no target ("072 receive ... weapons from $"): the verb's subject is
 // then the target.
