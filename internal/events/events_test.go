@@ -482,6 +482,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Japan": "JPN", "India": in, "Russian troops": "RUSMIL", "Ukraine": ua}, []string{"JPN 112 RUSMIL"}},
 		{"who is disappointed by someone is the source", "France was disappointed by the Indian parliament.",
 			map[string]string{"France": fr, "Indian parliament": "INDLEG"}, []string{"FRA 012 INDLEG"}},
+		{"what a thing is designed to do has no doer", `France called the drills "designed to intimidate India." Russia has designed the drills to intimidate Japan.`,
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 130 JPN"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

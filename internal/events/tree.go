@@ -96,6 +96,12 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					continue
 				}
 			}
+		case (t.Rel == "advcl" || t.Rel == "xcomp") && sv.hasMark(v, "to") && t.Head >= 0 && purposeVerbs[doc.Tokens[t.Head].Lemma] &&
+			doc.Tokens[t.Head].XPOS == "VBN" && !sv.hasRel(t.Head, "nsubj") && !sv.hasRel(t.Head, "nsubj:pass"):
+			// "characterized the attack as designed to intimidate a
+			// civilian population": what a thing is designed to do has no
+			// doer the sentence names.
+			return nil, false, true
 		case t.Rel == "advcl" && sv.hasMark(v, "to") && t.Head >= 0 && doc.Tokens[t.Head].Rel == "acl" && doc.Tokens[t.Head].XPOS == "VBN":
 			// "a railway line used to deliver aid": what the thing is
 			// used for has no doer the sentence names.
@@ -166,6 +172,9 @@ func (sv *sentenceView) verbAbove(k int) int {
 	}
 	return -1
 }
+
+// purposeVerbs say what a thing is made for ("designed to", "meant to").
+var purposeVerbs = wordSet("design intend mean aim calculate")
 
 // reducedRelative reports whether noun n, which a past participle modifies,
 // stands where no clause begins: after a verb or a preposition, or in
