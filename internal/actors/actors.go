@@ -337,8 +337,8 @@ func (b *builder) agentOf(m kb.Match) (kb.Agent, bool) {
 // adjacentAgent reports whether next is a role noun right after m, directly
 // or after a possessive "'s".
 func (b *builder) adjacentAgent(m, next kb.Match) bool {
-	if _, ok := b.agentOf(next); !ok {
-		return false
+	if _, ok := b.agentOf(next); !ok || b.attitude(next) {
+		return false // (a stance is no role: "a German anti-refugee group")
 	}
 	gap := strings.TrimSpace(b.doc.Article.Text[m.End:next.Start])
 	// "U.S.-led forces" are American forces.

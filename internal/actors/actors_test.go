@@ -252,6 +252,21 @@ func TestStorysOwnSurname(t *testing.T) {
 	}
 }
 
+// TestStanceIsNoRole checks that a role noun after "anti-" is a stance,
+// even after an owner ("a German anti-refugee group").
+func TestStanceIsNoRole(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Last month, he filed a lawsuit against a German anti-refugee group after its followers threatened him."
+	for _, a := range analyzeParsed(t, k, text, "2016-05-01").Actors {
+		if a.Code != "DEU" {
+			t.Errorf("%q: %s is %s", text, a.Text, a.Code)
+		}
+	}
+}
+
 // TestHouseMembers checks that "House members" are the story's lower house,
 // and that members of no body are no actor.
 func TestHouseMembers(t *testing.T) {
