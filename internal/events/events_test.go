@@ -484,6 +484,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Indian parliament": "INDLEG"}, []string{"FRA 012 INDLEG"}},
 		{"what a thing is designed to do has no doer", `France called the drills "designed to intimidate India." Russia has designed the drills to intimidate Japan.`,
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 130 JPN"}},
+		{"a clause under a relative clause has the relative's noun for subject", "Senator Kim once again did not like provisions in the new bill that he thought would displace Indian workers.",
+			map[string]string{"Senator Kim": "INDLEG", "Indian workers": "INDLAB"}, nil},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

@@ -96,6 +96,14 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					continue
 				}
 			}
+		case t.Rel == "ccomp" && t.Head >= 0 && (doc.Tokens[t.Head].Rel == "acl" || doc.Tokens[t.Head].Rel == "acl:relcl") && doc.Tokens[t.Head].Head >= 0:
+			// "provisions in the bill that he thought would displace
+			// American workers": a clause without a subject under a
+			// relative clause has the relative's noun for subject.
+			if mi := sv.coveredBy(doc.Tokens[t.Head].Head); mi >= 0 {
+				return sv.withConjuncts(mi, doc.Tokens[t.Head].Head), false, true
+			}
+			return nil, false, true
 		case (t.Rel == "advcl" || t.Rel == "xcomp") && sv.hasMark(v, "to") && t.Head >= 0 && purposeVerbs[doc.Tokens[t.Head].Lemma] &&
 			doc.Tokens[t.Head].XPOS == "VBN" && !sv.hasRel(t.Head, "nsubj") && !sv.hasRel(t.Head, "nsubj:pass"):
 			// "characterized the attack as designed to intimidate a
