@@ -130,6 +130,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS 180 UKR negated"}},
 		{"a declined act is negated", "France declined to criticize India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 111 IND negated"}},
+		{"an act one was unable to do is negated", "France was unable to meet India.", map[string]string{"France": fr, "India": in},
+			[]string{"FRA 040 IND negated"}},
 		{"the act of a refusal noun is negated", "India said that France's refusal to support Russia was a mistake.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 RUS negated"}},
 		{"releasing what an actor owns frees no one", "France released India's letter to the press.", map[string]string{"France": fr, "India": in}, nil},

@@ -464,8 +464,9 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 	return false
 }
 
-// refusals are the verbs and nouns whose infinitive is an act not done.
-var refusals = wordSet("refuse refusal decline fail failure")
+// refusals are the verbs, nouns and adjectives whose infinitive is an act
+// not done ("refused to", "was unable to").
+var refusals = wordSet("refuse refusal decline fail failure unable")
 
 // treeModality reads the trigger's auxiliaries and the verb that controls
 // it; "" when the tree says nothing.
