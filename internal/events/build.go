@@ -50,6 +50,26 @@ var (
 		"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 )
 
+// threatCodes map the code of a hostile act, by its first three digits and
+// else its root, to the code of the threat to do it: to protest (133), to
+// cut aid (1311), impose sanctions (1312), break relations (1313), halt
+// talks (134) or mediation (135), expel or withdraw (136), coerce by law
+// (132, as the patterns "threaten to arrest|deport +" have it) or by force
+// (137).
+var threatCodes = map[string]string{"14": "133", "16": "131", "17": "132",
+	"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "175": "137"}
+
+// threatCode returns the code of the threat to do what code says.
+func threatCode(code string) (string, bool) {
+	if len(code) >= 3 {
+		if tc, ok := threatCodes[code[:3]]; ok {
+			return tc, true
+		}
+	}
+	tc, ok := threatCodes[code[:2]]
+	return tc, ok
+}
+
 // intentCode returns the code of the intent to do what code says.
 func intentCode(code string) (string, bool) {
 	if len(code) >= 3 {
@@ -378,6 +398,14 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// intended act into CAMEO's intent codes.
 		if ic, ok := intentCode(code); ok {
 			code = ic
+		}
+	}
+	if modality == "intended" && !m.fromDict && doc.Parsed() && sv.threatened(m.trigger) {
+		// "threatened to shut down the federal government", "threatens
+		// to cut aid": a threat of a non-violent hostile act is CAMEO's
+		// threat of it (violent ones are already 138).
+		if tc, ok := threatCode(code); ok {
+			code, modality = tc, "asserted"
 		}
 	}
 	if code == "174" && !m.fromDict && len(targets) == 1 && targets[0] != nil && diplomaticRef(doc, actorIdx, *targets[0]) {

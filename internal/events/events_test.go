@@ -488,6 +488,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Japan": "JPN"}, []string{"RUS 130 JPN"}},
 		{"a clause under a relative clause has the relative's noun for subject", "Senator Kim once again did not like provisions in the new bill that he thought would displace Indian workers.",
 			map[string]string{"Senator Kim": "INDLEG", "Indian workers": "INDLAB"}, nil},
+		{"a threatened hostile act is a threat", "Russia threatened to shut down the Japanese embassy. France threatened to crush Indian protesters.",
+			map[string]string{"France": fr, "Indian protesters": "INDOPP", "Russia": ru, "Japanese embassy": "JPNGOV"}, []string{"RUS 132 JPNGOV", "FRA 137 INDOPP"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

@@ -181,6 +181,28 @@ func (sv *sentenceView) verbAbove(k int) int {
 	return -1
 }
 
+// threatened reports whether the trigger is what an actor threatens to do:
+// the infinitive of "threaten", or its object ("threatened to launch an
+// operation", "threatened to impose sanctions").
+func (sv *sentenceView) threatened(trigger int) bool {
+	toks := sv.doc.Tokens
+	v := trigger
+	if t := toks[v]; t.UPOS == "NOUN" && t.Rel == "obj" && t.Head >= 0 {
+		v = t.Head
+	}
+	for hops := 0; hops < 2 && v >= 0; hops++ {
+		t := toks[v]
+		if t.Rel != "xcomp" && !(t.Rel == "advcl" && sv.hasMark(v, "to")) || t.Head < 0 {
+			return false
+		}
+		if toks[t.Head].Lemma == "threaten" {
+			return true
+		}
+		v = t.Head
+	}
+	return false
+}
+
 // purposeVerbs say what a thing is made for ("designed to", "meant to").
 var purposeVerbs = wordSet("design intend mean aim calculate")
 
