@@ -1401,6 +1401,9 @@ func (b *builder) whereOwner(offset int) *owner {
 // ownerActor returns the actor index of an owner acting on its own.
 func (b *builder) ownerActor(o owner) int {
 	key := "owner:" + o.code
+	if o.kind != "country" {
+		key += ":" + o.name // the Democrats and the Republicans share USAPTY, not an actor
+	}
 	if idx, ok := b.index[key]; ok {
 		return idx
 	}

@@ -267,6 +267,24 @@ func TestStanceIsNoRole(t *testing.T) {
 	}
 }
 
+// TestPartiesOfOneCodeAreTwoActors checks that organizations sharing a
+// CAMEO code (the Democrats and the Republicans are both USAPTY) stay two
+// actors.
+func TestPartiesOfOneCodeAreTwoActors(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyze(t, k, "Republicans criticized Democrats, and Democrats answered Republicans.")
+	var names []string
+	for _, a := range doc.Actors {
+		names = append(names, a.Name+"="+a.Code)
+	}
+	if got, want := strings.Join(names, " "), "Republican Party=USAPTY Democratic Party=USAPTY"; got != want {
+		t.Errorf("actors %s, want %s", got, want)
+	}
+}
+
 // TestHouseMembers checks that "House members" are the story's lower house,
 // and that members of no body are no actor.
 func TestHouseMembers(t *testing.T) {
