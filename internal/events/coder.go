@@ -445,7 +445,7 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		// A participle before its noun describes it ("recently released
 		// prisoners", "the attacked village"): no act of the clause's
 		// subject.
-		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN" && k > sv.first || t.UPOS == "ADP" || t.Rel == "compound:prt" ||
+		noun := sv.doc.Parsed() && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || sv.particleAdverb(k) || t.UPOS == "PROPN" && k > sv.first || t.UPOS == "ADP" || t.Rel == "compound:prt" ||
 			sv.prenominalParticiple(k) || sv.nominalSlot(k)) && !sv.verbConjunct(k)
 		trigger := k
 		if k+2 < sv.end && sv.innerHyphen(k+1) {
@@ -468,6 +468,18 @@ func (c *Coder) matches(sv *sentenceView) []match {
 		}
 	}
 	return out
+}
+
+// particleAdverb reports whether token k is an adverb right after a verb or
+// an adjective: a phrasal verb's particle or a modifier ("win back the
+// Senate", "roll back court decisions", "a distant second behind"), not a
+// verb the tagger missed ("would back Trump", "never back down").
+func (sv *sentenceView) particleAdverb(k int) bool {
+	if sv.doc.Tokens[k].UPOS != "ADV" || k == sv.first {
+		return false
+	}
+	p := sv.doc.Tokens[k-1].UPOS
+	return p == "VERB" || p == "ADJ"
 }
 
 // prenominalParticiple reports whether token k is a past participle that

@@ -490,6 +490,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Senator Kim": "INDLEG", "Indian workers": "INDLAB"}, nil},
 		{"a threatened hostile act is a threat", "Russia threatened to shut down the Japanese embassy. France threatened to crush Indian protesters.",
 			map[string]string{"France": fr, "Indian protesters": "INDOPP", "Russia": ru, "Japanese embassy": "JPNGOV"}, []string{"RUS 132 JPNGOV", "FRA 137 INDOPP"}},
+		{"an adverb after a verb is its particle, not a verb", "Russia hopes to roll back Chinese influence. Japan took back the Senate. India would back France.",
+			map[string]string{"Russia": ru, "Chinese": "CHN", "Japan": "JPN", "Senate": "USALEG", "India": in, "France": fr}, []string{"IND 052 FRA hypothetical"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
