@@ -955,6 +955,22 @@ func (sv *sentenceView) conditionSubject(trigger int) int {
 }
 
 // under reports whether token k lies in the subtree of token top.
+// inClause reports whether token k lies in the clause headed by top, not
+// inside a relative clause on one of its nouns ("whether the audience will
+// react to a candidate who has called for X": the call is asserted).
+func (sv *sentenceView) inClause(k, top int) bool {
+	for hops := 0; k >= 0 && hops < 12; hops++ {
+		if k == top {
+			return true
+		}
+		if r := sv.doc.Tokens[k].Rel; r == "acl:relcl" || r == "acl" {
+			return false
+		}
+		k = sv.doc.Tokens[k].Head
+	}
+	return false
+}
+
 func (sv *sentenceView) under(k, top int) bool {
 	for hops := 0; k >= 0 && hops < 12; hops++ {
 		if k == top {
@@ -970,6 +986,11 @@ func (sv *sentenceView) under(k, top int) bool {
 func (sv *sentenceView) conditional(trigger int) bool {
 	for k := sv.first; k < trigger; k++ {
 		if w := sv.lower(k); w == "if" || w == "unless" {
+			return true
+		}
+		// "would not say whether he supported Court packing": what a
+		// "whether" clause holds is in question.
+		if sv.lower(k) == "whether" && sv.doc.Parsed() && sv.inClause(trigger, sv.doc.Tokens[k].Head) {
 			return true
 		}
 	}

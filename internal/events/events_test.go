@@ -492,6 +492,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Indian protesters": "INDOPP", "Russia": ru, "Japanese embassy": "JPNGOV"}, []string{"RUS 132 JPNGOV", "FRA 137 INDOPP"}},
 		{"an adverb after a verb is its particle, not a verb", "Russia hopes to roll back Chinese influence. Japan took back the Senate. India would back France.",
 			map[string]string{"Russia": ru, "Chinese": "CHN", "Japan": "JPN", "Senate": "USALEG", "India": in, "France": fr}, []string{"IND 052 FRA hypothetical"}},
+		{"what a whether clause holds is in question", "India asked whether it supported France. Japan asked whether the country that had praised Russia would act.",
+			map[string]string{"India": in, "France": fr, "Japan": "JPN", "Russia": ru, "country": "CHN"}, []string{"IND 052 FRA hypothetical", "CHN 051 RUS"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
