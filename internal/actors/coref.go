@@ -92,12 +92,16 @@ func (b *builder) coreference() {
 				if len(actors) == 1 && b.gender[actors[0]] == kb.Unknown {
 					b.gender[actors[0]] = g // later pronouns agree with this one
 				}
+			case low == "it" && t.Rel == "nsubj:pass" && b.nounBefore(k, sent.FirstToken, covered, "NN"):
+				// "approved a bill ..., but it was dismissed by the
+				// senate": what is done to "it" is done to the thing just
+				// named, not to an actor.
 			case low == "it" && strings.HasPrefix(t.Rel, "nsubj") && !b.emptyIt(k):
 				actors = b.subjectFirst(si, t.Start, func(a int) bool {
 					kind := b.doc.Actors[a].Kind
 					return kind == "country" || kind == "organization" || kind == "group" && b.doc.Actors[a].Code != "" || b.body[a]
 				})
-			case low == "them" && b.thingBefore(k, sent.FirstToken, covered):
+			case low == "them" && b.nounBefore(k, sent.FirstToken, covered, "NNS"):
 				// "denied the allegations, labeled them as
 				// disinformation": them are the allegations.
 			case pluralPronouns[low] && t.Text != "US":
@@ -159,14 +163,15 @@ func (b *builder) sortMentions() {
 	}
 }
 
-// thingBefore reports whether the nearest plural noun before token k in its
-// sentence (from first) is no actor's: "them" then names things.
-func (b *builder) thingBefore(k, first int, covered []bool) bool {
+// nounBefore reports whether the nearest noun of Penn tag xpos (NNS for
+// "them", NN for "it") before token k in its sentence (from first) is no
+// actor's: the pronoun then names a thing.
+func (b *builder) nounBefore(k, first int, covered []bool, xpos string) bool {
 	for j := k - 1; j >= first; j-- {
 		if covered[j] {
 			return false
 		}
-		if t := b.doc.Tokens[j]; t.XPOS == "NNS" && t.UPOS == "NOUN" {
+		if t := b.doc.Tokens[j]; t.XPOS == xpos && t.UPOS == "NOUN" {
 			return true
 		}
 	}

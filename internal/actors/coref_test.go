@@ -260,6 +260,7 @@ func TestParsedRoles(t *testing.T) {
 			"Western governments=WSTGOV(agent)"},
 		{"Rallies were held in Kabul and Herat. Rahim Dost, of the Herat provincial council, spoke. Dost later left.",
 			"Rahim Dost=AFGGOV(person) provincial council=AFGGOV(agent) Dost=AFGGOV(person)"},
+		{"Chile approved a bill legalising abortion, but it was dismissed by the senate.", "Chile=CHL(country) senate=LEG(agent)"},
 		{"Presidents Pierre Lomani of Benin and Jean Okafor of Chad met.",
 			"Presidents Pierre Lomani=BENGOV(person) Benin=BEN(country) Jean Okafor=(person) Chad=TCD(country)"},
 	} {
