@@ -494,6 +494,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"Russia": ru, "Chinese": "CHN", "Japan": "JPN", "Senate": "USALEG", "India": in, "France": fr}, []string{"IND 052 FRA hypothetical"}},
 		{"what a whether clause holds is in question", "India asked whether it supported France. Japan asked whether the country that had praised Russia would act.",
 			map[string]string{"India": in, "France": fr, "Japan": "JPN", "Russia": ru, "country": "CHN"}, []string{"IND 052 FRA hypothetical", "CHN 051 RUS"}},
+		{"an unresolved it is still the subject", "Back in 2018, France approved a bill legalising abortion, but it was dismissed by the Indian senate.",
+			map[string]string{"France": fr, "Indian senate": "INDLEG"}, nil},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}

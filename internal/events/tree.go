@@ -66,14 +66,14 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					}
 					return nil, false, true
 				}
-				if sv.lower(k) == "they" || sv.lower(k) == "you" {
+				if w := sv.lower(k); w == "they" || w == "you" || w == "it" {
 					// "they had accepted responsibility", "you attacked
-					// Hillary Clinton": a pronoun the actor layer could
-					// not resolve is still the subject; no actor named
-					// near it stands in for it.
+					// Hillary Clinton", "a bill ..., but it was dismissed":
+					// a pronoun the actor layer could not resolve is still
+					// the subject; no actor named near it stands in for it.
 					return nil, false, true
 				}
-				return nil, false, false // a subject that is no actor ("it", "officials of nowhere")
+				return nil, false, false // a subject that is no actor ("officials of nowhere")
 			}
 		}
 		// No subject of its own: an infinitive or a coordinated verb shares
