@@ -66,11 +66,12 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					}
 					return nil, false, true
 				}
-				if w := sv.lower(k); w == "they" || w == "you" || w == "it" {
+				if w := sv.lower(k); w == "they" || w == "you" || w == "it" && doc.Tokens[k].Rel == "nsubj:pass" {
 					// "they had accepted responsibility", "you attacked
-					// Hillary Clinton", "a bill ..., but it was dismissed":
-					// a pronoun the actor layer could not resolve is still
-					// the subject; no actor named near it stands in for it.
+					// Hillary Clinton", "a bill ..., but it was dismissed"
+					// (a passive "it" the actor layer left to a thing): a
+					// pronoun the actor layer could not resolve is still the
+					// subject; no actor named near it stands in for it.
 					return nil, false, true
 				}
 				return nil, false, false // a subject that is no actor ("officials of nowhere")
