@@ -496,6 +496,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"India": in, "France": fr, "Japan": "JPN", "Russia": ru, "country": "CHN"}, []string{"IND 052 FRA hypothetical", "CHN 051 RUS"}},
 		{"an unresolved it is still the subject", "Back in 2018, France approved a bill legalising abortion, but it was dismissed by the Indian senate.",
 			map[string]string{"France": fr, "Indian senate": "INDLEG"}, nil},
+		{"who is mobilized is no target, the adversary is", "France mobilized Indian voters. Russia mobilized its reservists against Ukraine.",
+			map[string]string{"France": fr, "Indian voters": "INDCVL", "Russia": ru, "Ukraine": ua}, []string{"RUS 154 UKR"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
