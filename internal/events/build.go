@@ -161,7 +161,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if doc.Parsed() && !hasTarget(m.pat) && len(m.pat.elems) == 1 && intransitiveSenses[doc.Tokens[m.trigger].Lemma] &&
-		(sv.hasObject(m.trigger) || sv.hasRel(m.trigger, "ccomp") || sv.withThing(m.trigger)) {
+		(sv.hasObject(m.trigger) || sv.hasRel(m.trigger, "ccomp") || sv.withThing(m.trigger) || sv.contentNext(m.trigger)) {
 		// "The statement demonstrates a complete lack of
 		// understanding", "Harris meets the requirement", "Ryan's ideas
 		// have met with resistance": a verb whose bare pattern is a
@@ -562,6 +562,21 @@ func political(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) boo
 // ("a Trump supporter punched a protester" is force).
 func politician(doc *dyad.Document, actorIdx map[string]int, r dyad.ActorRef) bool {
 	return political(doc, actorIdx, r) && !strings.HasSuffix(r.Code, "OPP") && !strings.HasSuffix(r.Code, "CVL")
+}
+
+// contentNext reports whether a clause of content follows token k ("demonstrated
+// just how easily", "showed that"), whatever the parse made of it.
+func (sv *sentenceView) contentNext(k int) bool {
+	for j := k + 1; j < sv.end && j <= k+2; j++ {
+		switch sv.lower(j) {
+		case "how", "that", "what", "why", "whether":
+			return true
+		case "just", "exactly", "clearly":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // insistsAFact reports whether the clause that the verb k governs states a
