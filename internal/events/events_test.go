@@ -500,6 +500,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "Indian voters": "INDCVL", "Russia": ru, "Ukraine": ua}, []string{"RUS 154 UKR"}},
 		{"demonstrating how or that is showing", "A spokesman for Sen. Marco Lopez (R-Fla.) demonstrated just how easily a 44-year-old Cuban American could outflank a 68-year-old baby boomer. Indian students demonstrated in Delhi.",
 			map[string]string{"Sen. Marco Lopez": "USALEG", "Indian students": "INDEDU"}, []string{"INDEDU 140 -"}},
+		{"making the case against someone argues", "France joined India in making the case against the Russian government.",
+			map[string]string{"France": fr, "India": in, "Russian government": "RUSGOV"}, []string{"FRA 111 RUSGOV"}},
 		{"it is too vague a subject to judge", `India acted. "It is reckless," France said.`,
 			map[string]string{"France": fr, "India": in, "It": in}, nil},
 	}
