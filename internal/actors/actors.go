@@ -777,6 +777,7 @@ func (b *builder) agentWithOwner(si, start int, m kb.Match, ag kb.Agent, o *owne
 
 func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent, o *owner) {
 	text := b.doc.Article.Text
+	named := o // the owner the text gives, before any default
 	if o == nil {
 		o = b.whereOwner(start)
 	}
@@ -792,7 +793,13 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	}
 	if next, ok := b.nextMatch(m.End); ok && ag.Kind == kb.Person && end == m.End {
 		// "Foreign Minister Wang Yi", "President Xi", "Secretary Blinken".
-		if oi, ok := b.officialFor(si, next, &ag, o); ok {
+		oi, ok := b.officialFor(si, next, &ag, o)
+		if !ok && named == nil && o != nil {
+			// The story's country is only a default: "President Reagan"
+			// in a story about Mexico is still the American president.
+			oi, ok = b.officialFor(si, next, &ag, nil)
+		}
+		if ok {
 			b.consumed[next.Start] = true
 			idx := b.officialActor(oi)
 			if do, ok := b.dictOwner(next); ok {

@@ -285,6 +285,29 @@ func TestPartiesOfOneCodeAreTwoActors(t *testing.T) {
 	}
 }
 
+// TestPastLeaders checks that the leaders of people/historical.tsv are
+// named by title and surname even in a story about another country, as the
+// former officials they are on the article's date, and as officials on a
+// date of their term.
+func TestPastLeaders(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Mexico and Mexico City welcomed the talks. President Reagan once visited Mexico. Margaret Thatcher praised Mexico."
+	for date, want := range map[string]string{"2016-10-01": "USAELI GBRELI", "1985-06-01": "USAGOV GBRGOV"} {
+		var got []string
+		for _, a := range analyzeParsed(t, k, text, date).Actors {
+			if a.Kind == "person" {
+				got = append(got, a.Code)
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: %q: people %v, want %s", date, text, got, want)
+		}
+	}
+}
+
 // TestHouseMembers checks that "House members" are the story's lower house,
 // and that members of no body are no actor.
 func TestHouseMembers(t *testing.T) {
