@@ -232,10 +232,8 @@ func TestStorysOwnSurname(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "The manager of the station, Dr Ali bin Tamim, blamed the rebels. Tamim said the rebels attacked journalists before."
-	for _, a := range analyzeParsed(t, k, text, "2020-10-07").Actors {
-		if strings.Contains(a.Text, "Tamim") && a.Code != "" {
-			t.Errorf("%q: %s is %s (%s)", text, a.Text, a.Code, a.Role)
-		}
+	if got := actorCodes(analyzeParsed(t, k, text, "2020-10-07")); got != "rebels=REB journalists=MED Ali bin Tamim=" {
+		t.Errorf("%q: actors %s, want Ali bin Tamim without a code", text, got)
 	}
 	// An official the story names in full keeps the surname.
 	text = "Sheikh Tamim bin Hamad Al Thani met the manager, Ali bin Tamim. Tamim said the talks went well."
@@ -260,11 +258,18 @@ func TestStanceIsNoRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "Last month, he filed a lawsuit against a German anti-refugee group after its followers threatened him."
-	for _, a := range analyzeParsed(t, k, text, "2016-05-01").Actors {
-		if a.Code != "DEU" {
-			t.Errorf("%q: %s is %s", text, a.Text, a.Code)
-		}
+	if got := actorCodes(analyzeParsed(t, k, text, "2016-05-01")); got != "German=DEU" {
+		t.Errorf("%q: actors %s, want German=DEU", text, got)
 	}
+}
+
+// actorCodes lists a document's actors as "text=code", in order.
+func actorCodes(doc *dyad.Document) string {
+	var out []string
+	for _, a := range doc.Actors {
+		out = append(out, a.Text+"="+a.Code)
+	}
+	return strings.Join(out, " ")
 }
 
 // TestPartiesOfOneCodeAreTwoActors checks that organizations sharing a

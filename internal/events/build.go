@@ -38,47 +38,35 @@ var modalWords = map[string]string{
 	"reportedly": "reported", "allegedly": "reported", "purportedly": "reported",
 }
 
-// intentCodes maps a CAMEO root to the code of the intent to do it, and
-// intentSubcodes the codes under a root that have an intent code of their
-// own: the intent to provide humanitarian aid (073) is 0333, to allow
-// international involvement (086) 0355.
-var (
-	intentCodes = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-		"18": "138", "19": "138", "20": "138"}
-	intentSubcodes = map[string]string{"061": "0311", "062": "0312", "063": "0313", "064": "0314",
-		"071": "0331", "072": "0332", "073": "0333", "074": "0334",
-		"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
-)
+// intentCodes map the code of an act, by its first three digits and else
+// its root, to the code of the intent to do it: to meet (036), to cooperate
+// diplomatically (032) or materially (031), to give aid (033), to yield
+// (035), to use force (138); the intent to provide humanitarian aid (073) is
+// 0333, to allow international involvement (086) 0355.
+var intentCodes = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+	"18": "138", "19": "138", "20": "138",
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 
-// threatCodes map the code of a hostile act, by its first three digits and
-// else its root, to the code of the threat to do it: to protest (133), to
-// cut aid (1311), impose sanctions (1312), break relations (1313), halt
-// talks (134) or mediation (135), expel or withdraw (136), coerce by law
-// (132, as the patterns "threaten to arrest|deport +" have it) or by force
-// (137).
+// threatCodes map the code of a hostile act the same way to the code of the
+// threat to do it: to protest (133), to cut aid (1311), impose sanctions
+// (1312), break relations (1313), halt talks (134) or mediation (135), expel
+// or withdraw (136), coerce by law (132, as the patterns "threaten to
+// arrest|deport +" have it) or by force (137).
 var threatCodes = map[string]string{"14": "133", "16": "131", "17": "132",
 	"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "175": "137"}
 
-// threatCode returns the code of the threat to do what code says.
-func threatCode(code string) (string, bool) {
+// derivedCode returns the code that table (intentCodes, threatCodes) gives
+// for code: by its first three digits, else by its root.
+func derivedCode(table map[string]string, code string) (string, bool) {
 	if len(code) >= 3 {
-		if tc, ok := threatCodes[code[:3]]; ok {
-			return tc, true
+		if c, ok := table[code[:3]]; ok {
+			return c, true
 		}
 	}
-	tc, ok := threatCodes[code[:2]]
-	return tc, ok
-}
-
-// intentCode returns the code of the intent to do what code says.
-func intentCode(code string) (string, bool) {
-	if len(code) >= 3 {
-		if ic, ok := intentSubcodes[code[:3]]; ok {
-			return ic, true
-		}
-	}
-	ic, ok := intentCodes[code[:2]]
-	return ic, ok
+	c, ok := table[code[:2]]
+	return c, ok
 }
 
 // reciprocalRoots are the CAMEO roots whose target-less events between the
@@ -396,7 +384,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// A dictionary's code is what its author chose ("will contribute"
 		// is 071 to PETRARCH); dyad's own patterns turn a future or
 		// intended act into CAMEO's intent codes.
-		if ic, ok := intentCode(code); ok {
+		if ic, ok := derivedCode(intentCodes, code); ok {
 			code = ic
 		}
 	}
@@ -404,7 +392,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// "threatened to shut down the federal government", "threatens
 		// to cut aid": a threat of a non-violent hostile act is CAMEO's
 		// threat of it (violent ones are already 138).
-		if tc, ok := threatCode(code); ok {
+		if tc, ok := derivedCode(threatCodes, code); ok {
 			code, modality = tc, "asserted"
 		}
 	}
