@@ -1525,11 +1525,6 @@ func (b *builder) entities() {
 	}
 }
 
-// bySurnameAlone reports whether a person the recognizer found, named by
-// the surname alone, is official oi: one coded on the article's date, and,
-// out of office, not by a surname that is also a given name ("Sen. Graham"
-// in 2016 is no former Canadian minister; "Ryan", in office, is the
-// speaker).
 // introduced reports whether the story already named one of the officials
 // oi.
 func (b *builder) introduced(officials []int) bool {
@@ -1541,6 +1536,11 @@ func (b *builder) introduced(officials []int) bool {
 	return false
 }
 
+// bySurnameAlone reports whether a person the recognizer found, named by
+// the surname alone, is official oi: one coded on the article's date, and,
+// out of office, not by a surname that is also a given name ("Sen. Graham"
+// in 2016 is no former Canadian minister; "Ryan", in office, is the
+// speaker).
 func (b *builder) bySurnameAlone(oi int, surname string) bool {
 	st := b.s.kb.Officials()[oi].On(b.at)
 	return st.Code != "" && (st.Current || !b.givenNameSurname(oi, surname))

@@ -957,7 +957,6 @@ func (sv *sentenceView) conditionSubject(trigger int) int {
 	return -1
 }
 
-// under reports whether token k lies in the subtree of token top.
 // inClause reports whether token k lies in the clause headed by top, not
 // inside a relative clause on one of its nouns ("whether the audience will
 // react to a candidate who has called for X": the call is asserted).
@@ -974,6 +973,7 @@ func (sv *sentenceView) inClause(k, top int) bool {
 	return false
 }
 
+// under reports whether token k lies in the subtree of token top.
 func (sv *sentenceView) under(k, top int) bool {
 	for hops := 0; k >= 0 && hops < 12; hops++ {
 		if k == top {

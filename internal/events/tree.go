@@ -578,16 +578,11 @@ func (sv *sentenceView) subjectAfter(trigger, k int) bool {
 	return false
 }
 
-// alleged reports whether the trigger lies in the complement of a verb of
+// allegedBy reports whether the trigger lies in the complement of a verb of
 // alleging ("alleged that X had ...", "claims X flies fighters"), through
-// at most four clause links.
-func (sv *sentenceView) alleged(trigger int) bool {
-	_, ok := sv.allegedBy(trigger)
-	return ok
-}
-
-// allegedBy is alleged, with the verb of alleging or accusing (-1 for a
-// gerund under an accusation of or for).
+// at most four clause links, or is the act an accusation names ("accused X
+// of violating"); it returns the verb of alleging (-1 for the accusation's
+// act).
 func (sv *sentenceView) allegedBy(trigger int) (int, bool) {
 	toks := sv.doc.Tokens
 	seenComp := false
