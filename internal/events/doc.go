@@ -25,7 +25,11 @@
 // "missiles and more than 300 drones at"); + is the target: an actor mention that starts within the
 // next three tokens, past determiners, one modifier, "such as" ("urged
 // allies such as Germany to") and an aside between commas ("alleged, by
-// way of example, Iran had"). A pattern's word may be the last word of a
+// way of example, Iran had"); when the pattern goes on after it, an
+// apposition naming the target's members or a relative clause on it is
+// passed ("asked Carrie Lam, who is supported by Beijing, to resign"), and
+// an appeal's final "to" must open an active infinitive ("pushing her to
+// victory", "called for X to be fired" are no appeals to her or X). A pattern's word may be the last word of a
 // role mention ("send ... troops to +" in "sent French troops to Mali"),
 // and a pattern without + that spells a role takes that role as its target
 // unless it is the source's own ("114 summon ... ambassador": "Iraq
@@ -73,7 +77,12 @@
 // shares its head's subject), or the possessor of a nominal trigger
 // ("Russia's invasion of Ukraine"), with the subject's conjuncts ("France and
 // India" gives one event per source); in a passive (nsubj:pass) the subject is
-// the target and the agent ("by X") the source. When the tree gives no
+// the target and the agent ("by X", or the doer of the violent act it
+// happened in: "was killed in an Israeli airstrike") the source; a pattern
+// that spells "by" itself ("=disappointed with|by +") keeps its subject as
+// the source. A person's supporters, allies and critics are not the person
+// ("a Trump supporter"), and what a thing is designed to do has no doer.
+// When the tree gives no
 // subject that is an actor, word order decides: the actor group nearest
 // before the trigger in the same sentence that is not the object of a
 // preposition; a nominal trigger ("strikes", "talks") takes only its owner
@@ -163,7 +172,11 @@
 // matching CAMEO intent code (04x → 036, 05x → 032, 06x → 031, 07x → 033,
 // 08x → 035), the specific one where CAMEO has it (061-064 → 0311-0314,
 // 071-074 → 0331-0334, 081, 082, 084-087 → 0351-0356, 083 → 034); intended
-// force (18, 19, 20) as a threat of military force (138). A verb dictionary's code is kept as its author wrote it.
+// force (18, 19, 20) as a threat of military force (138); a threatened
+// protest, reduction of relations or coercion as CAMEO's threat of it (133,
+// 131-136, 132, 137). A claim that an actor did a hostile act is an
+// accusation of it (112); what a "whether" clause holds is hypothetical;
+// "unable to" negates. A verb dictionary's code is kept as its author wrote it.
 //
 // The event's date is the date expression of its sentence when there is one,
 // else the dateline's date, else the article's; its location is a place named
