@@ -42,7 +42,16 @@
 //     distinctive surname of five letters or more that is no given name
 //     ("Yusuf", unless the table names the official so: "Tedros"); never a
 //     common surname ("Kim", "Wang") or one that is also a month ("May")
-//     without a title;
+//     without a title; nor a surname the story gave a person it named in
+//     full ("Dr Ali bin Tamim ... Tamim said") or one after a name particle
+//     ("bin", "van") in a longer name. A title finds a holder of the
+//     story's country first, else any ("President Reagan" in a story about
+//     Mexico); leaders before 2000 that news still names are in
+//     people/historical.tsv;
+//   - bare "members" are no actor, "House members" are the lower house;
+//     "market forces" and "joined forces" are no troops; a role after "anti-"
+//     or "pro-" is a stance; organizations sharing a code are still two
+//     actors (the Democratic and Republican parties, both USAPTY);
 //   - coordinated adjectives share a role noun ("German and Polish
 //     counterparts": DEUGOV and POLGOV);
 //   - an acronym in parentheses after a name whose capitals it spells names
@@ -77,7 +86,8 @@
 // the subject of its own clause ("Netanyahu rejects Trump's remarks but will
 // meet with him": him is Trump); a subject "it" to the nearest
 // country, organization or body ("the government"), unless its verb makes
-// it empty ("it is likely"); "they", "we" and "their" to the most recent
+// it empty ("it is likely") or it is the passive subject right after a
+// thing ("a bill ..., but it was dismissed"); "they", "we" and "their" to the most recent
 // coordinated group of actors ("the Secretary of State and the Defense
 // Secretary ... they said"; a list ends on "and", so "storm parliament,
 // police fired" is no group), else to the most recent plural agent;
