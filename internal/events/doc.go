@@ -176,7 +176,7 @@
 // protest, reduction of relations or coercion as CAMEO's threat of it (133,
 // 131-136, 132, 137). A claim that an actor did a hostile act is an
 // accusation of it (112); what a "whether" clause holds is hypothetical;
-// "unable to" negates. A verb dictionary's code is kept as its author wrote it.
+// "unable to", "without" and "has no plans to" negate. A verb dictionary's code is kept as its author wrote it.
 //
 // The event's date is the date expression of its sentence when there is one,
 // else the dateline's date, else the article's; its location is a place named

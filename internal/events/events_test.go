@@ -130,6 +130,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS 180 UKR negated"}},
 		{"a declined act is negated", "France declined to criticize India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 111 IND negated"}},
+		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
 		{"an act one was unable to do is negated", "France was unable to meet India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 040 IND negated"}},
 		{"the act of a refusal noun is negated", "India said that France's refusal to support Russia was a mistake.",

@@ -475,9 +475,25 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 			return true // the parser's "refusal to support him", the noun taken for the subject
 		}
 	}
+	for v, hops := trigger, 0; v >= 0 && hops < 3; hops++ {
+		if sv.hasMark(v, "without") {
+			return true // "left without meeting India", "without being worried about being harassed by the police"
+		}
+		if r := sv.doc.Tokens[v].Rel; r != "advcl" && r != "xcomp" {
+			break
+		}
+		v = sv.doc.Tokens[v].Head
+	}
 	v := trigger
 	if t := sv.doc.Tokens[v]; t.UPOS == "NOUN" && t.Rel == "obj" && t.Head >= 0 {
 		v = t.Head
+	}
+	p := v
+	for t := sv.doc.Tokens[p]; t.Rel == "conj" && t.Head >= 0; t = sv.doc.Tokens[p] {
+		p = t.Head // "no plans to either address the conference or meet X"
+	}
+	if t := sv.doc.Tokens[p]; t.Rel == "acl" && t.Head >= 0 && plans[sv.doc.Tokens[t.Head].Lemma] && sv.hasDet(t.Head, "no") {
+		return true // "has no plans to meet", "has no intention of attacking"
 	}
 	t := sv.doc.Tokens[v]
 	switch t.Rel {
@@ -485,6 +501,14 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 		return t.Head >= 0 && refusals[sv.doc.Tokens[t.Head].Lemma] && sv.hasMark(v, "to")
 	}
 	return false
+}
+
+// plans are the nouns whose "no" denies the act they lead to.
+var plans = wordSet("plan intention intent desire")
+
+// hasDet reports whether token k has the determiner word ("no").
+func (sv *sentenceView) hasDet(k int, word string) bool {
+	return sv.hasMarker(k, "det", func(w string) bool { return w == word })
 }
 
 // refusals are the verbs, nouns and adjectives whose infinitive is an act
