@@ -239,6 +239,12 @@ func (b *builder) sentence(si int, ms []kb.Match) {
 				i += len(owners)
 				continue
 			}
+			if agent.Role == "head of state" && b.ofUnknownBody(m) {
+				// "the president of the Foundation for Middle East Peace",
+				// "of the National Corn Growers Association": the head of a
+				// body the knowledge base does not know, no head of state.
+				continue
+			}
 			if w := strings.ToLower(b.doc.Article.Text[m.Start:m.End]); agent.Role == "member" && (w == "member" || w == "members") {
 				// "members of the Yazidi religion", "of the public", "our
 				// members are frustrated": members of no body the story
@@ -622,6 +628,25 @@ func (b *builder) notNoun(m kb.Match) bool {
 		return next != "NOUN" && next != "PROPN" && prev != "DET" && prev != "PRON" && prev != "PROPN"
 	}
 	return false
+}
+
+// ofUnknownBody reports whether the role match m is followed by "of" and a
+// capitalized name the knowledge base does not know ("the president of the
+// Foundation for Middle East Peace"); "of the Republic" is the state's.
+func (b *builder) ofUnknownBody(m kb.Match) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, m.End)
+	if k < 0 || !strings.EqualFold(toks[k].Text, "of") {
+		return false
+	}
+	if k++; k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+		k++
+	}
+	if k >= len(toks) || !startsUpperWord(toks[k].Text) || toks[k].Text == "Republic" {
+		return false
+	}
+	_, known := b.sentMatches[toks[k].Start]
+	return !known
 }
 
 // figurativeForces reports whether the match m is "forces" that are no

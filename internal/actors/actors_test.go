@@ -85,6 +85,7 @@ func TestActors(t *testing.T) {
 		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"a surname after a name particle is another person's", "Ali bin Tamim criticized Yemen.", "Yemen=YEM(country)"},
+		{"the president of a body unknown is no head of state", "The president of the Harbour Trust met the president of Chile.", "president of Chile=CHLGOV(agent)"},
 		{"members of no body are no actor", "Members of the public and members of the Yazidi faith met France.", "France=FRA(country)"},
 		{"forces of the market or joined are no troops", "Market forces and political forces hurt Chile. Chile joined forces with Peru. Afghan forces fought.",
 			"Chile=CHL(country) Chile=CHL(country) Peru=PER(country) Afghan forces=AFGMIL(agent)"},

@@ -48,7 +48,9 @@
 //     story's country first, else any ("President Reagan" in a story about
 //     Mexico); leaders before 2000 that news still names are in
 //     people/historical.tsv;
-//   - bare "members" are no actor, "House members" are the lower house;
+//   - bare "members" are no actor, "House members" are the lower house; the
+//     president of a body the knowledge base does not know is no head of
+//     state ("the president of the Roosevelt Institute");
 //     "market forces" and "joined forces" are no troops; a role after "anti-"
 //     or "pro-" is a stance; organizations sharing a code are still two
 //     actors (the Democratic and Republican parties, both USAPTY);
