@@ -291,6 +291,24 @@ func TestPartiesOfOneCodeAreTwoActors(t *testing.T) {
 	}
 }
 
+// TestTitleAndSurnameOfNamedCountry checks that "Mr." and a surname name an
+// official only of a country the story names (or any organization's head).
+func TestTitleAndSurnameOfNamedCountry(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]string{
+		"The memo was sent without asking Mr. Mitchell first.":                        "",
+		"Grenada's cabinet met. The memo was sent without asking Mr. Mitchell first.": "Grenada=GRD Grenada's cabinet=GRDGOV Mitchell=GRDGOV",
+	} {
+		if got := actorCodes(analyzeOn(t, k, text, at)); got != want {
+			t.Errorf("%q: actors %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestPastLeaders checks that the leaders of people/historical.tsv are
 // named by title and surname even in a story about another country, as the
 // former officials they are on the article's date, and as officials on a

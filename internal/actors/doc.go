@@ -46,7 +46,10 @@
 //     full ("Dr Ali bin Tamim ... Tamim said") or one after a name particle
 //     ("bin", "van") in a longer name. A title finds a holder of the
 //     story's country first, else any ("President Reagan" in a story about
-//     Mexico); leaders before 2000 that news still names are in
+//     Mexico), and "Mr." or "Dr." with a surname names an official only of
+//     a country the story names ("without asking Mr. Mitchell first" in a
+//     Washington story is no prime minister of Grenada); leaders before 2000
+//     that news still names are in
 //     people/historical.tsv;
 //   - bare "members" are no actor, "House members" are the lower house; the
 //     president of a body the knowledge base does not know is no head of

@@ -60,8 +60,14 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		return b.pickOfficial(sur, ag, o, false)
 	}
 	if t := b.titleBefore(m.Start); t != "" {
-		// "Mr. Putin", "Dr. Tedros": any office.
-		return b.pickOfficial(sur, &kb.Agent{}, nil, false)
+		// "Mr. Putin", "Dr. Tedros": any office, of a country the story
+		// names ("without asking Mr. Mitchell first" in a story about
+		// Washington is no prime minister of Grenada).
+		oi, ok := b.pickOfficial(sur, &kb.Agent{}, nil, false)
+		if ok && !b.storyNamesCountryOf(oi) {
+			return 0, false
+		}
+		return oi, ok
 	}
 	if k.CommonSurname(surname) || len(m.Entries) > len(sur) {
 		// Also a country, an adjective or an organization ("Jordan"):
@@ -81,6 +87,28 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 		return 0, false
 	}
 	return oi, true
+}
+
+// storyNamesCountryOf reports whether the story names, anywhere, the country
+// of official oi on the article's date (an organization's head has none to
+// name: "Dr. Tedros").
+func (b *builder) storyNamesCountryOf(oi int) bool {
+	st := b.s.kb.Officials()[oi].On(b.at)
+	if st.Country == "" || b.home != nil && b.home.country == st.Country {
+		return true
+	}
+	c, ok := b.s.kb.CountryByISO3(st.Country)
+	if !ok {
+		return true
+	}
+	text := b.doc.Article.Text
+	names := append([]string{c.Name, c.Capital}, c.Aliases...)
+	for _, name := range append(append(names, c.Adjectives...), c.People...) {
+		if name != "" && strings.Contains(text, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBefore reports whether the story named, before offset, a person
