@@ -91,21 +91,22 @@ func (b *builder) officialFor(si int, m kb.Match, ag *kb.Agent, o *owner) (int, 
 
 // storyNamesCountryOf reports whether the story names, anywhere, the country
 // of official oi on the article's date (an organization's head has none to
-// name: "Dr. Tedros").
+// name: "Dr. Tedros"): among the matcher's matches of the whole text, one of
+// the country's name, adjective, people noun or capital.
 func (b *builder) storyNamesCountryOf(oi int) bool {
 	st := b.s.kb.Officials()[oi].On(b.at)
 	if st.Country == "" || b.home != nil && b.home.country == st.Country {
 		return true
 	}
-	c, ok := b.s.kb.CountryByISO3(st.Country)
-	if !ok {
-		return true
-	}
-	text := b.doc.Article.Text
-	names := append([]string{c.Name, c.Capital}, c.Aliases...)
-	for _, name := range append(append(names, c.Adjectives...), c.People...) {
-		if name != "" && strings.Contains(text, name) {
-			return true
+	countries := b.s.kb.Countries()
+	for _, m := range b.matchEnd {
+		for _, e := range m.Entries {
+			switch e.Kind {
+			case kb.CountryName, kb.CountryAdjective, kb.CountryPeople, kb.Capital:
+				if countries[e.Index].ISO3 == st.Country {
+					return true
+				}
+			}
 		}
 	}
 	return false
