@@ -225,19 +225,27 @@ func TestSurnameAlsoGivenName(t *testing.T) {
 	}
 }
 
-// TestStorysOwnSurname checks that a surname the story gave a person it
-// named in full is that person's, not an official's it did not name.
-func TestStorysOwnSurname(t *testing.T) {
+// TestStoryActorCodes checks, on parsed stories, rules that decide whether a
+// name or a role is an actor: a surname the story gave a person it named in
+// full is that person's, not an official's it did not name; a role noun
+// after "anti-" is a stance, even after an owner.
+func TestStoryActorCodes(t *testing.T) {
 	k, err := kb.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "The manager of the station, Dr Ali bin Tamim, blamed the rebels. Tamim said the rebels attacked journalists before."
-	if got := actorCodes(analyzeParsed(t, k, text, "2020-10-07")); got != "rebels=REB journalists=MED Ali bin Tamim=" {
-		t.Errorf("%q: actors %s, want Ali bin Tamim without a code", text, got)
+	for _, tt := range []struct{ text, date, want string }{
+		{"The manager of the station, Dr Ali bin Tamim, blamed the rebels. Tamim said the rebels attacked journalists before.",
+			"2020-10-07", "rebels=REB journalists=MED Ali bin Tamim="},
+		{"Last month, he filed a lawsuit against a German anti-refugee group after its followers threatened him.",
+			"2016-05-01", "German=DEU"},
+	} {
+		if got := actorCodes(analyzeParsed(t, k, tt.text, tt.date)); got != tt.want {
+			t.Errorf("%q: actors %s, want %s", tt.text, got, tt.want)
+		}
 	}
 	// An official the story names in full keeps the surname.
-	text = "Sheikh Tamim bin Hamad Al Thani met the manager, Ali bin Tamim. Tamim said the talks went well."
+	text := "Sheikh Tamim bin Hamad Al Thani met the manager, Ali bin Tamim. Tamim said the talks went well."
 	found := false
 	for _, a := range analyzeParsed(t, k, text, "2020-10-07").Actors {
 		for _, m := range a.Mentions {
@@ -248,19 +256,6 @@ func TestStorysOwnSurname(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("%q: the emir named in full lost his surname", text)
-	}
-}
-
-// TestStanceIsNoRole checks that a role noun after "anti-" is a stance,
-// even after an owner ("a German anti-refugee group").
-func TestStanceIsNoRole(t *testing.T) {
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := "Last month, he filed a lawsuit against a German anti-refugee group after its followers threatened him."
-	if got := actorCodes(analyzeParsed(t, k, text, "2016-05-01")); got != "German=DEU" {
-		t.Errorf("%q: actors %s, want German=DEU", text, got)
 	}
 }
 
