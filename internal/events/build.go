@@ -961,23 +961,21 @@ func (sv *sentenceView) conditionSubject(trigger int) int {
 // inside a relative clause on one of its nouns ("whether the audience will
 // react to a candidate who has called for X": the call is asserted).
 func (sv *sentenceView) inClause(k, top int) bool {
-	for hops := 0; k >= 0 && hops < 12; hops++ {
-		if k == top {
-			return true
-		}
-		if r := sv.doc.Tokens[k].Rel; r == "acl:relcl" || r == "acl" {
-			return false
-		}
-		k = sv.doc.Tokens[k].Head
-	}
-	return false
+	return sv.reaches(k, top, func(t dyad.Token) bool { return t.Rel == "acl:relcl" || t.Rel == "acl" })
 }
 
 // under reports whether token k lies in the subtree of token top.
-func (sv *sentenceView) under(k, top int) bool {
+func (sv *sentenceView) under(k, top int) bool { return sv.reaches(k, top, nil) }
+
+// reaches reports whether top is token k or one of its heads, climbing at
+// most twelve steps and never up from a token that stop accepts.
+func (sv *sentenceView) reaches(k, top int, stop func(dyad.Token) bool) bool {
 	for hops := 0; k >= 0 && hops < 12; hops++ {
 		if k == top {
 			return true
+		}
+		if stop != nil && stop(sv.doc.Tokens[k]) {
+			return false
 		}
 		k = sv.doc.Tokens[k].Head
 	}
