@@ -150,7 +150,8 @@ func TestActors(t *testing.T) {
 }
 
 // TestDictionaryActors codes with an invented dictionary: its actors take
-// the agents' codes by the dictionaries' rule, after or before their own.
+// the agents' codes by the dictionaries' rule, after or before their own,
+// and only the dictionary's agents give sectors.
 func TestDictionaryActors(t *testing.T) {
 	base, err := kb.Load()
 	if err != nil {
@@ -178,6 +179,11 @@ func TestDictionaryActors(t *testing.T) {
 		"Northland Prime Minister Valmora spoke.":    "Northland Prime Minister Valmora=NRLGOV(person)",
 		"The Northland Capital government spoke.":    "Northland Capital government=NRLGOV(agent)",
 		"The government of Northland spoke in June.": "government of Northland=NRLGOV(agent)",
+		// dyad's own roles span their mentions but take their codes
+		// from the dictionary's agents: a militia is no agent there,
+		// a deputy prime minister holds PRIME_MINISTER.
+		"Northland's militia spoke.":                     "Northland's militia=NRL(agent)",
+		"Northland Deputy Prime Minister Valmora spoke.": "Northland Deputy Prime Minister Valmora=NRLGOV(person)",
 	} {
 		if got := describe(analyze(t, k, text)); got != want {
 			t.Errorf("%q\n got %s\nwant %s", text, got, want)

@@ -24,7 +24,10 @@ import (
 //     terms with its codes and keeps the official's names and surnames, so
 //     "Obama" after "Barack Obama" still links;
 //   - each agent becomes a role noun with the agent's code as its sector,
-//     matched in any case, before k's own role nouns of the same words.
+//     matched in any case, before k's own role nouns of the same words;
+//   - when the dictionaries hold agents, k's own role nouns still find
+//     mentions but take their sectors from those agents (see
+//     underDictionary): a militia codes no sector without a MILITIA agent.
 //
 // Discards, issues and verbs are not used here. k itself is not changed.
 func (k *KB) WithDictionaries(set *dict.Set) *KB {
@@ -92,7 +95,11 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 		g.Role = g.Phrase
 		x.agents = append(x.agents, g)
 	}
-	x.agents = append(x.agents, k.agents...)
+	own := k.agents
+	if len(x.agents) > 0 {
+		own = underDictionary(k.agents, x.agents)
+	}
+	x.agents = append(x.agents, own...)
 	for i, a := range x.agents {
 		for _, f := range append([]string{a.Phrase}, a.Plurals...) {
 			if _, taken := x.agentByForm[f]; !taken {
@@ -101,6 +108,35 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 		}
 	}
 	return x
+}
+
+// underDictionary returns copies of the knowledge base's own role nouns
+// whose sectors come from the dictionary agents dict instead: an own role
+// takes the code of the longest dictionary agent whose words it holds
+// ("deputy prime minister" holds PRIME_MINISTER), and no sector when it holds
+// none ("militia" without a MILITIA agent), so that a role still spans its
+// mention ("Ithilen's militia") but codes no more than the dictionaries say,
+// as PETRARCH codes only the agents of its dictionary.
+func underDictionary(own, dict []Agent) []Agent {
+	out := make([]Agent, len(own))
+	for i, a := range own {
+		a.Sector, a.Prefix = "", false
+		best := 0
+		for _, d := range dict {
+			for _, f := range append([]string{d.Phrase}, d.Plurals...) {
+				if len(f) > best && holdsWords(a.Phrase, f) {
+					a.Sector, a.Prefix, best = d.Sector, d.Prefix, len(f)
+				}
+			}
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// holdsWords reports whether phrase holds words as whole words.
+func holdsWords(phrase, words string) bool {
+	return strings.Contains(" "+phrase+" ", " "+words+" ")
 }
 
 // dictKind classifies a dictionary actor by its codes.
