@@ -481,7 +481,17 @@ func (sv *sentenceView) verbLike(k int) bool {
 // into"): it describes the noun and codes no event.
 func (sv *sentenceView) nounModifier(k int) bool {
 	t := sv.doc.Tokens[k]
-	return (t.Rel == "acl" || t.Rel == "acl:relcl") && !sv.hasSubject(k)
+	return (t.Rel == "acl" || t.Rel == "acl:relcl") && !sv.hasSubject(k) && !sv.misreadClause(k)
+}
+
+// misreadClause reports whether the verb at k, parsed as modifying the noun
+// before it, is that noun's own clause misread: the noun heads the sentence
+// without a determiner and the verb has an object ("Russian police arrested
+// Russian students", read as police who were arrested).
+func (sv *sentenceView) misreadClause(k int) bool {
+	t := sv.doc.Tokens[k]
+	return t.Rel == "acl" && t.Head >= 0 && t.Head < k && sv.doc.Tokens[t.Head].Rel == "root" &&
+		!sv.hasRel(t.Head, "det") && sv.hasRel(k, "obj")
 }
 
 // modals are the words after which a dictionary verb's base form is a verb.

@@ -45,6 +45,9 @@ WIRE_+TAP [1711]
 --- AGREE [081] ---
 AGREE
 - * WITH % [031]
+
+--- ARREST [173] ---
+ARREST
 `
 
 // testDiscards names phrases that stop coding.
@@ -66,7 +69,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 7 || st.Patterns != 6 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 8 || st.Patterns != 6 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -74,7 +77,8 @@ func testDictionaryCoder(t *testing.T) *Coder {
 
 func TestVerbDictionary(t *testing.T) {
 	c := testDictionaryCoder(t)
-	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH"}
+	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH",
+		"Northern police": "NRLCOP", "Southern students": "STHEDU"}
 	for _, tc := range []struct{ text, want string }{
 		// The verb's own code, the target found in its object's phrase.
 		{"Northland blockaded the coast of Southland.", "NRL 191 STH"},
@@ -114,6 +118,10 @@ func TestVerbDictionary(t *testing.T) {
 		{"Westland agreed with Northland and Southland on the plan.", "WST 031 NRL; WST 031 STH"},
 		// A background participle clause ("after V-ing") is not coded.
 		{"Westland praised Northland after blockading Southland.", "WST 051 NRL"},
+		// The parser takes the verb for a participle modifying the
+		// subject ("police arrested", as "police who were arrested"):
+		// a bare noun heading the sentence, and the verb has an object.
+		{"Northern police arrested Southern students in the capital today.", "NRLCOP 173 STHEDU"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
