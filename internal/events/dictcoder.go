@@ -25,7 +25,8 @@ import (
 //     the sentence. Words joined by '_' must be consecutive, phrases may
 //     have other words between them. A word matches a token's text or lemma
 //     (so "TIE" and "TIES" match "ties"); a synonym set (&NAME) matches any
-//     of its phrases; '^' skips a phrase;
+//     of its phrases; '^' passes over a noun phrase (an actor's mention
+//     or a noun), so what follows it comes after one;
 //   - '+' is the target, '$' the source, '%' a compound actor that is both
 //     (one event per ordered pair of its members), or, after the verb when
 //     the verb has a subject of its own, the targets ("Eriador agrees with
@@ -88,6 +89,7 @@ const (
 	dictTarget
 	dictSource
 	dictCompound
+	dictSkip // '^': a noun phrase passed over
 )
 
 type dictElem struct {
@@ -212,8 +214,8 @@ func compilePhrases(set *dict.Set, file string, phs []dict.Phrase) ([]dictElem, 
 	return out, ""
 }
 
-// compileToken compiles one pattern token; ok is false for '^', which
-// stands for words the matcher skips anyway.
+// compileToken compiles one pattern token; ok is false when it adds no
+// element.
 func compileToken(set *dict.Set, file string, t dict.Token) (dictElem, bool, string) {
 	switch t.Kind {
 	case dict.TokWord:
@@ -225,7 +227,7 @@ func compileToken(set *dict.Set, file string, t dict.Token) (dictElem, bool, str
 	case dict.TokCompound:
 		return dictElem{kind: dictCompound}, true, ""
 	case dict.TokSkip:
-		return dictElem{}, false, ""
+		return dictElem{kind: dictSkip}, true, ""
 	case dict.TokSynset:
 		alts, ok := synsetForms(set, file, t.Text, 0)
 		if !ok {
@@ -386,6 +388,23 @@ func (sv *sentenceView) matchElems(els []dictElem, toks []int, e, pos, prev int,
 				if ok && sv.matchElems(els, toks, e+1, i+n, toks[i+n-1], st) {
 					return true
 				}
+			}
+		case dictSkip:
+			// An actor's whole mention, or a noun outside any: the
+			// elements after it come after it ("* IFTAR IN ^ +": the
+			// target is not the place the Iftar is in).
+			last := k
+			if mi := sv.mentionAt(k); mi >= 0 {
+				last = sv.mentionEnd(mi) - 1
+			} else if u := sv.doc.Tokens[k].UPOS; u != "NOUN" && u != "PROPN" {
+				break
+			}
+			j := i
+			for j < len(toks) && toks[j] <= last {
+				j++
+			}
+			if sv.matchElems(els, toks, e+1, j, last, st) {
+				return true
 			}
 		default:
 			mi := sv.mentionAt(k)

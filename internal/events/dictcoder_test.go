@@ -48,6 +48,10 @@ AGREE
 
 --- ARREST [173] ---
 ARREST
+
+--- CELEBRATE [181] ---
+CELEBRATE
+- * FEAST IN ^ + [045]
 `
 
 // testDiscards names phrases that stop coding.
@@ -69,7 +73,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 8 || st.Patterns != 6 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 9 || st.Patterns != 7 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -122,6 +126,8 @@ func TestVerbDictionary(t *testing.T) {
 		// subject ("police arrested", as "police who were arrested"):
 		// a bare noun heading the sentence, and the verb has an object.
 		{"Northern police arrested Southern students in the capital today.", "NRLCOP 173 STHEDU"},
+		// '^' passes over a noun phrase: the target comes after it.
+		{"Northland celebrated the feast in Southland with Westland.", "NRL 045 WST"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
