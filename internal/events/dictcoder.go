@@ -33,7 +33,9 @@ import (
 //     the Philippines and France": * WITH %); each must be an actor
 //     mention at that place;
 //   - the pattern with the most elements wins; when none matches, the verb's
-//     own code applies. A code "---" codes no event; "A:B" codes A from source
+//     own code applies. A form listed in several blocks has the patterns of
+//     all of them and the code of the last (later entries revise earlier
+//     ones). A code "---" codes no event; "A:B" codes A from source
 //     to target and B back; codes outside CAMEO (the WEIS codes of old
 //     dictionaries) are carried as written;
 //   - an event needs a source and a target (PETRARCH's require_dyad, on
@@ -102,6 +104,11 @@ type dictElem struct {
 func NewVerbDictionary(set *dict.Set) *VerbDictionary {
 	vd := &VerbDictionary{byWord: map[string][]*dictVerb{}, discards: set.Discards,
 		stats: DictStats{Synsets: len(set.Synsets), Discards: len(set.Discards), Skipped: map[string]int{}}}
+	type formKey struct {
+		words string
+		head  int
+	}
+	byForm := map[formKey]*dictVerb{}
 	for _, vs := range set.Verbs {
 		var pats []*dictPattern
 		for _, pt := range vs.Patterns {
@@ -137,8 +144,17 @@ func NewVerbDictionary(set *dict.Set) *VerbDictionary {
 				if lw := strings.Fields(strings.ToLower(v.Lemma)); head < len(lw) {
 					base = lw[head]
 				}
-				dv := &dictVerb{words: words, head: head, base: base, code: code, patterns: pats,
-					pattern: &Pattern{Code: code, Source: fmt.Sprintf("%s:%d", v.File, v.Line), Text: strings.ToLower(v.Lemma)}}
+				own := &Pattern{Code: code, Source: fmt.Sprintf("%s:%d", v.File, v.Line), Text: strings.ToLower(v.Lemma)}
+				if dv := byForm[formKey{key, head}]; dv != nil {
+					// The form again in a later block ("--- SHOT [---]"
+					// then "--- SHOT [223]"): its patterns join the
+					// earlier ones and its code replaces the earlier.
+					dv.code, dv.pattern = code, own
+					dv.patterns = append(slices.Clip(dv.patterns), pats...)
+					continue
+				}
+				dv := &dictVerb{words: words, head: head, base: base, code: code, patterns: pats, pattern: own}
+				byForm[formKey{key, head}] = dv
 				vd.byWord[words[0]] = append(vd.byWord[words[0]], dv)
 			}
 		}

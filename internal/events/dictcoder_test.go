@@ -52,6 +52,14 @@ ARREST
 --- CELEBRATE [181] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
+
+--- STRIKE [---] ---
+STRIKE
+- * DEAL WITH + [057]
+
+--- STRIKE [190] ---
+STRIKE
+- + WAS * BY $ [195]
 `
 
 // testDiscards names phrases that stop coding.
@@ -73,7 +81,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 9 || st.Patterns != 7 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 11 || st.Patterns != 9 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -128,6 +136,10 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northern police arrested Southern students in the capital today.", "NRLCOP 173 STHEDU"},
 		// '^' passes over a noun phrase: the target comes after it.
 		{"Northland celebrated the feast in Southland with Westland.", "NRL 045 WST"},
+		// A verb in two blocks: the patterns of both, the later code.
+		{"Northland struck a deal with Southland.", "NRL 057 STH"},
+		{"Southland was struck at dawn by Northland.", "NRL 195 STH"},
+		{"Northland struck Southland.", "NRL 190 STH"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
