@@ -598,7 +598,10 @@ func (sv *sentenceView) phraseAfter(k, end int) []int {
 			out = append(out, j)
 		}
 	}
-	if len(out) == 0 && modifierRels[sv.doc.Tokens[k].Rel] {
+	if t := sv.doc.Tokens[k]; len(out) == 0 && (modifierRels[t.Rel] || t.UPOS != "VERB") {
+		// The parser took the verb for part of a noun phrase, or the
+		// tagger for another word ("will abandon" as an adverb): the
+		// tree says nothing of its phrase.
 		return linear()
 	}
 	return out

@@ -60,6 +60,10 @@ STRIKE
 --- STRIKE [190] ---
 STRIKE
 - + WAS * BY $ [195]
+
+--- ABANDON [345] ---
+ABANDON
+- * IMPROVED &KINDS TIES [904]
 `
 
 // testDiscards names phrases that stop coding.
@@ -81,7 +85,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 11 || st.Patterns != 9 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 12 || st.Patterns != 10 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -136,6 +140,9 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northern police arrested Southern students in the capital today.", "NRLCOP 173 STHEDU"},
 		// '^' passes over a noun phrase: the target comes after it.
 		{"Northland celebrated the feast in Southland with Westland.", "NRL 045 WST"},
+		// The tagger takes the verb after a modal for an adverb: its
+		// phrase is the words after it.
+		{"Northland will abandon improved military ties with Southland next year.", "NRL 904 STH future"},
 		// A verb in two blocks: the patterns of both, the later code.
 		{"Northland struck a deal with Southland.", "NRL 057 STH"},
 		{"Southland was struck at dawn by Northland.", "NRL 195 STH"},
