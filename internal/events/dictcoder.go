@@ -23,8 +23,11 @@ import (
 //     verb's phrase: the words of its dependency subtree after it, without
 //     coordinated clauses; the phrases before the verb in order before it in
 //     the sentence. Words joined by '_' must be consecutive, phrases may
-//     have other words between them. A word matches a token's text or lemma
-//     (so "TIE" and "TIES" match "ties"); a synonym set (&NAME) matches any
+//     have other words between them. A word matches a token's text in any
+//     letter case and no other form, as in PETRARCH ("EFFORT" does not
+//     match "efforts": a dictionary spells out the forms it means, and
+//     its suite codes "adopt a set of resolutions" with ADOPT's own code,
+//     not with "* RESOLUTION"); a synonym set (&NAME) matches any
 //     of its phrases; '^' passes over a noun phrase (an actor's mention
 //     or a noun), so what follows it comes after one;
 //   - '+' is the target, '$' the source, '%' a compound actor that is both
@@ -471,12 +474,11 @@ func (sv *sentenceView) wordsIn(toks []int, i int, alt []string) (int, bool) {
 	return len(alt), true
 }
 
-// wordIs reports whether token k is the dictionary word w: its text, its
-// lemma, or the text of a plural.
+// wordIs reports whether token k is the dictionary word w: its text, in any
+// letter case, as PETRARCH matches; "n't" and "not" are one word.
 func (sv *sentenceView) wordIs(k int, w string) bool {
 	t := sv.lower(k)
-	return t == w || strings.EqualFold(sv.doc.Tokens[k].Lemma, w) || t == w+"s" || t == w+"es" ||
-		w == "n't" && t == "not" || w == "not" && t == "n't"
+	return t == w || w == "n't" && t == "not" || w == "not" && t == "n't"
 }
 
 // verbAt reports whether the words of dv are the tokens from k on, the

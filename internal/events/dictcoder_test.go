@@ -104,6 +104,8 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland blockaded the capital of Southland.", "NRL 191 STH"},
 		{"Northland renewed military relations with Southland.", "NRL 0641 STH"},
 		{"Northland renewed ties with Southland.", "NRL 0641 STH"},
+		// A pattern word matches its own form only: HARBOR, not harbors.
+		{"Northland blockaded the main harbors of Southland.", "NRL 191 STH"},
 		// '+' and words joined by '_'.
 		{"Northland praised Southland for efforts to end the war.", "NRL 0511 STH"},
 		// A spelled-out negation is the event, not a negated one.
