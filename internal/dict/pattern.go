@@ -28,7 +28,7 @@ func parsePattern(s string) (Pattern, error) {
 		return p, fmt.Errorf("stray bracket in pattern %q", strings.TrimSpace(s[:open]))
 	}
 	var err error
-	p.Before, p.After, err = parsePhrases(s[:open])
+	p.Before, p.After, p.AtVerbBefore, p.AtVerbAfter, err = parsePhrases(s[:open])
 	return p, err
 }
 
@@ -42,33 +42,36 @@ type phraseBuilder struct {
 	word    strings.Builder
 	joined  bool // the word being read follows a '_'
 	canJoin bool // the last phrase of the current list is a noun a '_' word may extend
+	// atBefore and atAfter: a '_' joins the '*' to the phrase before it
+	// or after it.
+	atBefore, atAfter bool
 }
 
-func parsePhrases(s string) (before, after []Phrase, err error) {
+func parsePhrases(s string) (before, after []Phrase, atBefore, atAfter bool, err error) {
 	b := &phraseBuilder{}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case ' ', '\t':
 			b.flush()
-			b.canJoin = false
+			b.canJoin, b.joined = false, false
 		case '_':
 			b.flush()
 			b.joined = true
 		case '(':
 			b.flush()
 			if b.prep != nil || b.group != nil {
-				return nil, nil, fmt.Errorf("'(' inside %s in pattern %q", b.openName(), strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("'(' inside %s in pattern %q", b.openName(), strings.TrimSpace(s))
 			}
 			b.prep = &Phrase{Kind: PhrasePrep}
 			b.canJoin = false
 		case ')':
 			b.flush()
 			if b.prep == nil || b.group != nil {
-				return nil, nil, fmt.Errorf("unbalanced ')' in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("unbalanced ')' in pattern %q", strings.TrimSpace(s))
 			}
 			if len(b.prep.Words) == 0 {
-				return nil, nil, fmt.Errorf("empty () in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("empty () in pattern %q", strings.TrimSpace(s))
 			}
 			pr := *b.prep
 			b.prep = nil
@@ -77,16 +80,16 @@ func parsePhrases(s string) (before, after []Phrase, err error) {
 		case '{':
 			b.flush()
 			if b.group != nil {
-				return nil, nil, fmt.Errorf("'{' inside {} in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("'{' inside {} in pattern %q", strings.TrimSpace(s))
 			}
 			b.group = &Phrase{Kind: PhraseGroup}
 		case '}':
 			b.flush()
 			if b.group == nil {
-				return nil, nil, fmt.Errorf("unbalanced '}' in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("unbalanced '}' in pattern %q", strings.TrimSpace(s))
 			}
 			if len(b.group.Words) == 0 {
-				return nil, nil, fmt.Errorf("empty {} in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("empty {} in pattern %q", strings.TrimSpace(s))
 			}
 			g := *b.group
 			b.group = nil
@@ -95,12 +98,17 @@ func parsePhrases(s string) (before, after []Phrase, err error) {
 		case '*':
 			b.flush()
 			if b.prep != nil || b.group != nil {
-				return nil, nil, fmt.Errorf("'*' inside %s in pattern %q", b.openName(), strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("'*' inside %s in pattern %q", b.openName(), strings.TrimSpace(s))
 			}
 			if b.star {
-				return nil, nil, fmt.Errorf("more than one '*' in pattern %q", strings.TrimSpace(s))
+				return nil, nil, false, false, fmt.Errorf("more than one '*' in pattern %q", strings.TrimSpace(s))
 			}
-			b.star, b.side, b.canJoin = true, 1, false
+			b.atBefore = b.joined && len(b.sides[0]) > 0
+			b.star, b.side, b.canJoin, b.joined = true, 1, false, false
+			if i+1 < len(s) && s[i+1] == '_' {
+				b.atAfter = true
+				i++
+			}
 		default:
 			b.word.WriteByte(c)
 		}
@@ -108,13 +116,13 @@ func parsePhrases(s string) (before, after []Phrase, err error) {
 	b.flush()
 	switch {
 	case b.group != nil:
-		return nil, nil, fmt.Errorf("unclosed '{' in pattern %q", strings.TrimSpace(s))
+		return nil, nil, false, false, fmt.Errorf("unclosed '{' in pattern %q", strings.TrimSpace(s))
 	case b.prep != nil:
-		return nil, nil, fmt.Errorf("unclosed '(' in pattern %q", strings.TrimSpace(s))
+		return nil, nil, false, false, fmt.Errorf("unclosed '(' in pattern %q", strings.TrimSpace(s))
 	case !b.star:
-		return nil, nil, fmt.Errorf("pattern %q has no '*' for the verb", strings.TrimSpace(s))
+		return nil, nil, false, false, fmt.Errorf("pattern %q has no '*' for the verb", strings.TrimSpace(s))
 	}
-	return b.sides[0], b.sides[1], nil
+	return b.sides[0], b.sides[1], b.atBefore, b.atAfter && len(b.sides[1]) > 0, nil
 }
 
 func (b *phraseBuilder) openName() string {

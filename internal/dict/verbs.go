@@ -33,12 +33,16 @@ type Verb struct {
 // whose first word is the preposition. '$' marks the source, '+' the target,
 // '^' a skipped phrase, '%' a compound actor, &NAME a synonym set.
 type Pattern struct {
-	Before  []Phrase
-	After   []Phrase
-	Code    string // as written: "042", "042:043", ":173", "---"
-	Comment string // after '#': often the verb the pattern was written for
-	File    string
-	Line    int
+	Before []Phrase
+	After  []Phrase
+	// AtVerbBefore and AtVerbAfter say that the last phrase before the
+	// verb ends right before it, or the first after it starts right after
+	// it: a '_' joins them to the '*' ("RECENTLY_*", "*_AND_WOUND").
+	AtVerbBefore, AtVerbAfter bool
+	Code                      string // as written: "042", "042:043", ":173", "---"
+	Comment                   string // after '#': often the verb the pattern was written for
+	File                      string
+	Line                      int
 }
 
 // Codes splits a TABARI complex code "042:043" into the code of the event
@@ -55,13 +59,21 @@ func (p *Pattern) Codes() (forward, reverse string) {
 // leading "- " and the comment: "(FOR {FINANCIAL AID}) * $ [0231]".
 func (p *Pattern) String() string {
 	var b strings.Builder
-	for _, ph := range p.Before {
+	for i, ph := range p.Before {
 		ph.write(&b)
-		b.WriteByte(' ')
+		if i == len(p.Before)-1 && p.AtVerbBefore {
+			b.WriteByte('_')
+		} else {
+			b.WriteByte(' ')
+		}
 	}
 	b.WriteByte('*')
-	for _, ph := range p.After {
-		b.WriteByte(' ')
+	for i, ph := range p.After {
+		if i == 0 && p.AtVerbAfter {
+			b.WriteByte('_')
+		} else {
+			b.WriteByte(' ')
+		}
 		ph.write(&b)
 	}
 	b.WriteString(" [")

@@ -32,6 +32,9 @@ WIRE_+TAP
 - * (FROM ^)                        [:036]
 - $ * %                             [030]
 - * NEW_&AIDWORD_PLAN               [0333]
+- RECENTLY_*                        [0334]
+- *_AND_WOUND                       [0335]
+- IN_ *                             [0336]
 
 --- SCOLD ---
 SCOLD
@@ -94,9 +97,18 @@ func TestVerbs(t *testing.T) {
 		"* (FROM ^) [:036]",
 		"$ * % [030]",
 		"* NEW_&AIDWORD_PLAN [0333]",
+		"RECENTLY_* [0334]",
+		"*_AND_WOUND [0335]",
+		"IN * [0336]",
 	}
 	if !reflect.DeepEqual(pats, wantP) {
 		t.Errorf("patterns:\n got %q\nwant %q", pats, wantP)
+	}
+	// A '_' joins a phrase to the verb; a blank between them does not.
+	for i, want := range [][2]bool{{false, false}, {true, false}, {false, true}, {false, false}} {
+		if p := b.Patterns[5+i]; p.AtVerbBefore != want[0] || p.AtVerbAfter != want[1] {
+			t.Errorf("%s: at the verb before %v, after %v; want %v", p.String(), p.AtVerbBefore, p.AtVerbAfter, want)
+		}
 	}
 	p := b.Patterns[2]
 	want := Pattern{
@@ -126,7 +138,7 @@ func TestVerbs(t *testing.T) {
 	if got := b.Patterns[5].After[0].Words; len(got) != 3 || got[1].Kind != TokSynset {
 		t.Errorf("joined noun = %+v", got)
 	}
-	wantT := []Transform{{Pattern: "a (a b SCOLD) SAY", Result: "a b 111", File: "v.txt", Line: 28}}
+	wantT := []Transform{{Pattern: "a (a b SCOLD) SAY", Result: "a b 111", File: "v.txt", Line: 31}}
 	if !reflect.DeepEqual(s.Transforms, wantT) {
 		t.Errorf("transforms = %+v", s.Transforms)
 	}

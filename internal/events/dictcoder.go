@@ -23,7 +23,8 @@ import (
 //     verb's phrase: the words of its dependency subtree after it, without
 //     coordinated clauses; the phrases before the verb in order before it in
 //     the sentence. Words joined by '_' must be consecutive, phrases may
-//     have other words between them. A word matches a token's text in any
+//     have other words between them; a phrase joined to the verb
+//     ("RECENTLY_*") must touch it. A word matches a token's text in any
 //     letter case and no other form, as in PETRARCH ("EFFORT" does not
 //     match "efforts": a dictionary spells out the forms it means, and
 //     its suite codes "adopt a set of resolutions" with ADOPT's own code,
@@ -84,6 +85,7 @@ type dictPattern struct {
 	reverse   string
 	pattern   *Pattern // code, file:line and text, for evidence
 	negation  bool     // the pattern spells out a negation
+	atVerb    bool     // its phrases before the verb end right before it ("RECENTLY_*")
 	size      int
 }
 
@@ -183,6 +185,10 @@ func compileDictPattern(set *dict.Set, file string, pt dict.Pattern) (*dictPatte
 	if why != "" {
 		return nil, why
 	}
+	if pt.AtVerbAfter && len(p.post) > 0 {
+		p.post[0].joined = true // "*_AND_WOUND": right after the verb
+	}
+	p.atVerb = pt.AtVerbBefore && len(p.pre) > 0
 	for _, e := range append(slices.Clone(p.pre), p.post...) {
 		p.size++
 		for _, a := range e.alts {
@@ -325,13 +331,18 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 		pre := sv.tokenRange(sv.first, start)
 		post := sv.phraseAfter(k, end)
 		var win *dictPattern
-		winSlots := slots{target: -1, source: -1, compound: -1}
+		winSlots := slots{target: -1, source: -1, compound: -1, endAt: -1}
 		for _, p := range best.patterns {
 			if win != nil && p.size <= win.size {
 				continue
 			}
-			st := slots{target: -1, source: -1, compound: -1}
-			if !sv.matchElems(p.pre, pre, 0, 0, -1, &st) || !sv.matchElems(p.post, post, 0, 0, end-1, &st) {
+			st := slots{target: -1, source: -1, compound: -1, endAt: -1}
+			if p.atVerb {
+				st.endAt = start
+			}
+			pm := sv.matchElems(p.pre, pre, 0, 0, -1, &st)
+			st.endAt = -1
+			if !pm || !sv.matchElems(p.post, post, 0, 0, end-1, &st) {
 				continue
 			}
 			win, winSlots = p, st
@@ -385,12 +396,16 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 type slots struct {
 	target, source, compound int
 	end                      int
+	endAt                    int // when not -1, the match must end right before this token
 }
 
 // matchElems matches els[e:] against the tokens toks[pos:], prev being the
 // last token matched (a joined element must follow it directly).
 func (sv *sentenceView) matchElems(els []dictElem, toks []int, e, pos, prev int, st *slots) bool {
 	if e == len(els) {
+		if st.endAt >= 0 && prev+1 != st.endAt {
+			return false
+		}
 		st.end = max(st.end, prev+1)
 		return true
 	}
@@ -500,8 +515,8 @@ func (sv *sentenceView) verbAt(k int, dv *dictVerb) bool {
 }
 
 // verbLike reports whether token k can be a dictionary verb: the tagger
-// calls it a verb, the parse makes it the head of a clause, or it follows a
-// modal.
+// calls it a verb, the parse makes it the head of a clause without a
+// determiner ("was in an accord" is a noun), or it follows a modal.
 func (sv *sentenceView) verbLike(k int) bool {
 	switch t := sv.doc.Tokens[k]; t.UPOS {
 	case "VERB", "": // "" when the text was not tagged
@@ -509,7 +524,7 @@ func (sv *sentenceView) verbLike(k int) bool {
 	default:
 		// A dictionary verb right after a modal is a verb whatever the
 		// tagger said ("will abandon" tagged as an adverb).
-		return t.Rel == "root" && sv.hasSubject(k) || k > sv.first && modals[sv.lower(k-1)]
+		return t.Rel == "root" && sv.hasSubject(k) && !sv.hasRel(k, "det") || k > sv.first && modals[sv.lower(k-1)]
 	}
 }
 

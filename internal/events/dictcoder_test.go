@@ -30,6 +30,7 @@ BLOCKADE
 PRAISE
 - * + FOR_EFFORTS [0511]
 - NOT * [903]
+- RECENTLY_* [0512]
 
 --- RENEW [064] ---
 RENEW
@@ -85,7 +86,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 12 || st.Patterns != 10 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 12 || st.Patterns != 11 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -110,6 +111,11 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland praised Southland for efforts to end the war.", "NRL 0511 STH"},
 		// A spelled-out negation is the event, not a negated one.
 		{"Northland did not praise Southland.", "NRL 903 STH"},
+		// A phrase joined to the verb by '_' must be right before it.
+		{"Northland has recently praised Southland.", "NRL 0512 STH"},
+		{"Northland recently has praised Southland.", "NRL 051 STH"},
+		// A noun heading the sentence is no verb ("was in a blockade").
+		{"Northland was in a blockade with Southland.", ""},
 		// "---" codes nothing: the pattern wins over the verb's code.
 		{"Northland snubbed Southland.", ""},
 		// The dictionary's code whatever the modality: no intent code.
