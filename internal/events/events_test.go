@@ -223,6 +223,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS 111 UKR"}},
 		{"the target owns what the pattern goes on with", "France questioned India's authority.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 111 IND"}},
+		{"questioning one's honesty criticizes, one's sincerity disapproves", "France questioned India's veracity. Russia questioned the integrity of Ukraine. Australia questioned Russia's sincerity.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua, "Australia": au}, []string{"FRA 111 IND", "RUS 111 UKR", "AUS 110 RUS"}},
 		{"a denial answers the latest accusation", "India accused France of spying. France rejected the accusations on Monday.",
 			map[string]string{"France": fr, "India": in}, []string{"IND 1125 FRA", "FRA 016 IND"}},
 		{"a denial of no accusation has no target", "France rejected the accusations.", map[string]string{"France": fr}, []string{"FRA 016 -"}},
