@@ -470,6 +470,49 @@ func (c *Coder) matches(sv *sentenceView) []match {
 	return out
 }
 
+// particleLike are the tags of the word that ends a verb's phrase ("call
+// for", "met with", "back down").
+var particleLike = map[string]bool{"ADP": true, "PART": true, "ADV": true, "SCONJ": true}
+
+// dayWords name a day without a date; dayParts may follow them.
+var (
+	dayWords = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+	dayParts = wordSet("morning afternoon evening night")
+)
+
+// directionParticles make a phrasal verb of the verb before them ("fired
+// back at" is no "fired at").
+var directionParticles = wordSet("back out off up down away over in on around along through")
+
+// interposed returns the token after the words at k that the verb before
+// them governs without being part of its phrase: up to two of a day
+// ("Wednesday", "on Monday", "Tuesday night") and an adverb ("again",
+// "separately"), not a negation nor a particle ("back"); k when there are
+// none.
+func (sv *sentenceView) interposed(k int) int {
+	if !sv.doc.Parsed() {
+		return k
+	}
+	j := k
+	for n := 0; n < 2 && j < sv.end; n++ {
+		t := sv.doc.Tokens[j]
+		switch w := sv.lower(j); {
+		case dayWords[w]:
+			j++
+		case w == "on" && j+1 < sv.end && dayWords[sv.lower(j+1)] && sv.lower(j+1) != "today":
+			j += 2
+		case t.UPOS == "ADV" && t.Rel == "advmod" && t.Head == k-1 && !negations[w] && !directionParticles[w]:
+			j++
+		default:
+			return j
+		}
+		if j < sv.end && dayParts[sv.lower(j)] && dayWords[sv.lower(j-1)] {
+			j++
+		}
+	}
+	return j
+}
+
 // particleAdverb reports whether token k is an adverb right after a verb or
 // an adjective: a phrasal verb's particle or a modifier ("win back the
 // Senate", "roll back court decisions", "a distant second behind"), not a
@@ -536,6 +579,14 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				return matchFrom(sv, p, e+1, j+1, m)
 			}
 			return m, false
+		}
+		if e == 1 && k-1 == m.trigger {
+			// "called Wednesday for", "met separately with": a day or an
+			// adverb of the verb between it and its particle or
+			// preposition.
+			if j := sv.interposed(k); j > k && j < sv.end && literalMatch(el.words, sv.lower(j)) && particleLike[sv.doc.Tokens[j].UPOS] {
+				return matchFrom(sv, p, e, j, m)
+			}
 		}
 		if k < sv.end && sv.roleHead(k) && literalMatch(el.words, sv.lower(k)) {
 			// "summoned the Turkish ambassador", "sent French troops
