@@ -231,6 +231,27 @@ func TestSurnameAlsoGivenName(t *testing.T) {
 	}
 }
 
+// TestJustices checks the judges of the people tables: a justice is the
+// judiciary of the court's country while on it, under any of the court's
+// titles, and a common surname alone names none of them.
+func TestJustices(t *testing.T) {
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, date, want string }{
+		{"Supreme Court Justice Ruth Bader Ginsburg spoke.", "2016-07-13", "Supreme Court Justice Ruth Bader Ginsburg=USAJUD(person)"},
+		{"Chief Justice John Roberts spoke.", "2016-07-13", "Chief Justice John Roberts=USAJUD(person)"},
+		{"Ruth Bader Ginsburg spoke in 2019.", "2023-05-01", "Ruth Bader Ginsburg=USAELI(person)"},
+		{"Jackson spoke.", "2023-05-01", ""},
+	} {
+		at, _ := time.Parse(time.DateOnly, tt.date)
+		if got := describe(analyzeOn(t, k, tt.text, at)); got != tt.want {
+			t.Errorf("%q on %s\n got %s\nwant %s", tt.text, tt.date, got, tt.want)
+		}
+	}
+}
+
 // TestStoryActorCodes checks, on parsed stories, rules that decide whether a
 // name or a role is an actor: a surname the story gave a person it named in
 // full is that person's, not an official's it did not name; a role noun

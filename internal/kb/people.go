@@ -163,6 +163,7 @@ var roleSectors = map[string]string{
 	"monarch": "GOV", "supreme leader": "GOV", "vice president": "GOV",
 	"foreign minister": "GOV", "defense minister": "GOVMIL", "interior minister": "GOV",
 	"finance minister": "GOV", "speaker of parliament": "LEG", "legislative leader": "LEG",
+	"judge": "JUD",
 }
 
 // orgRoles are the offices of international organizations' heads.
