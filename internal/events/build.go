@@ -88,6 +88,27 @@ func temporalMark(w string) bool {
 	return w == "after" || w == "before" || w == "while" || w == "since" || w == "upon"
 }
 
+// mutualWords end a pattern whose act is done with others ("work
+// together").
+var mutualWords = wordSet("together")
+
+// mutual reports whether pattern p ends on a word of a mutual act.
+func mutual(p *Pattern) bool {
+	if len(p.elems) == 0 {
+		return false
+	}
+	last := p.elems[len(p.elems)-1]
+	if last.kind != literal {
+		return false
+	}
+	for w := range last.words {
+		if mutualWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // reciprocal reports whether a target-less event of code between the members
 // of a compound subject is coded pair by pair (see reciprocalRoots).
 func reciprocal(code string) bool {
@@ -350,6 +371,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			out := s
 			targets = append(targets, &out)
 		}
+	}
+	if len(targets) == 0 && !m.fromDict && mutual(m.pat) {
+		// "We will work together": a mutual act needs the others, in
+		// a compound subject or the pattern's target.
+		return nil
 	}
 	if len(targets) == 0 {
 		if m.fromDict {

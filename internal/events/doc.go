@@ -54,7 +54,10 @@
 // finds the act in its subject the same way ("The operation was condemned
 // by the EU"). Without a doer an @ pattern codes nothing. A pattern without +
 // or @ codes an event with no target, unless the noun it ends on has an
-// owner by the same rules ("attacked the proclamation by the president").
+// owner by the same rules ("attacked the proclamation by the president"),
+// or none when it ends on "together": a mutual act needs others, the
+// members of a compound subject acting on each other ("France and India
+// agreed to work together").
 // A pattern written "CODE ! words" is a judgment in someone's words
 // ("111 ! lie", "111 ! =reckless|corrupt"): the subject of its words is the
 // target, by the tree (or the actor whose act or thing is the subject: "the
