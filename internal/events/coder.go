@@ -915,6 +915,11 @@ func (sv *sentenceView) skippable(from, k int) bool {
 		if t.UPOS == "VERB" && t.Rel != "amod" {
 			return false // "help shape the party platform": the party is shape's, not help's
 		}
+		if t.Rel == "amod" && t.UPOS == "ADJ" && t.Head > j && t.Head <= k+4 && t.Head < sv.end && sv.coveredBy(t.Head) >= 0 {
+			// "praised Republican presidential candidate Donald Trump":
+			// a modifier of the actor's own noun is part of its phrase.
+			continue
+		}
 		if !determiners[w] && !(w == "by" && j > from) {
 			free++ // "criticized earlier by Russia": "by" leads to the agent
 		}

@@ -23,7 +23,9 @@
 // the comma before a participle, "the attack, reportedly carried out by";
 // a conjunct ending on another of a word's alternatives stands for it,
 // "missiles and more than 300 drones at"); + is the target: an actor mention that starts within the
-// next three tokens, past determiners, one modifier, "such as" ("urged
+// next three tokens, past determiners, one modifier (adjectives of the
+// actor's own noun pass uncounted: "praised Republican presidential
+// candidate Donald Trump"), "such as" ("urged
 // allies such as Germany to") and an aside between commas ("alleged, by
 // way of example, Iran had"); when the pattern goes on after it, an
 // apposition naming the target's members or a relative clause on it is

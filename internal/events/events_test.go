@@ -223,6 +223,8 @@ func TestCoder(t *testing.T) {
 			[]string{"RUS 111 UKR"}},
 		{"the target owns what the pattern goes on with", "France questioned India's authority.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 111 IND"}},
+		{"adjectives of the target's own noun are its phrase", "France praised the outgoing Indian prime minister.",
+			map[string]string{"France": fr, "prime minister": "INDGOV"}, []string{"FRA 051 INDGOV"}},
 		{"working together is with the others of a compound subject, or no one", "France and India agreed to work together. Russia said it would work together.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 032 IND intended", "IND 032 FRA intended"}},
 		{"a day or an adverb between the verb and its preposition", "France met separately with India. Russia called on Monday for Ukraine to surrender. Japan fired back at Australia.",
