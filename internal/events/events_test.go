@@ -134,6 +134,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
 		{"an act one was unable to do is negated", "France was unable to meet India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 040 IND negated"}},
+		{"reluctance is a refusal, wherever the parser hangs its infinitive", "France was reluctant to meet India. The talks did not lead Russia to abandon its deep reluctance to attack Ukraine.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
 		{"the act of a refusal noun is negated", "India said that France's refusal to support Russia was a mistake.",
 			map[string]string{"France": fr, "India": in, "Russia": ru}, []string{"FRA 052 RUS negated"}},
 		{"releasing what an actor owns frees no one", "France released India's letter to the press.", map[string]string{"France": fr, "India": in}, nil},

@@ -474,6 +474,9 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 		if t.Rel == "nsubj" && refusals[t.Lemma] && t.UPOS == "NOUN" && sv.hasMark(trigger, "to") {
 			return true // the parser's "refusal to support him", the noun taken for the subject
 		}
+		if t.Rel == "mark" && sv.lower(k) == "to" && k-1 >= sv.first && refusals[sv.doc.Tokens[k-1].Lemma] {
+			return true // "his reluctance to send troops", however the parser hung the infinitive
+		}
 	}
 	for v, hops := trigger, 0; v >= 0 && hops < 3; hops++ {
 		if sv.hasMark(v, "without") {
@@ -512,8 +515,8 @@ func (sv *sentenceView) hasDet(k int, word string) bool {
 }
 
 // refusals are the verbs, nouns and adjectives whose infinitive is an act
-// not done ("refused to", "was unable to").
-var refusals = wordSet("refuse refusal decline fail failure unable")
+// not done ("refused to", "was unable to", "his reluctance to send troops").
+var refusals = wordSet("refuse refusal decline fail failure unable reluctant reluctance unwilling unwillingness hesitant")
 
 // treeModality reads the trigger's auxiliaries and the verb that controls
 // it; "" when the tree says nothing.
