@@ -134,6 +134,8 @@ func TestCoder(t *testing.T) {
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
 		{"an act one was unable to do is negated", "France was unable to meet India.", map[string]string{"France": fr, "India": in},
 			[]string{"FRA 040 IND negated"}},
+		{"a relative clause after a comma is the actor's that ends the antecedent's phrase", "Ministers raised concern that groups like Hamas, which claimed responsibility for the raids, are sending fighters across the border.",
+			map[string]string{"Hamas": "PSEREB"}, []string{"PSEREB 015 -"}},
 		{"reluctance is a refusal, wherever the parser hangs its infinitive", "France was reluctant to meet India. The talks did not lead Russia to abandon its deep reluctance to attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
 		{"the act of a refusal noun is negated", "India said that France's refusal to support Russia was a mistake.",

@@ -14,6 +14,9 @@ import (
 // dependents. The word-order rules in build.go remain as the fallback for
 // sentences the tree does not settle.
 
+// asideMarks open a clause set off from the words before it.
+var asideMarks = wordSet(", - – —")
+
 // intentVerbs head an infinitive that a source intends rather than does.
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
 	hope offer propose try attempt commit`)
@@ -32,15 +35,26 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 				if relativePronouns[sv.lower(k)] && doc.Tokens[v].Rel == "acl:relcl" && doc.Tokens[v].Head >= 0 {
 					// "a measure that bans X": the antecedent is the
 					// subject, and if it is no actor the clause has none.
+					// After a comma or a dash, the actor that ends the
+					// antecedent's phrase is the one meant ("an offensive
+					// by Turkey or the Nusra Front - which had aligned
+					// itself with Al Qaeda").
+					if h := doc.Tokens[v].Head; k-2 >= sv.first && h <= k-2 && asideMarks[doc.Tokens[k-1].Text] && doc.Tokens[h].UPOS == "NOUN" && sv.coveredBy(h) < 0 {
+						if mi := sv.coveredBy(k - 2); mi >= 0 {
+							return []int{mi}, doc.Tokens[k].Rel == "nsubj:pass", true
+						}
+					}
 					if mi := sv.mentionOfSubtree(doc.Tokens[v].Head); mi >= 0 {
 						return sv.withConjuncts(mi, doc.Tokens[v].Head), doc.Tokens[k].Rel == "nsubj:pass", true
 					}
 					return nil, false, true
 				}
-				if relativePronouns[sv.lower(k)] && k-2 >= sv.first && doc.Tokens[k-1].Text == "," {
+				if relativePronouns[sv.lower(k)] && k-2 >= sv.first && asideMarks[doc.Tokens[k-1].Text] {
 					// "threw bottles at riot police, who responded with
-					// tear gas", however the parser hung the clause: the
-					// actor before the comma is the antecedent.
+					// tear gas", "the Nusra Front - which had aligned
+					// itself with Al Qaeda", however the parser hung the
+					// clause: the actor before the comma or dash is the
+					// antecedent.
 					if mi := sv.coveredBy(k - 2); mi >= 0 {
 						return []int{mi}, doc.Tokens[k].Rel == "nsubj:pass", true
 					}
