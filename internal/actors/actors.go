@@ -804,6 +804,9 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	text := b.doc.Article.Text
 	named := o // the owner the text gives, before any default
 	if o == nil {
+		o = b.placeBefore(start)
+	}
+	if o == nil {
 		o = b.whereOwner(start)
 	}
 	if o == nil && ag.Kind == kb.Group {
@@ -1428,6 +1431,31 @@ func (b *builder) whereOwner(offset int) *owner {
 		}
 	}
 	return found
+}
+
+// placeBefore returns the country of a place the places layer found right
+// before offset, alone or with a possessive, that names where a role is
+// ("the Florida senator", "Texas's governor", "Gaza residents"); nil when
+// there is none or the place lies in no country.
+func (b *builder) placeBefore(offset int) *owner {
+	text := b.doc.Article.Text
+	for _, p := range b.doc.Places {
+		if p.Country == "" {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.End >= offset || offset-m.End > 4 {
+				continue
+			}
+			switch text[m.End:offset] {
+			case " ", "'s ", "’s ":
+				if o, ok := b.s.countryByISO3(p.Country); ok {
+					return &o
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ownerActor returns the actor index of an owner acting on its own.

@@ -266,6 +266,10 @@ func TestStoryActorCodes(t *testing.T) {
 			"2020-10-07", "rebels=REB journalists=MED Ali bin Tamim="},
 		{"Last month, he filed a lawsuit against a German anti-refugee group after its followers threatened him.",
 			"2016-05-01", "German=DEU"},
+		// A place right before a role is where it belongs, whatever
+		// country the story is about.
+		{"North Korea tested a bomb. North Korea praised it. The Florida senator said it was bad. Texas's governor agreed.",
+			"2016-01-06", "North Korea=PRK senator=USALEG governor=USAGOV"},
 	} {
 		if got := actorCodes(analyzeParsed(t, k, tt.text, tt.date)); got != tt.want {
 			t.Errorf("%q: actors %s, want %s", tt.text, got, tt.want)
