@@ -304,6 +304,16 @@ func (b *builder) ownerOf(m kb.Match, text string) (owner, string, bool) {
 			kind := map[kb.EntryKind]string{kb.CountryName: "name", kb.CountryAdjective: "adjective",
 				kb.CountryPeople: "people", kb.Capital: "capital"}[e.Kind]
 			o := countryOwner(&k.Countries()[e.Index])
+			if e.Kind == kb.CountryName {
+				if iso3, ok := b.placeCountryAt(m.Start, m.End); ok && iso3 != o.country {
+					// "Georgia businessman" in a story about the US
+					// state: the places layer read the name as a
+					// province of another country, whose it is.
+					if po, ok := b.s.countryByISO3(iso3); ok {
+						o = po
+					}
+				}
+			}
 			if e.Kind != kb.Capital {
 				b.last = &o
 			}
@@ -1431,6 +1441,19 @@ func (b *builder) whereOwner(offset int) *owner {
 		}
 	}
 	return found
+}
+
+// placeCountryAt returns the country of the place the places layer found
+// at exactly [start, end).
+func (b *builder) placeCountryAt(start, end int) (string, bool) {
+	for _, p := range b.doc.Places {
+		for _, m := range p.Mentions {
+			if m.Start == start && m.End == end {
+				return p.Country, p.Country != ""
+			}
+		}
+	}
+	return "", false
 }
 
 // placeBefore returns the country of a place the places layer found right

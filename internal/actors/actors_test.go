@@ -270,6 +270,9 @@ func TestStoryActorCodes(t *testing.T) {
 		// country the story is about.
 		{"North Korea tested a bomb. North Korea praised it. The Florida senator said it was bad. Texas's governor agreed.",
 			"2016-01-06", "North Korea=PRK senator=USALEG governor=USAGOV"},
+		// "Georgia" in a story about American voters is the state.
+		{"American voters in Georgia backed the senator. A Georgia lawmaker agreed.",
+			"2016-01-06", "American=USA American voters=USACVL senator=USALEG Georgia lawmaker=USALEG"},
 	} {
 		if got := actorCodes(analyzeParsed(t, k, tt.text, tt.date)); got != tt.want {
 			t.Errorf("%q: actors %s, want %s", tt.text, got, tt.want)

@@ -39,8 +39,13 @@
 // the countries the story names elsewhere (a name never counts as evidence
 // for its own country; a world city outweighs small namesakes there), then
 // population; it declines when several places of unknown size remain. A capital the knowledge base finds is checked the
-// same way, so "Tripoli" in a story about Lebanon is Lebanon's Tripoli.
-// Each place carries the reason for its first mention.
+// same way, so "Tripoli" in a story about Lebanon is Lebanon's Tripoli;
+// and a country's name that is also a first-level region of a country the
+// story names is that region when the story names the first country no other
+// way ("Georgia" in a story about American voters is the US state, not with
+// "Tbilisi" or "Georgian" around). The actor layer follows it: that
+// Georgia's lawmakers are American. Each place carries the reason for its
+// first mention.
 //
 // The dateline's place ("SEOUL", "KRAMATORSK, Ukraine") is resolved too and
 // kept with a mention whose sentence is -1, so that events can fall back on
@@ -289,6 +294,9 @@ func (st *state) candidate(text string, e kb.Entry, qual string) (candidate, boo
 	switch e.Kind {
 	case kb.CountryName:
 		c := k.Countries()[e.Index]
+		if p, ok := st.homonymRegion(text, c.ISO3); ok {
+			return fromGazetteer(p, fmt.Sprintf("a province of a country the story names (%s), which names %s no other way", p.Country, c.Name)), true
+		}
 		return candidate{key: "country:" + c.ISO3, kind: "country", name: c.Name, iso3: c.ISO3, lat: c.Lat, lon: c.Lon,
 			reason: "country name"}, true
 	case kb.Capital:
@@ -303,6 +311,22 @@ func (st *state) candidate(text string, e kb.Entry, qual string) (candidate, boo
 			reason: "knowledge-base " + r.Kind}, true
 	}
 	return candidate{}, false
+}
+
+// homonymRegion returns the first-level region named like the country iso3
+// ("Georgia" the US state) when the story names the region's country and
+// names the country iso3 by no other word ("Georgian", "Tbilisi").
+func (st *state) homonymRegion(text, iso3 string) (gazetteer.Place, bool) {
+	story := st.context(text).Story
+	if story[iso3] {
+		return gazetteer.Place{}, false
+	}
+	for _, p := range st.g.Lookup(text) {
+		if p.Kind == gazetteer.Admin1 && p.Country != iso3 && story[p.Country] && sameKey(p.Name, text) {
+			return p, true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // capital resolves a capital's name: the capital, unless a qualifier names

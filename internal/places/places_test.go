@@ -34,6 +34,12 @@ func TestPlaces(t *testing.T) {
 			"Seoul/city/KOR/2 South Korea/country/KOR/1"},
 		{"region", "Shelling hit Gaza and the West Bank.", "Gaza/region/PSE/1 West Bank/region/PSE/1"},
 		{"sea", "Warships sailed into the South China Sea.", "South China Sea/sea//1"},
+		// A country's name that is also a province of a country the story
+		// names is the province, unless the story names the country
+		// some other way.
+		{"homonym province", "American voters in Georgia backed the senator.", "Georgia/province/USA/1"},
+		{"homonym country", "Tbilisi said Georgia would talk to the United States.",
+			"Tbilisi/city/GEO/1 Georgia/country/GEO/1 United States/country/USA/1"},
 		{"no place", "Officials met on Monday.", ""},
 		{"lower-case words are no places", "china cups and turkey dinners", ""},
 	}
