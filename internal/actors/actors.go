@@ -1129,6 +1129,12 @@ func (b *builder) appositiveName(offset int) (int, int, bool) {
 	// "a 22 - year - old law student".
 	j := k - 1
 	for n := 0; j >= 0 && n < 6 && !isArticle(toks[j].Text) && (toks[j].Kind != dyad.Punct || toks[j].Text == "-"); n++ {
+		if x := toks[j].XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+			// "Louisiana, a Baton Rouge newspaper called on Democrat
+			// candidate": a clause, not a role ("a Republican
+			// appointed as deputy attorney general" is one).
+			return 0, 0, false
+		}
 		j--
 	}
 	if j < 1 || !isArticle(toks[j].Text) || toks[j-1].Text != "," {
@@ -1141,6 +1147,9 @@ func (b *builder) appositiveName(offset int) (int, int, bool) {
 	}
 	if first == end {
 		return 0, 0, false
+	}
+	if _, isPlace := b.placeCountryAt(toks[first].Start, toks[end-1].End); isPlace {
+		return 0, 0, false // "Kharkiv, a city ...": a place
 	}
 	return toks[first].Start, toks[end-1].End, true
 }

@@ -270,6 +270,10 @@ func TestStoryActorCodes(t *testing.T) {
 		// country the story is about.
 		{"North Korea tested a bomb. North Korea praised it. The Florida senator said it was bad. Texas's governor agreed.",
 			"2016-01-06", "North Korea=PRK senator=USALEG governor=USAGOV"},
+		// A name before ", a ... role" is the role's holder only when
+		// no clause comes between them, and when it is no place.
+		{"The American convoy reached flooded Louisiana, a Baton Rouge newspaper told Democratic candidate Maria Lopez.",
+			"2016-01-06", "American=USA candidate Maria Lopez=PTY"},
 		// "Georgia" in a story about American voters is the state.
 		{"American voters in Georgia backed the senator. A Georgia lawmaker agreed.",
 			"2016-01-06", "American=USA American voters=USACVL senator=USALEG Georgia lawmaker=USALEG"},

@@ -165,7 +165,8 @@
 // "never", "no longer" just before it; or a refusal whose infinitive the
 // trigger is: "declined to criticize", "refused to attack", "Ryan's refusal
 // to support him", "failed to endorse", "was reluctant to endorse", "his
-// reluctance to send troops") sets Negated; the event is still
+// reluctance to send troops", "instead of visiting", "rather than
+// meeting") sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
 // ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
 // ("would", "could", "can", "should", "must", "if"; but "would" in what a verb of saying

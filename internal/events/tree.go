@@ -493,8 +493,11 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 		}
 	}
 	for v, hops := trigger, 0; v >= 0 && hops < 3; hops++ {
-		if sv.hasMark(v, "without") {
-			return true // "left without meeting India", "without being worried about being harassed by the police"
+		if sv.hasMark(v, "without") || sv.insteadOf(v) {
+			// "left without meeting India", "without being worried about
+			// being harassed by the police", "instead of making a visit",
+			// "rather than praising Japan"
+			return true
 		}
 		if r := sv.doc.Tokens[v].Rel; r != "advcl" && r != "xcomp" {
 			break
@@ -516,6 +519,21 @@ func (sv *sentenceView) treeNegated(trigger int) bool {
 	switch t.Rel {
 	case "xcomp", "acl", "advcl":
 		return t.Head >= 0 && refusals[sv.doc.Tokens[t.Head].Lemma] && sv.hasMark(v, "to")
+	}
+	return false
+}
+
+// insteadOf reports whether the clause of verb v is marked as the act not
+// chosen: "instead of" or "rather than".
+func (sv *sentenceView) insteadOf(v int) bool {
+	for _, c := range sv.doc.Dependents(v) {
+		t := sv.doc.Tokens[c]
+		if (t.Rel == "mark" || t.Rel == "cc") && c+1 < sv.end {
+			switch sv.lower(c) + " " + sv.lower(c+1) {
+			case "instead of", "rather than":
+				return true
+			}
+		}
 	}
 	return false
 }
