@@ -1539,6 +1539,9 @@ func (b *builder) entities() {
 		if strings.ContainsAny(name, "\n\t") || !startsUpperWord(name) {
 			continue
 		}
+		if _, isPlace := b.placeCountryAt(e.Span.Start, e.Span.End); isPlace {
+			continue // "the Texas attorney general": the places layer's, whatever the recognizer says
+		}
 		kind := "person"
 		if e.Type == "ORG" {
 			kind = "organization"

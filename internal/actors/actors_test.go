@@ -274,6 +274,9 @@ func TestStoryActorCodes(t *testing.T) {
 		// no clause comes between them, and when it is no place.
 		{"The American convoy reached flooded Louisiana, a Baton Rouge newspaper told Democratic candidate Maria Lopez.",
 			"2016-01-06", "American=USA candidate Maria Lopez=PTY"},
+		// A place the recognizer takes for an organization is still
+		// where the role after it is.
+		{"The firm agreed to a settlement with the Texas attorney general.", "2016-01-06", "firm=BUS attorney general=USAGOV"},
 		// "Georgia" in a story about American voters is the state.
 		{"American voters in Georgia backed the senator. A Georgia lawmaker agreed.",
 			"2016-01-06", "American=USA American voters=USACVL senator=USALEG Georgia lawmaker=USALEG"},
