@@ -277,6 +277,10 @@ func TestStoryActorCodes(t *testing.T) {
 		// A place the recognizer takes for an organization is still
 		// where the role after it is.
 		{"The firm agreed to a settlement with the Texas attorney general.", "2016-01-06", "firm=BUS attorney general=USAGOV"},
+		// The leaders of a community, a trade or a faith are no
+		// government.
+		{"American business leaders and Muslim leaders met union leaders.", "2016-01-06",
+			"American=USA American business leaders=USABUS Muslim leaders=USAREL union leaders=LAB"},
 		// "Georgia" in a story about American voters is the state.
 		{"American voters in Georgia backed the senator. A Georgia lawmaker agreed.",
 			"2016-01-06", "American=USA American voters=USACVL senator=USALEG Georgia lawmaker=USALEG"},
