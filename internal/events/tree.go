@@ -21,6 +21,10 @@ var asideMarks = wordSet(", - – —")
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
 	hope offer propose try attempt commit`)
 
+// arrangeVerbs have for object an event still to come ("arrange a meeting",
+// "schedule talks").
+var arrangeVerbs = wordSet("arrange schedule organize organise")
+
 // futureVerbs head an infinitive that is expected to happen.
 var futureVerbs = wordSet("expect schedule set due")
 
@@ -603,6 +607,9 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		h := doc.Tokens[t.Head]
 		if t.UPOS == "NOUN" && futureVerbs[h.Lemma] {
 			return "future" // "are due in Washington for talks"
+		}
+		if t.UPOS == "NOUN" && t.Rel == "obj" && arrangeVerbs[h.Lemma] {
+			return "intended" // "worked to arrange a meeting between Zelensky and Trump"
 		}
 		// "will fly to Jakarta for talks", "will visit X before
 		// flying to Y": the noun or the participle clause is as future as
