@@ -169,7 +169,8 @@
 // meeting") sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
 // ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
-// ("would", "could", "can", "should", "must", "if"; but "would" in what a verb of saying
+// ("would", "could", "can", "should", "must", "if", what one likes or
+// loves doing; but "would" in what a verb of saying
 // reports is the future: "announced that she would launch an inquiry"; and
 // a pattern that spells a modal, as threats do, is asserted), reported
 // ("reportedly", "allegedly") or asserted, read from the trigger's

@@ -132,6 +132,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"what one likes doing is no act", "Russia loves to attack Ukraine. France enjoys criticizing India.",
+			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR hypothetical", "FRA 111 IND hypothetical"}},
 		{"a meeting someone arranges is still to come", "The envoy arranged a meeting between France and India.",
 			map[string]string{"France": fr, "India": in}, []string{"FRA 036 IND intended", "IND 036 FRA intended"}},
 		{"rallying a coalition against one is no protest", "France rallied a broad coalition against India. Japan rallied a broad coalition against the tariffs.",

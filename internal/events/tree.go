@@ -21,6 +21,10 @@ var asideMarks = wordSet(", - – —")
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
 	hope offer propose try attempt commit`)
 
+// tastes are the verbs whose gerund or infinitive is what one likes doing,
+// not something done.
+var tastes = wordSet("like love enjoy hate dislike relish")
+
 // arrangeVerbs have for object an event still to come ("arrange a meeting",
 // "schedule talks").
 var arrangeVerbs = wordSet("arrange schedule organize organise")
@@ -579,6 +583,14 @@ func (sv *sentenceView) treeModality(trigger int) string {
 			// or must do ("the United States should close its borders"),
 			// is no act.
 			return "hypothetical"
+		}
+	}
+	if k := trigger - 1; k > sv.first {
+		if sv.lower(k) == "to" {
+			k--
+		}
+		if t := doc.Tokens[k]; k >= sv.first && t.UPOS == "VERB" && tastes[t.Lemma] {
+			return "hypothetical" // "likes dropping bombs on people": a taste, no act
 		}
 	}
 	if t := doc.Tokens[trigger]; (t.Rel == "xcomp" || t.Rel == "advcl" && sv.hasMark(trigger, "to")) && t.Head >= 0 {
