@@ -636,11 +636,20 @@ var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true,
 // ("allowed that X ...", "signed an accord to supply X").
 func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 	locative := -1
+	var subject []int
+	if sv.doc.Parsed() {
+		subject, _, _ = sv.treeSubject(trigger)
+	}
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
 		if mi < 0 || sv.possessivePronoun(k) || sv.inAgent(k, trigger) ||
 			anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
 			continue
+		}
+		if sv.doc.Mentions[mi].Kind == "pronoun" && slices.ContainsFunc(subject, func(si int) bool {
+			return sv.doc.Mentions[si].Actor == sv.doc.Mentions[mi].Actor
+		}) {
+			continue // "Sam has begun to question whether he has a future with the Orcs": not himself
 		}
 		if sv.placeOf(k) {
 			if locative < 0 {

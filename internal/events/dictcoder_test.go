@@ -95,7 +95,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 func TestVerbDictionary(t *testing.T) {
 	c := testDictionaryCoder(t)
 	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH",
-		"Northern police": "NRLCOP", "Southern students": "STHEDU"}
+		"Northern police": "NRLCOP", "Southern students": "STHEDU", "it": "NRL"}
 	for _, tc := range []struct{ text, want string }{
 		// The verb's own code, the target found in its object's phrase.
 		{"Northland blockaded the coast of Southland.", "NRL 191 STH"},
@@ -140,6 +140,8 @@ func TestVerbDictionary(t *testing.T) {
 		// A compound after the verb, with a subject of its own: the
 		// compound is the targets; without one it acts on itself.
 		{"Westland agreed with Northland and Southland on the plan.", "WST 031 NRL; WST 031 STH"},
+		// The subject's own pronoun in the verb's phrase is no target.
+		{"Northland praised the idea that it would trade with Southland.", "NRL 051 STH"},
 		// A background participle clause ("after V-ing") is not coded.
 		{"Westland praised Northland after blockading Southland.", "WST 051 NRL"},
 		// The parser takes the verb for a participle modifying the

@@ -45,7 +45,12 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
 	for _, name := range names {
 		idx := len(doc.Actors)
-		doc.Actors = append(doc.Actors, dyad.Actor{ID: "a" + actors[name] + name, Text: name, Code: actors[name], Kind: "country"})
+		if testPronouns[name] {
+			// A pronoun stands for the actor named before with its code.
+			idx = slices.IndexFunc(doc.Actors, func(a dyad.Actor) bool { return a.Code == actors[name] })
+		} else {
+			doc.Actors = append(doc.Actors, dyad.Actor{ID: "a" + actors[name] + name, Text: name, Code: actors[name], Kind: "country"})
+		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], name)
 			if i < 0 {
@@ -53,6 +58,9 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 			}
 			s := off + i
 			off = s + len(name)
+			if testPronouns[name] && (s > 0 && text[s-1] != ' ' || off < len(text) && text[off] != ' ') {
+				continue // a pronoun is a whole word
+			}
 			taken := false
 			for _, m := range doc.Mentions {
 				if m.Overlaps(dyad.Span{Start: s, End: off}) {
@@ -69,6 +77,9 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 				}
 				if testPersons[name] {
 					kind = "person"
+				}
+				if testPronouns[name] {
+					kind = "pronoun"
 				}
 				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1, Kind: kind})
 			}
@@ -101,6 +112,10 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 // testCapitals are the names that code marks as capitals standing for their
 // country, as the actor stage does.
 var testCapitals = map[string]bool{"Paris": true}
+
+// testPronouns are the words that code marks as pronouns of the actor
+// named before them with the same code.
+var testPronouns = map[string]bool{"it": true}
 
 // testPersons are the names that code marks as people.
 var testPersons = map[string]bool{"Sanders": true, "Senator Sanders": true}
