@@ -853,6 +853,13 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 				}
 				do.kind, do.name = "person", text[start:next.End]
 				idx = b.ownerActor(do)
+				if ag.Prefix {
+					// A prefixed agent names a body ("MSF Arnor"),
+					// which owns the role right after it: "an MSF
+					// Arnor diplomat" is NGOARNGOV.
+					owned := do
+					b.chain, b.chainEnd = &owned, next.End
+				}
 			}
 			b.mention(si, start, next.End, "person", idx)
 			return

@@ -183,6 +183,7 @@ func TestDictionaryActors(t *testing.T) {
 		// from the dictionary's agents: a militia is no agent there,
 		// a deputy prime minister holds PRIME_MINISTER.
 		"Northland's militia spoke.":                     "Northland's militia=NRL(agent)",
+		"A Relief Corps Northland cleric spoke.":         "Relief Corps Northland=NGONRL(person) cleric=NGONRLREL(agent)",
 		"Northland Deputy Prime Minister Valmora spoke.": "Northland Deputy Prime Minister Valmora=NRLGOV(person)",
 	} {
 		if got := describe(analyze(t, k, text)); got != want {
