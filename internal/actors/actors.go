@@ -400,8 +400,8 @@ func possessiveMark(w string) bool { return w == "'s" || w == "’s" || w == "'"
 
 // modifiersOnly reports whether the text between offsets from and to is
 // one lower-case adjective or noun that modifies the role noun after it:
-// "US peace envoy", "US special forces" (not "Russia says troops", nor
-// "Arnor former officials", whom "former" makes others).
+// "US peace envoy", "US special forces", "Arnor former officials" (whom
+// "former" makes the country's elites), not "Russia says troops".
 func (b *builder) modifiersOnly(from, to int) bool {
 	toks := b.doc.Tokens
 	k := tokenAfter(toks, from)
@@ -412,8 +412,7 @@ func (b *builder) modifiersOnly(from, to int) bool {
 	if t.Start < to && t.Kind == dyad.Word && institutionWords[strings.ToLower(t.Text)] {
 		return true // "South Korea's National Police Agency"
 	}
-	return t.Start < to && t.Kind == dyad.Word && !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN") &&
-		!roleChangers[strings.ToLower(t.Text)]
+	return t.Start < to && t.Kind == dyad.Word && !startsUpperWord(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN" || roleChangers[strings.ToLower(t.Text)])
 }
 
 // institutionWords are the capitalized words that may stand between an owner
@@ -426,6 +425,38 @@ var institutionWords = map[string]bool{"national": true, "federal": true, "centr
 // rankWords rank a role without changing whose it is: "Canada's top
 // diplomat", "Russia's chief negotiator".
 var rankWords = map[string]bool{"top": true, "senior": true, "chief": true, "leading": true, "most-senior": true}
+
+// formerRole reports whether a word that makes a role someone else's
+// ("former", "ex") stands right before the role's phrase at start or
+// between start and the role noun at nounStart.
+func (b *builder) formerRole(start, nounStart int) bool {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, start)
+	if k < 0 {
+		return false
+	}
+	if k > 0 && roleChangers[strings.ToLower(toks[k-1].Text)] {
+		return true
+	}
+	for ; k < len(toks) && toks[k].Start < nounStart; k++ {
+		if roleChangers[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateSector reports whether sector is one of the state's: government,
+// legislature, judiciary, armed forces, police or intelligence.
+func stateSector(sector string) bool {
+	switch {
+	case strings.HasPrefix(sector, "GOV"):
+		return true
+	case sector == "LEG", sector == "JUD", sector == "MIL", sector == "COP", sector == "SPY":
+		return true
+	}
+	return false
+}
 
 // roleChangers are modifiers that make a role someone else's: a former
 // minister is no longer the government.
@@ -906,6 +937,16 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 	}
 	if o != nil {
 		b.chain, b.chainEnd = o, end
+	}
+	if ag.Kind == kb.Person && stateSector(ag.Sector) && b.formerRole(start, m.Start) {
+		// "former American officials", "Arnor former security
+		// officials": no longer the state's, they are its elites
+		// (CAMEO's ELI).
+		ag.Sector, ag.Role = "ELI", "former "+ag.Role
+		code, sector = "ELI", "ELI"
+		if o != nil {
+			code = joinCode(*o, ag)
+		}
 	}
 	label := ag.Role
 	if o != nil {

@@ -282,6 +282,9 @@ func TestStoryActorCodes(t *testing.T) {
 		// government.
 		{"American business leaders and Muslim leaders met union leaders.", "2016-01-06",
 			"American=USA American business leaders=USABUS Muslim leaders=USAREL union leaders=LAB"},
+		// Former officials are no longer the state's but its elites.
+		{"Former American officials met French former ministers.", "2016-01-06",
+			"American=USA American officials=USAELI French=FRA French former ministers=FRAELI"},
 		// "Georgia" in a story about American voters is the state.
 		{"American voters in Georgia backed the senator. A Georgia lawmaker agreed.",
 			"2016-01-06", "American=USA American voters=USACVL senator=USALEG Georgia lawmaker=USALEG"},
