@@ -362,14 +362,22 @@ func (b *builder) adjacentAgent(m, next kb.Match) bool {
 		return true
 	}
 	if k := tokenAfter(b.doc.Tokens, m.End); k >= 0 && possessiveMark(b.doc.Tokens[k].Text) {
-		// "South Korea's National Police Agency"; but "Gondor's new
-		// mayor" stays Gondor's, as PETRARCH's coders have it.
+		// "South Korea's National Police Agency", "Russia's new
+		// defense minister", "China's outgoing foreign minister",
+		// "France's former president", "Iran's newly appointed envoy".
 		k++
+		toks := b.doc.Tokens
+		for j := k; j < len(toks) && j-k < 3 && toks[j].Start < next.Start && !startsUpperWord(toks[j].Text) &&
+			(toks[j].UPOS == "ADJ" || toks[j].UPOS == "ADV" || toks[j].XPOS == "VBG" || toks[j].XPOS == "VBN" ||
+				roleChangers[strings.ToLower(toks[j].Text)]); j++ {
+			if j+1 < len(toks) && toks[j+1].Start == next.Start {
+				return true
+			}
+		}
 		if w := strings.ToLower(b.doc.Tokens[k].Text); k+1 < len(b.doc.Tokens) && b.doc.Tokens[k+1].Start == next.Start &&
 			(institutionWords[w] || rankWords[w]) {
 			return true // "Canada's top diplomat"
 		}
-		toks := b.doc.Tokens
 		// "Trump's Special Presidential Envoy": a title in capitals.
 		j := k
 		for j < len(toks) && j-k < 3 && toks[j].Start < next.Start && startsUpperWord(toks[j].Text) && toks[j].UPOS == "ADJ" {

@@ -282,6 +282,9 @@ func TestStoryActorCodes(t *testing.T) {
 		// government.
 		{"American business leaders and Muslim leaders met union leaders.", "2016-01-06",
 			"American=USA American business leaders=USABUS Muslim leaders=USAREL union leaders=LAB"},
+		// Adjectives between a possessive owner and its role.
+		{"Russia's new defense minister met China's outgoing foreign minister.", "2024-06-01",
+			"Russia=RUS Russia's new defense minister=RUSGOVMIL China=CHN China's outgoing foreign minister=CHNGOV"},
 		// Former officials are no longer the state's but its elites.
 		{"Former American officials met French former ministers.", "2016-01-06",
 			"American=USA American officials=USAELI French=FRA French former ministers=FRAELI"},
