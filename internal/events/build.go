@@ -257,6 +257,11 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		targets = nil
 		for _, s := range subjects {
+			if strings.HasPrefix(m.pat.Code, "04") && sv.qualifiesThing(s) {
+				// "Iranian assistance is received by the Houthis": a
+				// thing is received, no visitor.
+				return nil
+			}
 			for _, r := range sv.refs(s) {
 				targets = append(targets, &r)
 			}

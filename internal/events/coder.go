@@ -954,6 +954,19 @@ var articles = wordSet("a an the")
 // a possessor ("the Party's nomination") or a compound the tree hangs on a
 // noun that follows ("hospital treatment"); a country's adjective does not
 // ("Qatari mediators" are Qatar's).
+// qualifiesThing reports whether mention mi is only a modifier of a noun
+// after it that is no actor ("Iranian assistance", "the Kremlin's plan").
+func (sv *sentenceView) qualifiesThing(mi int) bool {
+	end := sv.mentionEnd(mi)
+	t := sv.doc.Tokens[end-1]
+	switch t.Rel {
+	case "amod", "compound", "nmod:poss":
+	default:
+		return false
+	}
+	return t.Head >= end && t.Head < sv.end && sv.doc.Tokens[t.Head].UPOS == "NOUN" && sv.coveredBy(t.Head) < 0
+}
+
 func (sv *sentenceView) modifiesNext(mi int) bool {
 	end := sv.mentionEnd(mi)
 	if end < sv.end && possessiveMarks[sv.lower(end)] {
