@@ -852,6 +852,14 @@ func (b *builder) agentWithOwner(si, start int, m kb.Match, ag kb.Agent, o *owne
 func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent, o *owner) {
 	text := b.doc.Article.Text
 	named := o // the owner the text gives, before any default
+	if o == nil && (!strings.HasPrefix(ag.Sector, "GOV") || partyRoles[ag.Role]) {
+		if po, at, ok := b.partyBefore(start); ok {
+			// "Republican lawmakers", "Democratic leaders": the
+			// party's, in a story about its country; not "a
+			// Republican governor", who governs.
+			o, named, start = &po, &po, at
+		}
+	}
 	if o == nil {
 		o = b.placeBefore(start)
 	}
@@ -1097,6 +1105,9 @@ func (b *builder) ownerAfterName(offset int) (owner, bool) {
 // first mention.
 func (b *builder) agentActor(code, country, sector, label string, ag kb.Agent) int {
 	key := "agent:" + code + ":" + ag.Role
+	if strings.HasSuffix(code, "PTY") {
+		key += ":" + label // the Democrats' and the Republicans' leaders share USAPTY, not an actor
+	}
 	idx, ok := b.index[key]
 	if !ok {
 		idx = len(b.doc.Actors)
@@ -1519,6 +1530,35 @@ func (b *builder) placeCountryAt(start, end int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// partyRoles are the government-sector roles that a party adjective makes
+// the party's: its leaders, officials and members.
+var partyRoles = map[string]bool{"leader": true, "official": true, "member": true}
+
+// partyAdjectives are the capitalized adjectives that name a party before a
+// role noun ("Republican senators"), by organization ID.
+var partyAdjectives = map[string]string{"Democratic": "DEMS", "Republican": "GOP", "Conservative": "UKCON", "Tory": "UKCON"}
+
+// partyBefore returns the party that an adjective right before offset names
+// ("Republican lawmakers") and the adjective's start, when the story's
+// country is the party's.
+func (b *builder) partyBefore(offset int) (owner, int, bool) {
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, offset) - 1
+	if k < 0 || toks[k].End+1 != offset && toks[k].End != offset || b.matchAt[toks[k].Start] {
+		return owner{}, 0, false
+	}
+	id, ok := partyAdjectives[toks[k].Text]
+	if !ok || b.home == nil {
+		return owner{}, 0, false
+	}
+	org, ok := b.s.kb.OrgByID(id)
+	if !ok || org.Country != b.home.country {
+		return owner{}, 0, false
+	}
+	code, sector := org.On(b.at)
+	return owner{code: code, country: org.Country, name: org.Name, adj: toks[k].Text, sector: sector, kind: "group"}, toks[k].Start, true
 }
 
 // placeBefore returns the country of a place the places layer found right

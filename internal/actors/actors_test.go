@@ -285,6 +285,10 @@ func TestStoryActorCodes(t *testing.T) {
 		// Adjectives between a possessive owner and its role.
 		{"Russia's new defense minister met China's outgoing foreign minister.", "2024-06-01",
 			"Russia=RUS Russia's new defense minister=RUSGOVMIL China=CHN China's outgoing foreign minister=CHNGOV"},
+		// A party adjective makes its country's lawmakers and leaders the
+		// party's, not its governors.
+		{"The United States votes in Ohio. American voters backed Republican lawmakers, Democratic leaders and a Republican governor.", "2016-07-01",
+			"United States=USA American voters=USACVL Republican lawmakers=USALEG Democratic leaders=USAPTY governor=USAGOV"},
 		// Former officials are no longer the state's but its elites.
 		{"Former American officials met French former ministers.", "2016-01-06",
 			"American=USA American officials=USAELI French=FRA French former ministers=FRAELI"},
