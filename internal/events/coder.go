@@ -513,6 +513,33 @@ func (sv *sentenceView) interposed(k int) int {
 	return j
 }
 
+// timeSpan returns the token after a span of time at k ("in the last few
+// years", "over the past decade", "in recent months", "this year"); k when
+// there is none.
+func (sv *sentenceView) timeSpan(k int) int {
+	j := k
+	if j < sv.end && timeSpanPreps[sv.lower(j)] {
+		j++
+	}
+	start := j
+	for j < sv.end && j-start < 5 && timeSpanWords[sv.lower(j)] {
+		j++
+	}
+	if j == start || j >= sv.end || !timeUnits[sv.lower(j)] {
+		return k
+	}
+	if start == k && !(sv.lower(start) == "this" || sv.lower(start) == "last") {
+		return k // a bare "few years" is no span
+	}
+	return j + 1
+}
+
+var (
+	timeSpanPreps = wordSet("in over during for within")
+	timeSpanWords = wordSet("the last past next coming recent few several two three four five six ten this that")
+	timeUnits     = wordSet("year years month months week weeks day days decade decades")
+)
+
 // particleAdverb reports whether token k is an adverb right after a verb or
 // an adjective: a phrasal verb's particle or a modifier ("win back the
 // Senate", "roll back court decisions", "a distant second behind"), not a
@@ -585,6 +612,13 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 			// adverb of the verb between it and its particle or
 			// preposition.
 			if j := sv.interposed(k); j > k && j < sv.end && literalMatch(el.words, sv.lower(j)) && particleLike[sv.doc.Tokens[j].UPOS] {
+				return matchFrom(sv, p, e, j, m)
+			}
+		}
+		if e > 0 && p.elems[e-1].kind == literal && k < sv.end {
+			// "increased cooperation in the last few years with": a
+			// span of time between a noun and its preposition.
+			if j := sv.timeSpan(k); j > k && j < sv.end && literalMatch(el.words, sv.lower(j)) && sv.doc.Tokens[j].UPOS == "ADP" {
 				return matchFrom(sv, p, e, j, m)
 			}
 		}

@@ -17,7 +17,10 @@
 // (visit, visits, visited, visiting); a word prefixed with = is matched as
 // written. Words are matched case-insensitively, and a word written with
 // hyphens also as one without ("anti-semitism" is "antisemitism"); a|b
-// matches either word; ... skips up to three tokens that are neither actors
+// matches either word (a day or an adverb may stand between a verb and the
+// particle or preposition after it, "called Wednesday for", and a span of
+// time between any two words, "cooperation in the last few years with");
+// ... skips up to three tokens that are neither actors
 // nor punctuation (quotation marks and articles pass uncounted: 'gave its
 // "deepest sympathies"', "signed a trade and investment agreement"; so does
 // the comma before a participle, "the attack, reportedly carried out by";

@@ -147,6 +147,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"a span of time between a noun and its preposition", "France has increased cooperation in the last few years with India.",
+			map[string]string{"France": fr, "India": in}, []string{"FRA 060 IND"}},
 		{"a thing received is no visit", "Questions remain how much direct Indian assistance is received by the rebels. France was received by India.",
 			map[string]string{"France": fr, "Indian": in, "India": in, "rebels": "MLIREB"}, []string{"IND 043 FRA"}},
 		{"what one likes doing is no act", "Russia loves to attack Ukraine. France enjoys criticizing India.",
