@@ -217,6 +217,10 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				m.byAgent = true
 				m.targets = []int{agent}
 			}
+		} else if sv.firstPersonSubject(m.trigger) && len(subjects) > 0 && sv.afterIf(sv.doc.Mentions[subjects[0]].Start, m.trigger) {
+			// '"If Turkey does anything, I will destroy its economy,"
+			// Trump said': the speaker, not the actor of the condition.
+			subjects = nil
 		} else if (doc.Tokens[m.trigger].UPOS == "NOUN" || !m.pat.verbal && doc.Tokens[m.trigger].UPOS == "ADJ") && !sv.possessiveBefore(m.trigger) {
 			// A nominal event's doer is its owner ("Russian strikes",
 			// "the army's offensive"), not whoever the sentence names
@@ -417,6 +421,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// intended act into CAMEO's intent codes.
 		if ic, ok := derivedCode(intentCodes, code); ok {
 			code = ic
+		}
+	}
+	if modality == "future" && !m.fromDict && doc.Parsed() && (sv.conditional(m.trigger) || sv.ifClause(m.trigger)) {
+		// "will destroy the economy of Turkey if it attacks the Kurds":
+		// a hostile act promised on a condition is a threat of it.
+		if tc, ok := derivedCode(threatCodes, code); ok {
+			code, modality = tc, "asserted"
 		}
 	}
 	if modality == "intended" && !m.fromDict && doc.Parsed() && sv.threatened(m.trigger) {
@@ -1023,6 +1034,40 @@ func (sv *sentenceView) conditional(trigger int) bool {
 		// "would not say whether he supported Court packing": what a
 		// "whether" clause holds is in question.
 		if sv.lower(k) == "whether" && sv.doc.Parsed() && sv.inClause(trigger, sv.doc.Tokens[k].Head) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonSubject reports whether the trigger's subject, by the tree, is
+// "I" or "we" that the actor layer left unresolved.
+func (sv *sentenceView) firstPersonSubject(trigger int) bool {
+	for _, k := range sv.doc.Dependents(trigger) {
+		if r := sv.doc.Tokens[k].Rel; (r == "nsubj" || r == "nsubj:pass") && (sv.lower(k) == "i" || sv.lower(k) == "we") && sv.coveredBy(k) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// afterIf reports whether offset lies after an "if" or "unless" that
+// comes before the trigger in its sentence.
+func (sv *sentenceView) afterIf(offset, trigger int) bool {
+	for k := sv.first; k < trigger; k++ {
+		if w := sv.lower(k); (w == "if" || w == "unless") && sv.doc.Tokens[k].Start < offset {
+			return true
+		}
+	}
+	return false
+}
+
+// ifClause reports whether the trigger's clause has a condition after it:
+// an adverbial clause marked "if" or "unless" ("will destroy the economy
+// of Turkey if it attacks the Kurds").
+func (sv *sentenceView) ifClause(trigger int) bool {
+	for _, c := range sv.doc.Dependents(trigger) {
+		if sv.doc.Tokens[c].Rel == "advcl" && (sv.hasMark(c, "if") || sv.hasMark(c, "unless")) {
 			return true
 		}
 	}

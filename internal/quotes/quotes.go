@@ -28,7 +28,7 @@ var cues = wordSet(`say says said saying tell tells told add adds added warn war
 	concluded tweet tweets tweeted post posts posted comment comments commented complain complains
 	complained concede concedes conceded counter counters countered predict predicts predicted
 	repeat repeats repeated assert asserts asserted affirm affirms affirmed confirm confirms
-	confirmed`)
+	confirmed defend defends defended`)
 
 // pronouns that may stand for a speaker.
 var pronouns = wordSet("he she they we it i")

@@ -85,6 +85,8 @@ func TestQuotes(t *testing.T) {
 			[]want{{"direct", "First part.\n\n\"Second part.", "Obi", "aObi", "said"}}},
 		{"unclosed quote ends with paragraph", "He said \"this never ends\n\nNew paragraph.", nil,
 			[]want{{"direct", "this never ends", "He", "", "said"}}},
+		{"defended", "A former envoy said, \"He touts these operations in rallies.\"\n\n\nMendes, also on Twitter, defended his decision, \"As I have said before, we had no choice.\"", map[string]string{"Mendes": "person"},
+			[]want{{"direct", "He touts these operations in rallies.", "A former envoy", "", "said"}, {"direct", "As I have said before, we had no choice.", "Mendes, also on Twitter", "aMendes", "defended"}}},
 		{"has said", `"It is over," Mendes has said.`, map[string]string{"Mendes": "person"},
 			[]want{{"direct", "It is over", "Mendes", "aMendes", "said"}}},
 		{"nested single quotes", `"They called it 'a gift'," Ruiz said.`, map[string]string{"Ruiz": "person"},
