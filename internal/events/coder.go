@@ -723,6 +723,9 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				after := sv.skipAlias(group[len(group)-1], sv.mentionEnd(group[len(group)-1]))
 				if e+1 < len(p.elems) {
 					after = sv.pastApposition(group, after)
+					if next := sv.pastPlace(after); next > after && next < sv.end && literalMatch(p.elems[e+1].words, sv.lower(next)) {
+						after = next // "wrote to the US Embassy in London asking"
+					}
 				}
 				if r, ok := matchFrom(sv, p, e+1, after, m); ok || after >= sv.end || !possessiveMarks[sv.lower(after)] {
 					return r, ok
@@ -737,6 +740,28 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 		}
 	}
 	return m, false
+}
+
+// pastPlace returns the token after a place phrase at k ("in London", "at
+// the UN in Geneva"): "in" or "at" and a proper-noun run; k when there is
+// none.
+func (sv *sentenceView) pastPlace(k int) int {
+	j := k
+	for n := 0; n < 2 && j+1 < sv.end && (sv.lower(j) == "in" || sv.lower(j) == "at"); n++ {
+		x := j + 1
+		if sv.lower(x) == "the" {
+			x++
+		}
+		start := x
+		for x < sv.end && x-start < 4 && sv.doc.Tokens[x].UPOS == "PROPN" {
+			x++
+		}
+		if x == start {
+			break
+		}
+		j = x
+	}
+	return j
 }
 
 // pastApposition returns the token after an apposition between commas at
