@@ -150,6 +150,16 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		return nil
 	}
+	if v := sv.believedBy(m.trigger); v >= 0 && doc.Parsed() && !m.fromDict && hostileRoot(m.pat.Code) && !m.pat.judgment && !m.reversed && len(m.sources) == 0 {
+		// "The CIA believes the crown prince ordered Khashoggi's
+		// killing": to believe an actor did a hostile act is to accuse
+		// it; what else one believes stays as the clause says it.
+		if doers, passive, ok := sv.treeSubject(m.trigger); ok && !passive && len(doers) > 0 {
+			claim := m
+			claim.trigger, claim.start, claim.code, claim.targets, claim.byAgent, claim.role, claim.act = v, v, "112", doers, false, 0, 0
+			return c.events(sv, claim, actorIdx)
+		}
+	}
 	if doc.Parsed() && !m.fromDict && sv.demanded(m.trigger) {
 		// "Protesters' demands include an investigation of police
 		// violence against protesters", "their demands have included

@@ -147,6 +147,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"believing someone did a hostile act accuses them", "Japan believes Russia has attacked Ukraine. France suspects that India had met Japan.",
+			map[string]string{"Japan": "JPN", "Russia": ru, "Ukraine": ua, "France": fr, "India": in}, []string{"JPN 112 RUS", "IND 040 JPN"}},
 		{"a place after the target is passed when the pattern goes on", "Britain wrote to the French embassy in Madrid asking for help. Japan wrote to India urging a quick reply.",
 			map[string]string{"Britain": "GBR", "French embassy": "FRAGOV", "Japan": "JPN", "India": in}, []string{"GBR 020 FRAGOV", "JPN 020 IND"}},
 		{"wrecking a country's economy punishes it", "Japan wrecked the economy of India. Russia ruined Ukraine's economy.",

@@ -692,6 +692,25 @@ func (sv *sentenceView) allegedBy(trigger int) (int, bool) {
 
 var allegeVerbs = wordSet("allege claim accuse")
 
+// believedBy returns the verb of belief ("believe", "suspect") whose
+// complement holds the trigger, or -1.
+func (sv *sentenceView) believedBy(trigger int) int {
+	toks := sv.doc.Tokens
+	for v, hops := trigger, 0; v >= 0 && hops < 3; hops++ {
+		t := toks[v]
+		if t.Head < 0 || t.Rel != "ccomp" && t.Rel != "conj" && t.Rel != "xcomp" {
+			return -1
+		}
+		if h := t.Head; t.Rel == "ccomp" && beliefVerbs[toks[h].Lemma] {
+			return h
+		}
+		v = t.Head
+	}
+	return -1
+}
+
+var beliefVerbs = wordSet("believe suspect")
+
 // accuseVerbs take the act they accuse someone of as an "of" or "for"
 // gerund ("accused X of violating", "blamed X for attacking").
 var accuseVerbs = wordSet("accuse charge suspect blame condemn criticize criticise denounce fault")
