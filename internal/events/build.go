@@ -469,6 +469,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 		code = "111"
 	}
+	if violentRoot(m.pat.Code) && !m.fromDict && len(targets) > 0 && targets[0] != nil && politician(doc, actorIdx, sources[0]) &&
+		sv.spanHas(m.start, m.end, rivalryWords) && provinceAt(doc, targets[0].Start) {
+		// "Trump has captured Georgia, Alabama and Tennessee": a
+		// politician wins states, no one seizes them.
+		return nil
+	}
 	if violentRoot(m.pat.Code) && !m.fromDict && len(targets) > 0 && targets[0] != nil && politician(doc, actorIdx, *targets[0]) &&
 		sv.spanHas(m.start, m.end, rivalryWords) && sv.spanHas(sv.first, sv.end, electionWords) {
 		// "We're going to have to beat Donald Trump at the ballot box":
@@ -694,6 +700,22 @@ var (
 	electionWords = wordSet("ballot election primary poll vote race caucus nomination campaign")
 	rivalryWords  = wordSet("beat fight battle capture blockade besiege ambush target destroy crush defeat use")
 )
+
+// provinceAt reports whether the places layer found a province or a city
+// starting at offset.
+func provinceAt(doc *dyad.Document, offset int) bool {
+	for _, p := range doc.Places {
+		if p.Kind != "province" && p.Kind != "city" && p.Kind != "region" {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.Start == offset {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // diplomaticRef reports whether r names an actor in a diplomatic role: an
 // ambassador, envoy or diplomat, an embassy or consulate.

@@ -81,7 +81,13 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 				if testPronouns[name] {
 					kind = "pronoun"
 				}
-				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: -1, Kind: kind})
+				place := -1
+				if testProvinces[name] {
+					place = len(doc.Places)
+					doc.Places = append(doc.Places, dyad.Place{Name: name, Kind: "province", Country: actors[name],
+						Mentions: []dyad.MentionRef{{Text: name, Start: s, End: off}}})
+				}
+				doc.Mentions = append(doc.Mentions, dyad.Mention{Span: dyad.Span{Start: s, End: off}, Text: name, Actor: idx, Place: place, Kind: kind})
 			}
 		}
 	}
@@ -112,6 +118,10 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 // testCapitals are the names that code marks as capitals standing for their
 // country, as the actor stage does.
 var testCapitals = map[string]bool{"Paris": true}
+
+// testProvinces are the names that code also gives the places layer's
+// provinces, standing for their country.
+var testProvinces = map[string]bool{"Georgia": true, "Ohio": true}
 
 // testPronouns are the words that code marks as pronouns of the actor
 // named before them with the same code.
@@ -147,6 +157,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"a politician captures states, no one seizes them", "Senator Sanders captured Georgia and Ohio. Russia captured Ukraine's Donbas region.",
+			map[string]string{"Senator Sanders": "USALEG", "Georgia": "USA", "Ohio": "USA", "Russia": ru, "Ukraine": ua}, []string{"RUS 192 UKR"}},
 		{"believing someone did a hostile act accuses them", "Japan believes Russia has attacked Ukraine. France suspects that India had met Japan.",
 			map[string]string{"Japan": "JPN", "Russia": ru, "Ukraine": ua, "France": fr, "India": in}, []string{"JPN 112 RUS", "IND 040 JPN"}},
 		{"a place after the target is passed when the pattern goes on", "Britain wrote to the French embassy in Madrid asking for help. Japan wrote to India urging a quick reply.",
