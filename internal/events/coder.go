@@ -585,7 +585,7 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 	el := p.elems[e]
 	switch el.kind {
 	case literal:
-		if k < sv.end && e == len(p.elems)-1 && e > 0 && p.elems[e-1].kind == target && el.words["to"] && strings.HasPrefix(p.Code, "02") &&
+		if k < sv.end && e == len(p.elems)-1 && e > 0 && p.elems[e-1].kind == target && el.words["to"] && sv.lower(k) == "to" && strings.HasPrefix(p.Code, "02") &&
 			(sv.doc.Tokens[k].Rel == "case" || k+1 < sv.end && (sv.lower(k+1) == "be" || sv.lower(k+1) == "get")) {
 			// An appeal's "urge + to", "call for + to" end on an active
 			// infinitive's "to": not a preposition's ("pushing her to

@@ -157,6 +157,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"an appeal to voters may be an attraction", "France's appeal to Indian voters grew. Japan's appeal to India for calm was heard.",
+			map[string]string{"France": fr, "Indian voters": "INDCVL", "Japan": "JPN", "India": in}, []string{"JPN 020 IND"}},
 		{"a politician captures states, no one seizes them", "Senator Sanders captured Georgia and Ohio. Russia captured Ukraine's Donbas region.",
 			map[string]string{"Senator Sanders": "USALEG", "Georgia": "USA", "Ohio": "USA", "Russia": ru, "Ukraine": ua}, []string{"RUS 192 UKR"}},
 		{"believing someone did a hostile act accuses them", "Japan believes Russia has attacked Ukraine. France suspects that India had met Japan.",
