@@ -171,7 +171,8 @@
 // reluctance to send troops", "instead of visiting", "rather than
 // meeting") sets Negated; the event is still
 // reported, flagged, so that users can drop or keep it. Modality is future
-// ("will", "is due to"), intended ("plans to", "agreed to"), hypothetical
+// ("will", "is due to"), intended ("plans to", "agreed to", "its intention to",
+// "a commitment to"), hypothetical
 // ("would", "could", "can", "should", "must", "if", what one likes or
 // loves doing; but "would" in what a verb of saying
 // reports is the future: "announced that she would launch an inquiry"; and

@@ -157,6 +157,8 @@ func TestCoder(t *testing.T) {
 			[]string{"FRA 111 IND negated"}},
 		{"an act done without or with no plans is negated", "France left without meeting India. Russia has no plans to either criticize or attack Ukraine.",
 			map[string]string{"France": fr, "India": in, "Russia": ru, "Ukraine": ua}, []string{"FRA 040 IND negated", "RUS 180 UKR negated"}},
+		{"the infinitive of an intent noun is intended", "Japan confirmed its intention to visit India. France repeated its pledge to attack the rebels.",
+			map[string]string{"Japan": "JPN", "India": in, "France": fr, "rebels": "MLIREB"}, []string{"JPN 036 IND intended", "FRA 138 MLIREB intended"}},
 		{"an appeal to voters may be an attraction", "France's appeal to Indian voters grew. Japan's appeal to India for calm was heard.",
 			map[string]string{"France": fr, "Indian voters": "INDCVL", "Japan": "JPN", "India": in}, []string{"JPN 020 IND"}},
 		{"a politician captures states, no one seizes them", "Senator Sanders captured Georgia and Ohio. Russia captured Ukraine's Donbas region.",

@@ -21,6 +21,9 @@ var asideMarks = wordSet(", - – —")
 var intentVerbs = wordSet(`plan intend agree vow pledge promise want seek decide threaten prepare aim
 	hope offer propose try attempt commit`)
 
+// intentNouns name an intent whose infinitive is an act still to come.
+var intentNouns = wordSet("plan intention intent commitment pledge promise vow determination resolve readiness willingness decision bid")
+
 // tastes are the verbs whose gerund or infinitive is what one likes doing,
 // not something done.
 var tastes = wordSet("like love enjoy hate dislike relish")
@@ -586,11 +589,15 @@ func (sv *sentenceView) treeModality(trigger int) string {
 		}
 	}
 	if k := trigger - 1; k > sv.first {
-		if sv.lower(k) == "to" {
+		to := sv.lower(k) == "to"
+		if to {
 			k--
 		}
 		if t := doc.Tokens[k]; k >= sv.first && t.UPOS == "VERB" && tastes[t.Lemma] {
 			return "hypothetical" // "likes dropping bombs on people": a taste, no act
+		}
+		if t := doc.Tokens[k]; to && k >= sv.first && t.UPOS == "NOUN" && intentNouns[t.Lemma] {
+			return "intended" // "confirmed its intention to visit India", "a commitment to destroy ISIL"
 		}
 	}
 	if t := doc.Tokens[trigger]; (t.Rel == "xcomp" || t.Rel == "advcl" && sv.hasMark(trigger, "to")) && t.Head >= 0 {
