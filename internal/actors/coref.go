@@ -321,10 +321,14 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 		}
 		return act.Kind == "person" || act.Kind == "agent" && b.singular[a]
 	}
+	qOpen, qClose, afterQuote := b.quoteBefore(offset)
 	for s, ms := range b.sentencesBack(si, offset) {
 		var persons []int
 		for _, i := range ms {
 			m := &b.doc.Mentions[i]
+			if afterQuote && m.Start > qOpen && m.Start < qClose {
+				continue // '"If Donald Trump becomes president, I ...," he said': not whom the quote names
+			}
 			if isPerson(m.Actor) && !b.pluralAt[m.Start] || b.singularAt[m.Start] {
 				persons = append(persons, i)
 			}
@@ -343,6 +347,27 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 		return []int{b.doc.Mentions[persons[0]].Actor}
 	}
 	return nil
+}
+
+// quoteBefore returns the span of the quotation that ends right before
+// offset ('"...," he said'): its opening and closing marks' offsets.
+func (b *builder) quoteBefore(offset int) (int, int, bool) {
+	text := b.doc.Article.Text
+	before := strings.TrimRight(text[:offset], " ")
+	var closing int
+	switch {
+	case strings.HasSuffix(before, `"`):
+		closing = len(before) - 1
+	case strings.HasSuffix(before, "”"):
+		closing = len(before) - len("”")
+	default:
+		return 0, 0, false
+	}
+	open := strings.LastIndexAny(text[:closing], "\"“")
+	if open < 0 || closing-open > 3000 {
+		return 0, 0, false
+	}
+	return open, closing, true
 }
 
 // wordBefore returns the word right before offset ("his" in "his

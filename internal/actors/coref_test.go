@@ -85,6 +85,9 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Hamas=PSEREBHMS(group) Israel=ISR(country) The group=PSEREBHMS(group) it=PSEREBHMS(group)"},
 		{"the group of an of-phrase is no reference", "", "NATO met Japan. The group of seven met later.",
 			"NATO=IGOWSTNAT(organization) Japan=JPN(country)"},
+		// The speaker after a quote is not whom the quote names.
+		{"he after a quote is not in the quote", "2016-06-01", `Benjamin Netanyahu spoke in Jerusalem. "If Joe Biden wins, I will meet him," he said.`,
+			"Benjamin Netanyahu=ISRGOV(person) Joe Biden=USAGOV(person) him=USAGOV(person) he=ISRGOV(person)"},
 		// A list ends on "and": a comma between clauses joins no group.
 		{"a comma between clauses is no list", "", "Protesters clashed with police outside the Serbian parliament. As they tried to storm parliament, police in response fired tear gas at them.",
 			"Protesters=OPP(agent) police=COP(agent) Serbian parliament=SRBLEG(agent) they=OPP(agent) parliament=SRBLEG(agent) police=COP(agent) them=OPP(agent)"},
