@@ -887,6 +887,20 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		if ok {
 			b.consumed[next.Start] = true
 			idx := b.officialActor(oi)
+			if st := b.s.kb.Officials()[oi].On(b.at); !st.Current && st.Country != "" && stateSector(ag.Sector) && !b.formerRole(start, m.Start) &&
+				!surnameOnly(next) && !partyRoles[ag.Role] &&
+				!slices.ContainsFunc(b.s.kb.Officials()[oi].Terms, func(t kb.Term) bool { return roleFits(&ag, t.Role) }) {
+				// "Sen. Marco Rubio" in 2016: a specific title before a
+				// full name, of an office the tables do not hold for
+				// him, says what he was then, where they know only a
+				// later office (and would make him an elite);
+				// "President Carter" in 2020 stays the former president
+				// the tables know, and "Secretary Clinton" a surname.
+				if co, ok := b.s.countryByISO3(st.Country); ok {
+					a := &b.doc.Actors[idx]
+					a.Code, a.Country, a.Sector, a.Role = joinCode(co, ag), co.country, ag.Sector, ag.Role
+				}
+			}
 			if do, ok := b.dictOwner(next); ok {
 				// A dictionary actor under a title takes the title's
 				// code, as the dictionaries' agents do: "Prime

@@ -289,6 +289,9 @@ func TestStoryActorCodes(t *testing.T) {
 		// party's, not its governors.
 		{"The United States votes in Ohio. American voters backed Republican lawmakers, Democratic leaders and a Republican governor.", "2016-07-01",
 			"United States=USA American voters=USACVL Republican lawmakers=USALEG Democratic leaders=USAPTY governor=USAGOV"},
+		// A specific title before a full name says what an official of
+		// a later office was then; a former president stays former.
+		{"Senator Marco Rubio criticized President Jimmy Carter.", "2016-01-06", "Senator Marco Rubio=USALEG President Jimmy Carter=USAELI"},
 		// Former officials are no longer the state's but its elites.
 		{"Former American officials met French former ministers.", "2016-01-06",
 			"American=USA American officials=USAELI French=FRA French former ministers=FRAELI"},
