@@ -141,22 +141,18 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		// a hostile act its doer did is an accusation of the doer
 		// ("Tamim claimed Houthis have attacked journalists" is 112
 		// against the Houthis), which "allege +" codes for "allege".
-		if v >= 0 && doc.Tokens[v].Lemma == "claim" && hostileRoot(m.pat.Code) && !m.pat.judgment && !m.reversed && len(m.sources) == 0 {
-			if doers, passive, ok := sv.treeSubject(m.trigger); ok && !passive && len(doers) > 0 {
-				claim := m
-				claim.trigger, claim.start, claim.code, claim.targets, claim.byAgent, claim.role, claim.act = v, v, "112", doers, false, 0, 0
+		if v >= 0 && doc.Tokens[v].Lemma == "claim" {
+			if claim, ok := sv.accusation(m, v); ok {
 				return c.events(sv, claim, actorIdx)
 			}
 		}
 		return nil
 	}
-	if v := sv.believedBy(m.trigger); v >= 0 && doc.Parsed() && !m.fromDict && hostileRoot(m.pat.Code) && !m.pat.judgment && !m.reversed && len(m.sources) == 0 {
+	if v := sv.believedBy(m.trigger); v >= 0 && doc.Parsed() && !m.fromDict {
 		// "The CIA believes the crown prince ordered Khashoggi's
 		// killing": to believe an actor did a hostile act is to accuse
 		// it; what else one believes stays as the clause says it.
-		if doers, passive, ok := sv.treeSubject(m.trigger); ok && !passive && len(doers) > 0 {
-			claim := m
-			claim.trigger, claim.start, claim.code, claim.targets, claim.byAgent, claim.role, claim.act = v, v, "112", doers, false, 0, 0
+		if claim, ok := sv.accusation(m, v); ok {
 			return c.events(sv, claim, actorIdx)
 		}
 	}
@@ -433,17 +429,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			code = ic
 		}
 	}
-	if modality == "future" && !m.fromDict && doc.Parsed() && (sv.conditional(m.trigger) || sv.ifClause(m.trigger)) {
-		// "will destroy the economy of Turkey if it attacks the Kurds":
-		// a hostile act promised on a condition is a threat of it.
-		if tc, ok := derivedCode(threatCodes, code); ok {
-			code, modality = tc, "asserted"
-		}
-	}
-	if modality == "intended" && !m.fromDict && doc.Parsed() && sv.threatened(m.trigger) {
+	if !m.fromDict && doc.Parsed() && (modality == "intended" && sv.threatened(m.trigger) ||
+		modality == "future" && (sv.conditional(m.trigger) || sv.ifClause(m.trigger))) {
 		// "threatened to shut down the federal government", "threatens
-		// to cut aid": a threat of a non-violent hostile act is CAMEO's
-		// threat of it (violent ones are already 138).
+		// to cut aid", "will destroy the economy of Turkey if it attacks
+		// the Kurds": a non-violent hostile act threatened, or promised
+		// on a condition, is CAMEO's threat of it (violent ones are
+		// already 138).
 		if tc, ok := derivedCode(threatCodes, code); ok {
 			code, modality = tc, "asserted"
 		}
@@ -840,6 +832,22 @@ func (sv *sentenceView) nominalOwner(m match) []int {
 		}
 	}
 	return nil
+}
+
+// accusation returns the accusation (112) that verb v of claiming or
+// believing makes of the hostile act m it holds: v's subject accuses the
+// act's doers; false when m is no hostile act with a doer of its own.
+func (sv *sentenceView) accusation(m match, v int) (match, bool) {
+	if !hostileRoot(m.pat.Code) || m.pat.judgment || m.reversed || len(m.sources) > 0 {
+		return m, false
+	}
+	doers, passive, ok := sv.treeSubject(m.trigger)
+	if !ok || passive || len(doers) == 0 {
+		return m, false
+	}
+	claim := m
+	claim.trigger, claim.start, claim.code, claim.targets, claim.byAgent, claim.role, claim.act = v, v, "112", doers, false, 0, 0
+	return claim, true
 }
 
 // hostileRoot reports whether code is a hostile act, from threats to mass

@@ -1009,10 +1009,6 @@ func (sv *sentenceView) sameConjunct(words map[string]bool, k int) int {
 // investment agreement" is three words from the verb to its noun.
 var articles = wordSet("a an the")
 
-// modifiesNext reports whether mention mi only qualifies the noun after it:
-// a possessor ("the Party's nomination") or a compound the tree hangs on a
-// noun that follows ("hospital treatment"); a country's adjective does not
-// ("Qatari mediators" are Qatar's).
 // qualifiesThing reports whether mention mi is only a modifier of a noun
 // after it that is no actor ("Iranian assistance", "the Kremlin's plan").
 func (sv *sentenceView) qualifiesThing(mi int) bool {
@@ -1026,6 +1022,10 @@ func (sv *sentenceView) qualifiesThing(mi int) bool {
 	return t.Head >= end && t.Head < sv.end && sv.doc.Tokens[t.Head].UPOS == "NOUN" && sv.coveredBy(t.Head) < 0
 }
 
+// modifiesNext reports whether mention mi only qualifies the noun after it:
+// a possessor ("the Party's nomination") or a compound the tree hangs on a
+// noun that follows ("hospital treatment"); a country's adjective does not
+// ("Qatari mediators" are Qatar's).
 func (sv *sentenceView) modifiesNext(mi int) bool {
 	end := sv.mentionEnd(mi)
 	if end < sv.end && possessiveMarks[sv.lower(end)] {
