@@ -121,22 +121,21 @@ func underDictionary(own, dict []Agent) []Agent {
 	out := make([]Agent, len(own))
 	for i, a := range own {
 		a.Sector, a.Prefix = "", false
-		best := 0
+		padded, best := " "+a.Phrase+" ", 0 // whole words only
+		take := func(d Agent, f string) {
+			if len(f) > best && strings.Contains(padded, " "+f+" ") {
+				a.Sector, a.Prefix, best = d.Sector, d.Prefix, len(f)
+			}
+		}
 		for _, d := range dict {
-			for _, f := range append([]string{d.Phrase}, d.Plurals...) {
-				if len(f) > best && holdsWords(a.Phrase, f) {
-					a.Sector, a.Prefix, best = d.Sector, d.Prefix, len(f)
-				}
+			take(d, d.Phrase)
+			for _, f := range d.Plurals {
+				take(d, f)
 			}
 		}
 		out[i] = a
 	}
 	return out
-}
-
-// holdsWords reports whether phrase holds words as whole words.
-func holdsWords(phrase, words string) bool {
-	return strings.Contains(" "+phrase+" ", " "+words+" ")
 }
 
 // dictKind classifies a dictionary actor by its codes.
