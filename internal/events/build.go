@@ -994,6 +994,15 @@ func (sv *sentenceView) modality(from, trigger int) string {
 	if mod == "asserted" && sv.conditional(trigger) {
 		return "hypothetical"
 	}
+	if mod == "asserted" {
+		// "was said to have fired on the convoy": reported, not asserted.
+		for v, hops := trigger, 0; v >= 0 && hops < 4 && sv.doc.Tokens[v].Rel == "xcomp"; hops++ {
+			v = sv.doc.Tokens[v].Head
+			if reportRaising[sv.doc.Tokens[v].Lemma] && sv.raisedBy(trigger, v) {
+				return "reported"
+			}
+		}
+	}
 	return mod
 }
 

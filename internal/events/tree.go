@@ -76,7 +76,11 @@ func (sv *sentenceView) treeSubject(trigger int) (group []int, passive, ok bool)
 					// A passive trigger that shares an active head's
 					// subject makes it the patient too ("Mugabe co-founded
 					// ZANU but was arrested in 1963").
-					passive := doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass") || hops > 0 && sv.hasRel(trigger, "aux:pass")
+					// A passive verb of perceiving, knowing or saying raises
+					// its infinitive's doer to its subject ("Gollum was seen
+					// to break into the parade": Gollum broke in).
+					passive := doc.Tokens[k].Rel == "nsubj:pass" && sv.hasRel(v, "aux:pass") && !sv.raisedBy(trigger, v) ||
+						hops > 0 && sv.hasRel(trigger, "aux:pass")
 					return sv.withConjuncts(mi, k), passive, true
 				}
 				if followers[doc.Tokens[k].Lemma] && doc.Tokens[k].UPOS == "NOUN" {
@@ -231,6 +235,34 @@ func (sv *sentenceView) threatened(trigger int) bool {
 
 // purposeVerbs say what a thing is made for ("designed to", "meant to").
 var purposeVerbs = wordSet("design intend mean aim calculate")
+
+// raisingVerbs, in the passive, have for subject the doer of their
+// infinitive ("was seen to break in", "is known to have attacked", "was
+// said to have fired"); reportRaising are those among them that report
+// the act rather than witness or establish it.
+var (
+	raisingVerbs  = wordSet("see know say report believe think understand rumor rumour allege suspect fear hear show find consider estimate presume reckon")
+	reportRaising = wordSet("say report believe think understand rumor rumour allege suspect fear reckon presume consider estimate")
+)
+
+// raisedBy reports whether the trigger is the infinitive of the passive
+// raising verb v, directly or through other infinitives ("was said to be
+// planning to attack").
+func (sv *sentenceView) raisedBy(trigger, v int) bool {
+	toks := sv.doc.Tokens
+	if v < 0 || v == trigger || !raisingVerbs[toks[v].Lemma] || !sv.hasRel(v, "aux:pass") {
+		return false
+	}
+	for k := trigger; k != v; k = toks[k].Head {
+		if k < 0 || toks[k].Rel != "xcomp" {
+			return false
+		}
+		if toks[k].Head == v && !sv.hasMark(k, "to") {
+			return false
+		}
+	}
+	return true
+}
 
 // reducedRelative reports whether noun n, which a past participle modifies,
 // stands where no clause begins: after a verb or a preposition, or in
