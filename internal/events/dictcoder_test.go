@@ -157,6 +157,11 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland struck a deal with Southland.", "NRL 057 STH"},
 		{"Southland was struck at dawn by Northland.", "NRL 195 STH"},
 		{"Northland struck Southland.", "NRL 190 STH"},
+		// An infinitive after the object of a verb of using or hosting
+		// is the subject's purpose, not an act asked of the object.
+		{"Northland will host Westland to blockade Southland.", "NRL 042 WST future; WST 043 NRL future; NRL 191 STH future"},
+		// A passive verb of seeing raises its infinitive's doer.
+		{"Northland was seen to blockade Southland.", "NRL 191 STH"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},

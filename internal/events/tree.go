@@ -847,6 +847,12 @@ func (sv *sentenceView) requested(trigger int) bool {
 	if t.Head < 0 || t.Rel != "xcomp" && !(t.Rel == "advcl" && !participle(t) && objectControl[sv.doc.Tokens[t.Head].Lemma]) {
 		return false
 	}
+	if instrumentVerbs[sv.doc.Tokens[t.Head].Lemma] {
+		// "used the army to crush the protests", "hosted Osgiliath to
+		// celebrate Tabaski": the infinitive is the subject's purpose,
+		// done with the object, not asked of it.
+		return false
+	}
 	for _, c := range sv.doc.Dependents(t.Head) {
 		r := sv.doc.Tokens[c].Rel
 		if (r == "obj" || r == "iobj" || r == "obl" && (sv.hasCase(c, "on") || sv.hasCase(c, "for")) && sv.doc.Tokens[t.Head].Lemma == "call") && c < trigger {
@@ -858,6 +864,10 @@ func (sv *sentenceView) requested(trigger int) bool {
 	// bring has not happened either.
 	return t.Rel == "xcomp" && t.Head != trigger && sv.requested(t.Head)
 }
+
+// instrumentVerbs have an object that serves the subject's purpose, not
+// one asked to act: the infinitive after it is the subject's act.
+var instrumentVerbs = wordSet("use utilize utilise employ host convene gather mobilize mobilise")
 
 // objectControl are verbs whose object is asked, pressed or ordered to do
 // what the infinitive after it says.
