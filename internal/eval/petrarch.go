@@ -1,14 +1,18 @@
 package eval
 
 import (
+	"cmp"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/dict"
 )
 
 // PetrarchSuite is the PETRARCH unit-test suite (PETR.UnitTest.records.xml):
@@ -41,6 +45,16 @@ type PetrarchRecord struct {
 	// that none must be coded.
 	Events   []PetrarchEvent
 	NoEvents bool
+	// Options are PETRARCH's coding options as the suite's <Config>
+	// elements before the record leave them, from PETRARCH's defaults.
+	Options dict.Options
+}
+
+// Configurable is a stage whose dictionary coding follows PETRARCH's
+// options: Configure returns the stage with them set. [Petrarch] codes each
+// record with the options its <Config> elements set.
+type Configurable interface {
+	Configure(dict.Options) dyad.Stage
 }
 
 // PetrarchEvent is one gold <EventCoding>.
@@ -57,9 +71,17 @@ type (
 			Agents   string `xml:"Agentfile"`
 			Discards string `xml:"Discardfile"`
 		} `xml:"Environment"`
-		Sentences []xmlSentence `xml:"Sentences>Sentence"`
+		// Sentences holds the <Sentence> records and the <Config>
+		// elements between them, in order.
+		Sentences struct {
+			Items []xmlSentence `xml:",any"`
+		} `xml:"Sentences"`
 	}
 	xmlSentence struct {
+		XMLName xml.Name
+		// Option and Value are a <Config> element's.
+		Option   string `xml:"option,attr"`
+		Value    string `xml:"value,attr"`
 		ID       string `xml:"id,attr"`
 		Date     string `xml:"date,attr"`
 		Category string `xml:"category,attr"`
@@ -85,8 +107,24 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrGold, name, err)
 	}
 	s := &PetrarchSuite{Verbs: v.Env.Verbs, Actors: v.Env.Actors, Agents: v.Env.Agents, Discards: v.Env.Discards}
-	for i, x := range v.Sentences {
-		where := fmt.Sprintf("%s: record %d (%q)", name, i+1, x.ID)
+	opts := dict.DefaultOptions()
+	n := 0
+	for _, x := range v.Sentences.Items {
+		if x.XMLName.Local == "Config" {
+			// The options change the coding of the records after them;
+			// those dyad does not follow (stop_on_error,
+			// new_actor_length) are passed over, as PETRARCH passes
+			// over those it does not know.
+			if err := opts.Set(x.Option, x.Value); err != nil && !errors.Is(err, dict.ErrUnknownOption) {
+				return nil, fmt.Errorf("%w: %s: <Config> after record %d: %v", ErrGold, name, n, err)
+			}
+			continue
+		}
+		if x.XMLName.Local != "Sentence" {
+			continue
+		}
+		n++
+		where := fmt.Sprintf("%s: record %d (%q)", name, n, x.ID)
 		if x.ID == "" {
 			return nil, fmt.Errorf("%w: %s: no id", ErrGold, where)
 		}
@@ -100,7 +138,7 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 		if text == "" {
 			return nil, fmt.Errorf("%w: %s: no text", ErrGold, where)
 		}
-		rec := PetrarchRecord{ID: x.ID, Category: x.Category, Date: d, Text: text}
+		rec := PetrarchRecord{ID: x.ID, Category: x.Category, Date: d, Text: text, Options: opts}
 		for _, c := range x.Codings {
 			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") || c.Error != "" {
 				// PETRARCH codes nothing for these, and for records it
@@ -150,13 +188,26 @@ type PetrarchReport struct {
 	Misses     []string       `json:"misses,omitempty"`
 }
 
-// Petrarch codes each record with stages and scores the events.
-func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error) {
+// Petrarch codes each record with the stages in all, a [Configurable] one
+// configured with the record's options, and scores the events.
+func Petrarch(all []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error) {
 	rep := PetrarchReport{Records: len(suite.Records), ByCategory: map[string]PRF{}}
 	cat := map[string]*counts{}
 	var tuples tupleCounts
+	// The stages configured with each set of options the records use.
+	configured := map[dict.Options][]dyad.Stage{}
 	for _, r := range suite.Records {
 		doc := dyad.NewDocument(&dyad.Article{ID: r.ID, Text: r.Text, Date: r.Date})
+		stages, ok := configured[r.Options]
+		if !ok {
+			stages = slices.Clone(all)
+			for i, s := range stages {
+				if c, ok := s.(Configurable); ok {
+					stages[i] = c.Configure(r.Options)
+				}
+			}
+			configured[r.Options] = stages
+		}
 		for _, s := range stages {
 			if err := s.Process(doc); err != nil {
 				return rep, fmt.Errorf("record %s: %s: %w", r.ID, s.Name(), err)
@@ -172,9 +223,10 @@ func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error)
 			if e.Negated {
 				continue // PETRARCH codes no event for a negated verb
 			}
-			g := PetrarchEvent{Source: e.Source.Code, Code: e.CAMEO}
+			// PETRARCH writes "---" for a missing or uncoded actor.
+			g := PetrarchEvent{Source: cmp.Or(e.Source.Code, "---"), Target: "---", Code: e.CAMEO}
 			if e.Target != nil {
-				g.Target = e.Target.Code
+				g.Target = cmp.Or(e.Target.Code, "---")
 			}
 			got = append(got, g)
 		}
@@ -219,8 +271,8 @@ func Petrarch(stages []dyad.Stage, suite *PetrarchSuite) (PetrarchReport, error)
 			}
 		}
 	}
-	all := counts{tp: rep.Correct, pred: rep.Coded, gold: rep.Gold}
-	rep.PRF = all.prf()
+	total := counts{tp: rep.Correct, pred: rep.Coded, gold: rep.Gold}
+	rep.PRF = total.prf()
 	rep.Uncoded = rep.Gold - rep.Correct
 	ts := tuples.score()
 	rep.Root, rep.Accuracies = ts.Root, ts.Accuracies

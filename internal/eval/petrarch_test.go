@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/pipeline"
 	"github.com/dyadproject/dyad/internal/shareddata"
 )
@@ -17,7 +18,11 @@ func TestReadPetrarchSuite(t *testing.T) {
 <EventCoding sourcecode="GON" eventcode="010"></EventCoding><Text>
  Arnor   will restore ties
  with Minas_Tirith. </Text></Sentence>
+<!-- a comment -->
+<Config option="require_dyad" value="FALSE"></Config>
+<Config option="stop_on_error" value="True"></Config>
 <Sentence date="19950102" id="R-2" category="ERROR"><EventCoding error="dateline"></EventCoding><Text>X said.</Text></Sentence>
+<Config option="require_dyad" value="true"></Config><Config option="comma_emax" value="0"></Config>
 <Sentence date="19950103" id="R-3"><EventCoding noevents = "True"></EventCoding><Text>Nothing.</Text></Sentence>
 </Sentences></Validation>`
 	s, err := ReadPetrarchSuite(strings.NewReader(in), "t.xml")
@@ -35,6 +40,19 @@ func TestReadPetrarchSuite(t *testing.T) {
 	if !s.Records[1].NoEvents || !s.Records[2].NoEvents || len(s.Records[2].Events) != 0 {
 		t.Errorf("error and noevents records: %+v", s.Records[1:])
 	}
+	// The <Config> elements set the options of the records after them.
+	want := dict.DefaultOptions()
+	if r.Options != want {
+		t.Errorf("record 1 options %+v, want the defaults", r.Options)
+	}
+	want.RequireDyad = false
+	if s.Records[1].Options != want {
+		t.Errorf("record 2 options %+v, want %+v", s.Records[1].Options, want)
+	}
+	want.RequireDyad, want.CommaEMax = true, 0
+	if s.Records[2].Options != want {
+		t.Errorf("record 3 options %+v, want %+v", s.Records[2].Options, want)
+	}
 	for _, tt := range []struct{ in, want string }{
 		{`<Validation><Sentences>`, "t.xml: XML syntax error"},
 		{`<Validation><Sentences></Sentences></Validation>`, "no <Sentence> records"},
@@ -42,6 +60,7 @@ func TestReadPetrarchSuite(t *testing.T) {
 		{`<Validation><Sentences><Sentence id="Q" date="1995-01-01"><Text>A.</Text></Sentence></Sentences></Validation>`, `date "1995-01-01"`},
 		{`<Validation><Sentences><Sentence id="Q" date="19950101"><Text> </Text></Sentence></Sentences></Validation>`, "no text"},
 		{`<Validation><Sentences><Sentence id="Q" date="19950101"><EventCoding targetcode="X"></EventCoding><Text>A.</Text></Sentence></Sentences></Validation>`, "without sourcecode"},
+		{`<Validation><Sentences><Config option="comma_max" value="many"></Config><Sentence id="Q" date="19950101"><Text>A.</Text></Sentence></Sentences></Validation>`, `<Config> after record 0: option comma_max: value "many"`},
 	} {
 		_, err := ReadPetrarchSuite(strings.NewReader(tt.in), "t.xml")
 		if !errors.Is(err, ErrGold) || !strings.Contains(err.Error(), tt.want) {
@@ -104,7 +123,7 @@ func TestPetrarchSuite(t *testing.T) {
 	if rep.Root.Correct < rep.Correct || rep.Uncoded != rep.Gold-rep.Correct || rep.Root.Extra > rep.Extra {
 		t.Errorf("root level %+v against full code: %d correct, %d extra", rep.Root, rep.Correct, rep.Extra)
 	}
-	if rep.Gold != 359 || rep.PassRate < 0.83 || rep.ExtraRate >= 0.06 || rep.NoEventsKept < 20 {
+	if rep.Gold != 359 || rep.PassRate < 0.88 || rep.ExtraRate >= 0.07 || rep.NoEventsKept < 20 {
 		t.Errorf("pass rate %.3f, extra rate %.3f, %d no-event records kept: below the floors", rep.PassRate, rep.ExtraRate, rep.NoEventsKept)
 	}
 }

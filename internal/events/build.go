@@ -299,6 +299,9 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	default:
 		for _, s := range subjects {
+			if m.fromDict {
+				s = sv.codedInPhrase(s)
+			}
 			sources = append(sources, sv.refs(s)...)
 		}
 		if len(targets) == 0 && m.role > 0 && !hasTarget(m.pat) && !sv.sameActor(m.role-1, sources, true) {
@@ -393,8 +396,14 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		return nil
 	}
 	if len(targets) == 0 {
-		if m.fromDict {
+		if m.fromDict && c.opts.RequireDyad {
 			return nil // PETRARCH's require_dyad: a dictionary event needs a target
+		}
+		if m.fromDict && doc.Parsed() && !sv.nounPhraseAfter(m.trigger, m.end) {
+			// Without require_dyad, PETRARCH's target is still a noun
+			// phrase, uncoded ("said on Saturday"); a bare time ("said
+			// today") is none.
+			return nil
 		}
 		targets = []*dyad.ActorRef{nil}
 	}
@@ -512,14 +521,26 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 	var out []dyad.Event
 	for _, s := range sources {
 		if anonymousRef(doc, actorIdx, s) {
-			continue
+			if !m.fromDict {
+				continue
+			}
+			if s = c.dictAnonymous(s); s.Code == "" {
+				continue
+			}
 		}
 		for _, t := range targets {
 			if t != nil && t.Code == s.Code && t.Actor == s.Actor {
 				continue // an actor does not act on itself
 			}
 			if t != nil && anonymousRef(doc, actorIdx, *t) {
-				continue
+				if !m.fromDict {
+					continue
+				}
+				a := c.dictAnonymous(*t)
+				if a.Code == "" {
+					continue
+				}
+				t = &a
 			}
 			if t != nil && strings.HasPrefix(ev.CAMEO, "054") && !m.fromDict && !recognizable(doc, actorIdx, s, *t) {
 				// "no other passenger recognized the Cabinet member",
@@ -538,6 +559,64 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 		}
 	}
 	return out
+}
+
+// nounPhraseAfter reports whether the phrase of the verb at trigger, after
+// its words [trigger, end), holds a noun phrase that is no bare time.
+func (sv *sentenceView) nounPhraseAfter(trigger, end int) bool {
+	for _, k := range sv.phraseAfter(trigger, end) {
+		t := sv.doc.Tokens[k]
+		if nominal(t.UPOS) && t.Rel != "obl:unmarked" && t.Rel != "obl:tmod" && t.Rel != "nmod:tmod" && t.Rel != "nmod:unmarked" && t.Rel != "advmod" {
+			return true
+		}
+	}
+	return false
+}
+
+// codedInPhrase returns, for a mention whose actor has no code, the first
+// coded mention among the words of its noun phrase ("the primary official
+// news agency WFNA": the official), as PETRARCH codes a noun phrase by the
+// actors and agents in it; else mi.
+func (sv *sentenceView) codedInPhrase(mi int) int {
+	if sv.doc.Actors[sv.doc.Mentions[mi].Actor].Code != "" {
+		return mi
+	}
+	toks := sv.doc.Tokens
+	in := func(k int) bool {
+		if k < sv.first || k >= sv.end {
+			return false
+		}
+		u := toks[k].UPOS
+		return u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "NUM"
+	}
+	a, b := sv.tokenAt(sv.doc.Mentions[mi].Start), sv.tokenAt(sv.doc.Mentions[mi].End-1)
+	for in(a - 1) {
+		a--
+	}
+	for in(b + 1) {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		if o := sv.coveredBy(k); o >= 0 && o != mi && sv.doc.Actors[sv.doc.Mentions[o].Actor].Code != "" {
+			return o
+		}
+	}
+	return mi
+}
+
+// dictAnonymous returns r, an actor without a country, as a dictionary
+// event codes it in PETRARCH's semantics: an agent alone ("a senior
+// official") is "---" and its sector ("---GOV"); an actor the dictionaries
+// do not code is "---", kept only when require_dyad is off, else dropped
+// (an empty code).
+func (c *Coder) dictAnonymous(r dyad.ActorRef) dyad.ActorRef {
+	switch {
+	case r.Code != "":
+		r.Code = "---" + r.Code
+	case !c.opts.RequireDyad:
+		r.Code = "---"
+	}
+	return r
 }
 
 // recognizable reports whether source s can grant target t diplomatic

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/ontology"
 )
 
@@ -16,13 +17,14 @@ type Coder struct {
 	dict     *VerbDictionary
 	discards *discards // of patterns and dict
 	ont      *ontology.Ontology
+	opts     dict.Options // PETRARCH's options, for dictionary events
 }
 
 var _ dyad.Stage = (*Coder)(nil)
 
 // NewCoder returns a coder over patterns whose codes are in ont.
 func NewCoder(patterns *Patterns, ont *ontology.Ontology) *Coder {
-	return &Coder{patterns: patterns, ont: ont, discards: newDiscards(patterns.discards)}
+	return &Coder{patterns: patterns, ont: ont, discards: newDiscards(patterns.discards), opts: dict.DefaultOptions()}
 }
 
 // WithDictionary returns a coder that also codes with the verb dictionary
@@ -33,6 +35,14 @@ func (c *Coder) WithDictionary(vd *VerbDictionary) *Coder {
 	if vd != nil {
 		d.discards = newDiscards(c.patterns.discards, vd.discards)
 	}
+	return &d
+}
+
+// Configure returns the coder with PETRARCH's options o for its dictionary
+// events (see [VerbDictionary]; the default is [dict.DefaultOptions]).
+func (c *Coder) Configure(o dict.Options) dyad.Stage {
+	d := *c
+	d.opts = o
 	return &d
 }
 

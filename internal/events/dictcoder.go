@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/coregx/ahocorasick"
 
@@ -43,7 +44,22 @@ import (
 //     to target and B back; codes outside CAMEO (the WEIS codes of old
 //     dictionaries) are carried as written;
 //   - an event needs a source and a target (PETRARCH's require_dyad, on
-//     by default): a verb without a target in its phrase codes nothing;
+//     by default): a verb without a target in its phrase codes nothing.
+//     An agent without a country ("a senior official") is coded "---" and
+//     its sector ("---GOV") and counts as an actor; a name the
+//     dictionaries do not code takes the code of an actor or agent in its
+//     noun phrase ("the official news agency WFNA" is "---GOV"). With
+//     require_dyad off ([Coder.Configure]), a missing target or an uncoded
+//     actor is "---", the target only when the verb's phrase holds a noun
+//     phrase that is no bare time ("said on Saturday", not "said today");
+//   - comma-delimited clauses are eliminated as PETRARCH's comma_* options
+//     say (by default a terminal clause or one between two commas of 2 to
+//     8 words: "..., a senior official said on Saturday" codes nothing);
+//     see [dict.Options];
+//   - a clause opened by "after", "before", "since", "while" or "upon" in
+//     a sentence whose earlier dictionary verb codes is background, not
+//     coded ("restore ties with Gondor five years after crowds burned down
+//     its embassy");
 //   - without '+', the target is the first actor in the verb's phrase after
 //     it: its object, or the object of a preposition, at any depth
 //     ("welcomed the resumption of ties with X"), in a clause the verb
@@ -308,8 +324,15 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 		return nil
 	}
 	var out []match
+	dropped := sv.commaDropped(c.opts)
+	kept := func(toks []int) []int {
+		if dropped == nil {
+			return toks
+		}
+		return slices.DeleteFunc(toks, func(k int) bool { return dropped[k-sv.first] })
+	}
 	for k := sv.first; k < sv.end; k++ {
-		if sv.coveredBy(k) >= 0 {
+		if sv.coveredBy(k) >= 0 || dropped != nil && dropped[k-sv.first] {
 			continue
 		}
 		var best *dictVerb
@@ -328,8 +351,8 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 		}
 		start, end := k, k+len(best.words)
 		k += best.head // the inflected word is the verb of the clause
-		pre := sv.tokenRange(sv.first, start)
-		post := sv.phraseAfter(k, end)
+		pre := kept(sv.tokenRange(sv.first, start))
+		post := kept(sv.phraseAfter(k, end))
 		var win *dictPattern
 		winSlots := slots{target: -1, source: -1, compound: -1, endAt: -1}
 		for _, p := range best.patterns {
@@ -377,6 +400,12 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 			}
 		}
 		m.fromDict = true
+		if sv.doc.Parsed() && len(out) > 0 && sv.hasMarker(k, "mark", temporalMark) {
+			// "restore ties with Gondor almost five years after crowds
+			// burned down its embassy": PETRARCH codes the clause's
+			// verb and passes over the background clause in its phrase.
+			continue
+		}
 		if forward != "" && forward != "---" {
 			f := m
 			f.code = forward
@@ -749,4 +778,104 @@ func (c *Coder) discarded(sv *sentenceView) bool {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// commaDropped returns, for the tokens of the sentence (indexed from
+// sv.first), those that PETRARCH's comma-delimited clause elimination
+// leaves out of dictionary coding (see [dict.Options]), or nil when it
+// drops nothing. As PETRARCH does, it looks at the initial clause, then the
+// terminal one, then each span between two commas in turn, counting the
+// words that begin with a letter among those not yet dropped; a span whose
+// count is within the option's bounds loses its whole phrases (the tokens
+// whose subtree ends inside it; what a head has before the span is
+// fronted), so a verb whose phrase runs on past the comma stays, without
+// the actors inside the span. Only commas between
+// clauses count: one that opens a conjunct, an apposition or a relative
+// clause of a noun is inside a noun phrase, as in PETRARCH's noun phrases.
+func (sv *sentenceView) commaDropped(o dict.Options) []bool {
+	if !sv.doc.Parsed() || o.CommaMax == 0 && o.CommaBMax == 0 && o.CommaEMax == 0 {
+		return nil
+	}
+	toks := sv.doc.Tokens
+	var commas []int
+	for k := sv.first; k < sv.end; k++ {
+		if toks[k].Text == "," && !sv.nounPhraseComma(k) {
+			commas = append(commas, k)
+		}
+	}
+	if len(commas) == 0 {
+		return nil
+	}
+	// The span of each token's subtree.
+	n := sv.end - sv.first
+	lo, hi := make([]int, n), make([]int, n)
+	for i := range n {
+		lo[i], hi[i] = sv.first+i, sv.first+i
+	}
+	for k := sv.first; k < sv.end; k++ {
+		for h, hops := toks[k].Head, 0; h >= sv.first && h < sv.end && hops < n; h, hops = toks[h].Head, hops+1 {
+			lo[h-sv.first], hi[h-sv.first] = min(lo[h-sv.first], k), max(hi[h-sv.first], k)
+		}
+	}
+	dropped := make([]bool, n)
+	any := false
+	words := func(from, to int) int {
+		c := 0
+		for k := from; k < to; k++ {
+			if r := []rune(toks[k].Text); !dropped[k-sv.first] && len(r) > 0 && unicode.IsLetter(r[0]) {
+				c++
+			}
+		}
+		return c
+	}
+	drop := func(from, to int) {
+		for k := from; k < to; k++ {
+			// A phrase ends where its head's subtree ends; what the head
+			// has before the span is fronted, outside its phrase (the
+			// clause before "..., a senior official said").
+			if hi[k-sv.first] < to {
+				dropped[k-sv.first], any = true, true
+			}
+		}
+	}
+	within := func(c, low, high int) bool { return high != 0 && c >= low && c <= high }
+	if first := commas[0]; within(words(sv.first, first), o.CommaBMin, o.CommaBMax) {
+		drop(sv.first, first)
+	}
+	if last := commas[len(commas)-1]; within(words(last+1, sv.end), o.CommaEMin, o.CommaEMax) {
+		drop(last+1, sv.end)
+	}
+	for i := 1; i < len(commas); i++ {
+		if a, b := commas[i-1], commas[i]; within(words(a+1, b), o.CommaMin, o.CommaMax) {
+			drop(a+1, b)
+		}
+	}
+	if !any {
+		return nil
+	}
+	return dropped
+}
+
+// nounPhraseComma reports whether the comma at k is inside a noun phrase:
+// it opens a conjunct of a noun ("Mordor, the awful Fornost, and Gondor"),
+// an apposition ("Osgiliath, the state's fiercest foe,") or a relative
+// clause or other modifier of a noun.
+func (sv *sentenceView) nounPhraseComma(k int) bool {
+	h := sv.doc.Tokens[k].Head
+	if h < 0 {
+		return false
+	}
+	t := sv.doc.Tokens[h]
+	switch t.Rel {
+	case "appos", "acl", "acl:relcl", "list", "flat", "compound", "nmod", "nmod:poss":
+		return true
+	case "conj":
+		return nominal(t.UPOS)
+	}
+	return false
+}
+
+// nominal reports whether upos tags a word that heads a noun phrase.
+func nominal(upos string) bool {
+	return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM"
 }

@@ -95,7 +95,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 func TestVerbDictionary(t *testing.T) {
 	c := testDictionaryCoder(t)
 	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "Twinlands": "NRL/STH",
-		"Northern police": "NRLCOP", "Southern students": "STHEDU", "it": "NRL"}
+		"Northern police": "NRLCOP", "Southern students": "STHEDU", "it": "NRL", "senior official": "---GOV", "official": "---GOV", "Zeta": ""}
 	for _, tc := range []struct{ text, want string }{
 		// The verb's own code, the target found in its object's phrase.
 		{"Northland blockaded the coast of Southland.", "NRL 191 STH"},
@@ -162,6 +162,21 @@ func TestVerbDictionary(t *testing.T) {
 		{"Northland will host Westland to blockade Southland.", "NRL 042 WST future; WST 043 NRL future; NRL 191 STH future"},
 		// A passive verb of seeing raises its infinitive's doer.
 		{"Northland was seen to blockade Southland.", "NRL 191 STH"},
+		// PETRARCH's comma-delimited clause elimination, by default: a
+		// terminal clause of 2 to 8 words is not coded, nor a phrase
+		// between two commas, but a longer one is; commas of a list are
+		// inside a noun phrase.
+		{"Northland praised Southland, Westland then blockaded Northland.", "NRL 051 STH"},
+		{"Northland, as Westland had praised Southland, blockaded the port.", ""},
+		{"Northland praised Southland, and in the long cold winter that followed the harvest Westland blockaded Northland.", "NRL 051 STH; WST 191 NRL"},
+		{"Northland blockaded the ports of Southland, Westland and Zeta.", "NRL 191 STH; NRL 191 WST"},
+		// A background clause in a coded verb's phrase is not coded.
+		{"Northland praised Southland after Westland blockaded Northland.", "NRL 051 STH"},
+		{"Westland blockaded Northland after Southland left.", "WST 191 NRL"},
+		// An agent without a country is coded "---" and its sector; an
+		// uncoded name takes the code of an agent in its noun phrase.
+		{"A senior official praised Southland.", "---GOV 051 STH"},
+		{"The official news agency Zeta praised Southland.", "---GOV 051 STH"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
@@ -169,6 +184,35 @@ func TestVerbDictionary(t *testing.T) {
 		out, _ := code(t, c, tc.text, actors)
 		if got := strings.Join(out, "; "); got != tc.want {
 			t.Errorf("%q: coded %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestVerbDictionaryOptions(t *testing.T) {
+	c := testDictionaryCoder(t)
+	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "official": "---GOV", "Zeta": ""}
+	loose := dict.DefaultOptions()
+	loose.RequireDyad = false
+	off := dict.DefaultOptions()
+	off.CommaMax, off.CommaEMax = 0, 0
+	for _, tc := range []struct {
+		opts       dict.Options
+		text, want string
+	}{
+		// Without require_dyad, a missing or uncoded actor is "---",
+		// when the verb's phrase has a noun phrase ("a bare time is
+		// none").
+		{loose, "Northland blockaded the old harbor on Monday.", "NRL 1911 -"},
+		{loose, "Northland blockaded yesterday.", ""},
+		{loose, "Zeta praised Southland.", "--- 051 STH"},
+		{dict.DefaultOptions(), "Zeta praised Southland.", ""},
+		// With comma elimination off, the terminal clause is coded.
+		{off, "Northland praised Southland, Westland then blockaded Northland.", "NRL 051 STH; WST 191 NRL"},
+	} {
+		cc := c.Configure(tc.opts).(*Coder)
+		out, _ := code(t, cc, tc.text, actors)
+		if got := strings.Join(out, "; "); got != tc.want {
+			t.Errorf("%+v %q: coded %q, want %q", tc.opts, tc.text, got, tc.want)
 		}
 	}
 }

@@ -49,7 +49,12 @@ func code(t *testing.T, c *Coder, text string, actors map[string]string) ([]stri
 			// A pronoun stands for the actor named before with its code.
 			idx = slices.IndexFunc(doc.Actors, func(a dyad.Actor) bool { return a.Code == actors[name] })
 		} else {
-			doc.Actors = append(doc.Actors, dyad.Actor{ID: "a" + actors[name] + name, Text: name, Code: actors[name], Kind: "country"})
+			a := dyad.Actor{ID: "a" + actors[name] + name, Text: name, Code: actors[name], Kind: "country"}
+			if sector, ok := strings.CutPrefix(a.Code, "---"); ok {
+				// "---GOV": an agent without a country, as PETRARCH writes it.
+				a.Code, a.Sector, a.Kind = sector, sector, "agent"
+			}
+			doc.Actors = append(doc.Actors, a)
 		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], name)
