@@ -23,6 +23,11 @@ type Options struct {
 	CommaMin, CommaMax   int
 	CommaBMin, CommaBMax int
 	CommaEMin, CommaEMax int
+	// NewActorLength: a noun phrase the dictionaries do not code, of at
+	// most this many words, is an actor of its own, coded with its words
+	// in capitals between double quotes ('"THE MINISTRY OF MAGIC"'); 0
+	// (the default) turns it off.
+	NewActorLength int
 }
 
 // DefaultOptions returns PETRARCH's defaults: require_dyad on, internal
@@ -33,11 +38,11 @@ func DefaultOptions() Options {
 }
 
 // ErrUnknownOption is returned by [Options.Set] for an option dyad does not
-// follow (PETRARCH's new_actor_length and stop_on_error among them).
+// follow (PETRARCH's stop_on_error among them).
 var ErrUnknownOption = errors.New("dict: option dyad does not follow")
 
-// Set sets one option by PETRARCH's name (require_dyad, comma_min,
-// comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax) as PETRARCH
+// Set sets one option by PETRARCH's name (require_dyad, new_actor_length,
+// comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax) as PETRARCH
 // reads it: require_dyad is off when the value holds "false" in any letter
 // case. Another option is [ErrUnknownOption]; a comma value that is no
 // integer is an error naming it.
@@ -46,7 +51,7 @@ func (o *Options) Set(option, value string) error {
 		o.RequireDyad = !strings.Contains(strings.ToLower(value), "false")
 		return nil
 	}
-	fields := map[string]*int{"comma_min": &o.CommaMin, "comma_max": &o.CommaMax, "comma_bmin": &o.CommaBMin,
+	fields := map[string]*int{"new_actor_length": &o.NewActorLength, "comma_min": &o.CommaMin, "comma_max": &o.CommaMax, "comma_bmin": &o.CommaBMin,
 		"comma_bmax": &o.CommaBMax, "comma_emin": &o.CommaEMin, "comma_emax": &o.CommaEMax}
 	f, ok := fields[option]
 	if !ok {

@@ -24,7 +24,10 @@ func TestOptionsSet(t *testing.T) {
 	if err := o.Set("comma_max", "six"); err == nil {
 		t.Error("comma_max six: no error")
 	}
-	if err := o.Set("new_actor_length", "4"); !errors.Is(err, ErrUnknownOption) {
-		t.Error("new_actor_length: no error")
+	if err := o.Set("stop_on_error", "True"); !errors.Is(err, ErrUnknownOption) {
+		t.Errorf("stop_on_error: error %v", err)
+	}
+	if err := o.Set("new_actor_length", "4"); err != nil || o.NewActorLength != 4 {
+		t.Errorf("new_actor_length 4: %v %+v", err, o)
 	}
 }

@@ -112,9 +112,8 @@ func ReadPetrarchSuite(r io.Reader, name string) (*PetrarchSuite, error) {
 	for _, x := range v.Sentences.Items {
 		if x.XMLName.Local == "Config" {
 			// The options change the coding of the records after them;
-			// those dyad does not follow (stop_on_error,
-			// new_actor_length) are passed over, as PETRARCH passes
-			// over those it does not know.
+			// one dyad does not follow (stop_on_error) is passed over,
+			// as PETRARCH passes over those it does not know.
 			if err := opts.Set(x.Option, x.Value); err != nil && !errors.Is(err, dict.ErrUnknownOption) {
 				return nil, fmt.Errorf("%w: %s: <Config> after record %d: %v", ErrGold, name, n, err)
 			}

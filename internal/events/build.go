@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dyadproject/dyad"
 )
@@ -234,6 +235,12 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			// "tweeted after a lone-wolf attack on X").
 			subjects = sv.nominalOwner(m)
 		}
+	}
+	if m.fromDict && len(subjects) == 0 && !passive && doc.Parsed() {
+		// PETRARCH codes a noun phrase by the actors in it: "Resumption
+		// of ties between Arnor and Gondor may spur reconciliation" is
+		// Arnor's and Gondor's.
+		subjects = sv.actorsInSubject(m.trigger)
 	}
 	if m.pat.spellsBy() {
 		// "The United States was disappointed by the Parliament": the
@@ -524,7 +531,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			if !m.fromDict {
 				continue
 			}
-			if s = c.dictAnonymous(s); s.Code == "" {
+			if s = c.dictAnonymous(sv, s); s.Code == "" {
 				continue
 			}
 		}
@@ -536,7 +543,7 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 				if !m.fromDict {
 					continue
 				}
-				a := c.dictAnonymous(*t)
+				a := c.dictAnonymous(sv, *t)
 				if a.Code == "" {
 					continue
 				}
@@ -571,6 +578,28 @@ func (sv *sentenceView) nounPhraseAfter(trigger, end int) bool {
 		}
 	}
 	return false
+}
+
+// actorsInSubject returns the first actor mention inside the phrase of the
+// trigger's subject, with its conjuncts, when the subject itself is none.
+func (sv *sentenceView) actorsInSubject(trigger int) []int {
+	for _, c := range sv.doc.Dependents(trigger) {
+		if sv.doc.Tokens[c].Rel != "nsubj" {
+			continue
+		}
+		lo, hi := c, c
+		for k := sv.first; k < sv.end; k++ {
+			if sv.under(k, c) {
+				lo, hi = min(lo, k), max(hi, k)
+			}
+		}
+		for k := lo; k <= hi; k++ {
+			if mi := sv.coveredBy(k); mi >= 0 && !anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
+				return sv.withConjuncts(mi, sv.headToken(sv.doc.Mentions[mi].Start, sv.doc.Mentions[mi].End))
+			}
+		}
+	}
+	return nil
 }
 
 // codedInPhrase returns, for a mention whose actor has no code, the first
@@ -609,14 +638,69 @@ func (sv *sentenceView) codedInPhrase(mi int) int {
 // official") is "---" and its sector ("---GOV"); an actor the dictionaries
 // do not code is "---", kept only when require_dyad is off, else dropped
 // (an empty code).
-func (c *Coder) dictAnonymous(r dyad.ActorRef) dyad.ActorRef {
-	switch {
-	case r.Code != "":
+func (c *Coder) dictAnonymous(sv *sentenceView, r dyad.ActorRef) dyad.ActorRef {
+	if r.Code != "" {
 		r.Code = "---" + r.Code
-	case !c.opts.RequireDyad:
+		return r
+	}
+	if c.opts.NewActorLength > 0 {
+		if a, ok := sv.newActor(sv.headToken(r.Start, r.End), c.opts.NewActorLength); ok {
+			return a
+		}
+	}
+	if !c.opts.RequireDyad {
 		r.Code = "---"
 	}
 	return r
+}
+
+// headToken returns the token of the text span [start, end) whose head lies
+// outside it.
+func (sv *sentenceView) headToken(start, end int) int {
+	a, b := sv.tokenAt(start), sv.tokenAt(end-1)
+	for k := a; k <= b; k++ {
+		if h := sv.doc.Tokens[k].Head; h < a || h > b {
+			return k
+		}
+	}
+	return b
+}
+
+// newActor returns the noun phrase that token h heads as an actor of its
+// own, as PETRARCH's new_actor_length makes one: coded with its words in
+// capitals between double quotes ('"THE MINISTRY OF MAGIC"', without the
+// preposition that introduces it, its punctuation, a possessive "'s" and
+// the clauses on it), when it has at most n words.
+func (sv *sentenceView) newActor(h, n int) (dyad.ActorRef, bool) {
+	toks := sv.doc.Tokens
+	var in []int
+	var walk func(k int)
+	walk = func(k int) {
+		in = append(in, k)
+		for _, c := range sv.doc.Dependents(k) {
+			switch r := toks[c].Rel; {
+			case r == "punct" || k == h && (r == "case" || r == "mark"):
+			case clauses[r] || r == "appos" || r == "conj" || r == "cc" || r == "parataxis" || r == "dep":
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(h)
+	slices.Sort(in)
+	var words []string
+	for _, k := range in {
+		w := toks[k].Text
+		if r := []rune(w); len(r) > 0 && unicode.IsLetter(r[0]) {
+			words = append(words, strings.ToUpper(w))
+		}
+	}
+	if len(words) == 0 || len(words) > n {
+		return dyad.ActorRef{}, false
+	}
+	first, last := toks[in[0]], toks[in[len(in)-1]]
+	return dyad.ActorRef{Text: sv.doc.Article.Text[first.Start:last.End], Code: `"` + strings.Join(words, " ") + `"`,
+		Start: first.Start, End: last.End}, true
 }
 
 // recognizable reports whether source s can grant target t diplomatic

@@ -8,6 +8,7 @@ import (
 
 	"github.com/coregx/ahocorasick"
 
+	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/dict"
 )
 
@@ -324,6 +325,7 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 		return nil
 	}
 	var out []match
+	sv.newActorLength = c.opts.NewActorLength
 	dropped := sv.commaDropped(c.opts)
 	kept := func(toks []int) []int {
 		if dropped == nil {
@@ -671,8 +673,10 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 	}
 	for _, k := range toks {
 		mi := sv.mentionAt(k)
-		if mi < 0 || sv.possessivePronoun(k) || sv.inAgent(k, trigger) ||
-			anonymousActor(sv.doc.Actors[sv.doc.Mentions[mi].Actor]) {
+		if mi < 0 || sv.possessivePronoun(k) || sv.inAgent(k, trigger) {
+			continue
+		}
+		if a := sv.doc.Actors[sv.doc.Mentions[mi].Actor]; anonymousActor(a) && !sv.newActorAt(a, mi) {
 			continue
 		}
 		if sv.doc.Mentions[mi].Kind == "pronoun" && slices.ContainsFunc(subject, func(si int) bool {
@@ -689,6 +693,17 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 		return mi
 	}
 	return locative
+}
+
+// newActorAt reports whether mention mi of actor a, uncoded, is a new actor
+// under PETRARCH's new_actor_length.
+func (sv *sentenceView) newActorAt(a dyad.Actor, mi int) bool {
+	if a.Code != "" || sv.newActorLength == 0 {
+		return false
+	}
+	m := sv.doc.Mentions[mi]
+	_, ok := sv.newActor(sv.headToken(m.Start, m.End), sv.newActorLength)
+	return ok
 }
 
 // placeOf reports whether the mention at token k is the object of a

@@ -177,6 +177,9 @@ func TestVerbDictionary(t *testing.T) {
 		// uncoded name takes the code of an agent in its noun phrase.
 		{"A senior official praised Southland.", "---GOV 051 STH"},
 		{"The official news agency Zeta praised Southland.", "---GOV 051 STH"},
+		// A subject that names no actor is coded by the actors in its
+		// phrase.
+		{"The alliance of Northland and Westland blockaded Southland.", "NRL 191 STH; WST 191 STH"},
 		// Discards: the sentence, and the story.
 		{"Northland blockaded Southland in a football game.", ""},
 		{"Northland blockaded Southland. The World Cup is near.", ""},
@@ -193,6 +196,8 @@ func TestVerbDictionaryOptions(t *testing.T) {
 	actors := map[string]string{"Northland": "NRL", "Southland": "STH", "Westland": "WST", "official": "---GOV", "Zeta": ""}
 	loose := dict.DefaultOptions()
 	loose.RequireDyad = false
+	na4, na3 := dict.DefaultOptions(), dict.DefaultOptions()
+	na4.NewActorLength, na3.NewActorLength = 4, 3
 	off := dict.DefaultOptions()
 	off.CommaMax, off.CommaEMax = 0, 0
 	for _, tc := range []struct {
@@ -206,6 +211,11 @@ func TestVerbDictionaryOptions(t *testing.T) {
 		{loose, "Northland blockaded yesterday.", ""},
 		{loose, "Zeta praised Southland.", "--- 051 STH"},
 		{dict.DefaultOptions(), "Zeta praised Southland.", ""},
+		// new_actor_length: an uncoded noun phrase of at most that many
+		// words is an actor, coded with its words.
+		{na4, "Zeta of the north praised Southland.", `"ZETA OF THE NORTH" 051 STH`},
+		{na4, "Northland praised Zeta.", `NRL 051 "ZETA"`},
+		{na3, "Zeta of the north praised Southland.", ""},
 		// With comma elimination off, the terminal clause is coded.
 		{off, "Northland praised Southland, Westland then blockaded Northland.", "NRL 051 STH; WST 191 NRL"},
 	} {
