@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"iter"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/internal/article"
+	"github.com/dyadproject/dyad/internal/dict"
 	"github.com/dyadproject/dyad/internal/pipeline"
 	"github.com/dyadproject/dyad/internal/sample"
 )
@@ -22,6 +24,9 @@ type inputFlags struct {
 	maxBytes int
 	patterns multiFlag
 	dicts    multiFlag
+	// dictOptions are the --dict-option NAME=VALUE flags, PETRARCH's
+	// coding options for the dictionary's verbs.
+	dictOptions multiFlag
 	// dictSkipped counts the dictionary entries skipped as malformed; a
 	// command that analyzes exits with 1 when there were any.
 	dictSkipped int
@@ -34,6 +39,22 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxBytes, "max-bytes", article.DefaultMaxBytes, "largest article body accepted, in bytes; larger ones are refused, never truncated")
 	fs.Var(&f.patterns, "patterns", "extra event pattern `FILE` (repeatable; see internal/events/doc.go for the format)")
 	fs.Var(&f.dicts, "dict", "CAMEO/PETRARCH/TABARI dictionary `PATH` (actors, agents, verbs, discards), a file or a folder (repeatable); its entries take precedence")
+	fs.Var(&f.dictOptions, "dict-option", "PETRARCH coding option `NAME=VALUE` for the --dict verbs (repeatable): require_dyad (true), new_actor_length (0), comma_min, comma_max (2, 8), comma_bmin, comma_bmax (0, 0), comma_emin, comma_emax (2, 8)")
+}
+
+// petrarchOptions returns the --dict-option flags over PETRARCH's defaults.
+func (f *inputFlags) petrarchOptions() (dict.Options, error) {
+	o := dict.DefaultOptions()
+	for _, kv := range f.dictOptions {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			return o, usagef("--dict-option %q: want NAME=VALUE", kv)
+		}
+		if err := o.Set(strings.TrimSpace(name), value); err != nil {
+			return o, usagef("--dict-option %q: %v", kv, err)
+		}
+	}
+	return o, nil
 }
 
 // options checks the flags and the paths and returns the reader options.
@@ -54,6 +75,9 @@ func (f *inputFlags) options(paths []string, io stdio) (article.Options, error) 
 	}
 	if len(paths) == 0 && !f.sample {
 		return opt, usagef("no input: give PATH... (- for standard input) or --sample")
+	}
+	if _, err := f.petrarchOptions(); err != nil {
+		return opt, err
 	}
 	return opt, nil
 }
@@ -83,7 +107,11 @@ func (f *inputFlags) articles(ctx context.Context, paths []string, opt article.O
 // analyzer builds the standard pipeline, naming on standard error each
 // dictionary entry skipped as malformed.
 func (f *inputFlags) analyzer(io stdio) (*pipeline.Analyzer, error) {
-	stages, err := pipeline.Standard(pipeline.Options{PatternFiles: f.patterns, DictPaths: f.dicts,
+	po, err := f.petrarchOptions()
+	if err != nil {
+		return nil, err
+	}
+	stages, err := pipeline.Standard(pipeline.Options{PatternFiles: f.patterns, DictPaths: f.dicts, DictOptions: &po,
 		Warn: func(err error) {
 			f.dictSkipped++
 			fmt.Fprintf(io.err, "dyad: %v\n", err)

@@ -35,6 +35,9 @@ type Options struct {
 	// DictVerbsOnly codes events with the verbs of the dictionaries alone,
 	// not dyad's own patterns (as PETRARCH would with them).
 	DictVerbsOnly bool
+	// DictOptions, if set, are PETRARCH's coding options for the
+	// dictionaries' verbs (default: dict.DefaultOptions).
+	DictOptions *dict.Options
 }
 
 // Language returns the stages of the language layer alone (tokenize, split,
@@ -100,6 +103,10 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 			return nil, err
 		}
 	}
+	var coder dyad.Stage = events.NewCoder(pats, ont).WithDictionary(verbs)
+	if opt.DictOptions != nil {
+		coder = coder.(*events.Coder).Configure(*opt.DictOptions)
+	}
 	tagger, err := themes.NewTagger()
 	if err != nil {
 		return nil, err
@@ -117,7 +124,7 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 		timex.Stage{},
 		actors.New(k),
 		quotes.Stage{},
-		events.NewCoder(pats, ont).WithDictionary(verbs),
+		coder,
 		tagger,
 		toner,
 	), nil
