@@ -236,6 +236,17 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			subjects = sv.nominalOwner(m)
 		}
 	}
+	if m.fromDict && doc.Parsed() && len(subjects) > 0 && len(m.sources) == 0 && slices.Contains(m.targets, subjects[0]) {
+		// "NOTED + *": in "Falastur noted that Cirith Ungol regretted
+		// ...", the pattern makes the clause's subject the target; the
+		// source is the subject of the clause above it.
+		subjects = nil
+		if t := doc.Tokens[m.trigger]; t.Head >= 0 && clauses[t.Rel] {
+			if g, _, ok := sv.treeSubject(t.Head); ok {
+				subjects = g
+			}
+		}
+	}
 	if m.fromDict && len(subjects) == 0 && !passive && doc.Parsed() {
 		// PETRARCH codes a noun phrase by the actors in it: "Resumption
 		// of ties between Arnor and Gondor may spur reconciliation" is

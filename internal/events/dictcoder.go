@@ -66,7 +66,9 @@ import (
 //     ("welcomed the resumption of ties with X"), in a clause the verb
 //     governs too ("allowed that X is ..."), never the agent of a passive;
 //     without '$', the source is the verb's subject as for dyad's own
-//     patterns;
+//     patterns, unless '+' took that subject before the verb ("NOTED + *":
+//     "X noted that Y regretted" is X's act on Y): then it is the subject
+//     of the clause above;
 //   - the code is the dictionary's whatever the modality: a future or
 //     intended act keeps its code (dyad's own patterns give CAMEO's intent
 //     codes instead); the event's Modality still says future or intended;

@@ -31,6 +31,7 @@ PRAISE
 - * + FOR_EFFORTS [0511]
 - NOT * [903]
 - RECENTLY_* [0512]
+- NOTED + * [0513]
 
 --- RENEW [064] ---
 RENEW
@@ -86,7 +87,7 @@ func testDictionaryCoder(t *testing.T) *Coder {
 	}
 	set.Discards = ds.Discards
 	vd := NewVerbDictionary(set)
-	if st := vd.Stats(); st.Verbs != 12 || st.Patterns != 11 || st.Discards != 2 || len(st.Skipped) != 0 {
+	if st := vd.Stats(); st.Verbs != 12 || st.Patterns != 12 || st.Discards != 2 || len(st.Skipped) != 0 {
 		t.Errorf("stats %+v", st)
 	}
 	return NewCoder(EmptyPatterns(), ont).WithDictionary(vd)
@@ -177,6 +178,9 @@ func TestVerbDictionary(t *testing.T) {
 		// uncoded name takes the code of an agent in its noun phrase.
 		{"A senior official praised Southland.", "---GOV 051 STH"},
 		{"The official news agency Zeta praised Southland.", "---GOV 051 STH"},
+		// '+' before the verb: the clause's subject is the target, the
+		// source the subject of the clause above.
+		{"Northland noted that Westland praised Southland.", "NRL 0513 WST"},
 		// A subject that names no actor is coded by the actors in its
 		// phrase.
 		{"The alliance of Northland and Westland blockaded Southland.", "NRL 191 STH; WST 191 STH"},
