@@ -51,8 +51,10 @@ otherwise dyad).
             corpus it names in the data folder (--data, default
             $DYAD_SHARED_DATA, else ../shared/data).
   petrarch  the PETRARCH unit-test suite (PETR.UnitTest.records.xml), coded
-            with the suite's actor and agent dictionaries and its verbs; also
-            reports the share of gold events coded right and the extra events.
+            with the suite's actor and agent dictionaries and its verbs, each
+            record with the options the <Config> elements before it set
+            (require_dyad, new_actor_length, comma_*); also reports the share
+            of gold events coded right and the extra events.
   plover    PLOVER gold-standard records (a JSON array of text, date, source,
             target, event, mode, context), scored by PLOVER type (root level)
             and type and mode (full level).
