@@ -428,7 +428,13 @@ func (b *builder) modifiersOnly(from, to int) bool {
 // "Russia's Federal Security Service".
 var institutionWords = map[string]bool{"national": true, "federal": true, "central": true, "state": true,
 	"royal": true, "armed": true, "special": true, "metropolitan": true, "general": true, "supreme": true,
-	"military": true, "civil": true, "foreign": true, "defence": true, "defense": true, "interior": true}
+	"military": true, "civil": true, "foreign": true, "defence": true, "defense": true, "interior": true,
+	// A minister's portfolio: "US Commerce Secretary Wilbur Ross",
+	// "Britain's Health Secretary".
+	"commerce": true, "trade": true, "energy": true, "labor": true, "labour": true, "health": true,
+	"education": true, "agriculture": true, "justice": true, "transportation": true, "transport": true,
+	"housing": true, "finance": true, "economy": true, "environment": true, "culture": true, "treasury": true,
+	"immigration": true, "infrastructure": true, "communications": true, "tourism": true, "development": true}
 
 // rankWords rank a role without changing whose it is: "Canada's top
 // diplomat", "Russia's chief negotiator".
