@@ -152,6 +152,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 		{"country as given name", "", "Jordan Peterson spoke on Monday.", ""},
 		{"country as surname", "", "Fans cheered Michael Jordan loudly.", "Michael Jordan=(person)"},
 		{"country acts", "", "Jordan criticized Israel.", "Jordan=JOR(country) Israel=ISR(country)"},
+		{"an abbreviation or a portfolio is no name", "", "Kenya will hold US Commerce Secretary Jane Mbeki accountable. Jordan Trade Minister Omar Haddad left.",
+			"Kenya=KEN(country) US Commerce Secretary Jane Mbeki=USAGOV(person) Jordan Trade Minister Omar Haddad=JORGOV(person)"},
 		{"headline title case", "", "Jordan Warns Israel Over Gaza Strikes", "Jordan=JOR(country) Israel=ISR(country)"},
 		{"Georgia the country", "", "Georgia accused Russia.", "Georgia=GEO(country) Russia=RUS(country)"},
 		{"Georgia the state", "", "Georgia's Republican governor criticized China.", "governor=GOV(agent) China=CHN(country)"},

@@ -383,8 +383,9 @@ func (b *builder) partOfPersonName(si int, m kb.Match) bool {
 			return false
 		}
 	}
-	if !isCountry || strings.Contains(b.doc.Article.Text[m.Start:m.End], " ") || b.titleCase(si) {
-		return false
+	name := b.doc.Article.Text[m.Start:m.End]
+	if !isCountry || strings.Contains(name, " ") || b.titleCase(si) || strings.ToUpper(name) == name {
+		return false // an abbreviation ("US", "UAE") is no given name or surname
 	}
 	// The recognizer read it as part of a longer personal name.
 	for _, e := range b.doc.Entities {
@@ -400,7 +401,8 @@ func (b *builder) partOfPersonName(si int, m kb.Match) bool {
 	}
 	givenName := func(j int) bool {
 		return j >= sent.FirstToken && j < sent.EndToken && toks[j].UPOS == "PROPN" && nameWord(toks[j]) &&
-			!b.knownName(toks[j]) && !b.isAgentAt(toks[j].Start, toks[j].End) && b.titleBefore(toks[j].Start) == ""
+			!b.knownName(toks[j]) && !b.isAgentAt(toks[j].Start, toks[j].End) && b.titleBefore(toks[j].Start) == "" &&
+			!institutionWords[strings.ToLower(toks[j].Text)] // "Jordan Commerce Minister": a portfolio
 	}
 	next := k + 1
 	if next < sent.EndToken && toks[next].Start == m.End+1 && givenName(next) {
