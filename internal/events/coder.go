@@ -736,6 +736,14 @@ func matchFrom(sv *sentenceView, p *Pattern, e, k int, m match) (match, bool) {
 				}
 				after := sv.skipAlias(group[len(group)-1], sv.mentionEnd(group[len(group)-1]))
 				if e+1 < len(p.elems) {
+					if last := after - 1; after < sv.end && sv.doc.Tokens[after].XPOS == "NNS" && sv.doc.Tokens[last].Head == after &&
+						(sv.doc.Tokens[last].Rel == "compound" || sv.doc.Tokens[last].Rel == "amod") && !literalMatch(p.elems[e+1].words, sv.lower(after)) {
+						// "hold two Cabinet officers, ..., in contempt":
+						// the mention qualifies the people that head the
+						// target's phrase ("defending the Obama legacy
+						// from" defends no one).
+						after++
+					}
 					after = sv.pastApposition(group, after)
 					if next := sv.pastPlace(after); next > after && next < sv.end && literalMatch(p.elems[e+1].words, sv.lower(next)) {
 						after = next // "wrote to the US Embassy in London asking"
