@@ -322,8 +322,9 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 		return act.Kind == "person" || act.Kind == "agent" && b.singular[a]
 	}
 	qOpen, qClose, afterQuote := b.quoteBefore(offset)
+	inOpen, inQuote := b.quoteAround(offset)
 	for s, ms := range b.sentencesBack(si, offset) {
-		var persons []int
+		var persons, quoted []int
 		for _, i := range ms {
 			m := &b.doc.Mentions[i]
 			if afterQuote && m.Start > qOpen && m.Start < qClose {
@@ -331,7 +332,16 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 			}
 			if isPerson(m.Actor) && !b.pluralAt[m.Start] || b.singularAt[m.Start] {
 				persons = append(persons, i)
+				if inQuote && m.Start > inOpen {
+					quoted = append(quoted, i)
+				}
 			}
+		}
+		if s == si && len(quoted) > 0 {
+			// 'Cooper added, "Boris Johnson is trying to concentrate
+			// power in his own hands"': inside a quotation, a third
+			// person is one the quotation names, not its speaker.
+			persons = quoted
 		}
 		if len(persons) == 0 {
 			continue
@@ -347,6 +357,25 @@ func (b *builder) personAntecedent(si, offset int, g kb.Gender, not int) []int {
 		return []int{b.doc.Mentions[persons[0]].Actor}
 	}
 	return nil
+}
+
+// quoteAround returns the offset of the opening mark of the quotation that
+// offset lies in, within its paragraph, and whether there is one.
+func (b *builder) quoteAround(offset int) (int, bool) {
+	text := b.doc.Article.Text[:offset]
+	para := strings.LastIndexByte(text, '\n') + 1
+	open, inside := 0, false
+	for i, r := range text[para:] {
+		switch r {
+		case '"':
+			open, inside = para+i, !inside
+		case '“':
+			open, inside = para+i, true
+		case '”':
+			inside = false
+		}
+	}
+	return open, inside
 }
 
 // quoteBefore returns the span of the quotation that ends right before

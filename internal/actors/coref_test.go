@@ -190,6 +190,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Secretary Blinken=USAGOV(person) South Korean counterpart=KORGOV(agent) The two allies=USA+KOR(country) North Korea=PRK(country)"},
 		{"the two who act are the two people named last", "2024-03-01", "Japan and Chile agreed. Antony Blinken met Yoko Kamikawa before the two signed a pact.",
 			"Japan=JPN(country) Chile=CHL(country) Antony Blinken=USAGOV(person) Yoko Kamikawa=JPNGOV(person) the two=USAGOV+JPNGOV(person)"},
+		{"a third person inside a quotation is one it names, not its speaker", "2023-05-02", `Secretary Blinken said, "Prime Minister Kishida holds the power in his hands."`,
+			"Secretary Blinken=USAGOV(person) Prime Minister Kishida=JPNGOV(person) his=JPNGOV(person)"},
 		{"both countries", "", "Japan criticized China. Both countries later met.",
 			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
 		{"the pair the story named before the countries named last", "", "Chile and Peru agreed to reopen the border. Bolivia welcomed it. Brazil praised both countries.",
