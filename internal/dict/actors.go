@@ -8,10 +8,16 @@ import (
 
 // Actor is one actor entry: a primary name, its synonyms and its codes.
 type Actor struct {
-	Names []string    // primary name first, then synonyms; underscores read as blanks
-	Codes []DatedCode // in file order
-	File  string
-	Line  int // line of the primary name
+	Names []string // primary name first, then synonyms; underscores read as blanks
+	// Disconnected are the names written with a blank between two words,
+	// as written (blanks collapsed, underscores kept): other words may
+	// stand between those two in the text ("ITHILEN TELEVISION" names
+	// "Ithilen state-run television"), as in TABARI and PETRARCH, while
+	// words joined by '_' must be consecutive.
+	Disconnected []string
+	Codes        []DatedCode // in file order
+	File         string
+	Line         int // line of the primary name
 }
 
 // DatedCode is an actor code with an optional validity period. From and To
@@ -140,6 +146,9 @@ func (p *parser) actors(text string) {
 			default:
 				cur.Names = append(cur.Names, name)
 				cur.Codes = append(cur.Codes, codes...)
+				if w, ok := disconnected(t[1:]); ok {
+					cur.Disconnected = append(cur.Disconnected, w)
+				}
 			}
 		default:
 			flush()
@@ -154,6 +163,9 @@ func (p *parser) actors(text string) {
 				skipping = true
 			default:
 				cur = &Actor{Names: []string{name}, Codes: codes, File: p.file, Line: no}
+				if w, ok := disconnected(t); ok {
+					cur.Disconnected = []string{w}
+				}
 			}
 		}
 		return true
@@ -171,6 +183,17 @@ func splitNameCodes(s string) (string, []DatedCode, error) {
 	name := phrase(s[:i])
 	codes, err := parseCodes(strings.TrimSpace(s[i:]))
 	return name, codes, err
+}
+
+// disconnected returns the name of an actor line as written, blanks
+// collapsed and underscores kept, when a blank stands between two of its
+// words.
+func disconnected(line string) (string, bool) {
+	if i := strings.IndexAny(line, "[]"); i >= 0 {
+		line = line[:i]
+	}
+	w := strings.Join(strings.Fields(strings.Trim(line, "_ \t")), " ")
+	return w, strings.Contains(w, " ")
 }
 
 // parseCodes reads one or more bracketed codes: "[AFG]", "[USAGOV >20090120]

@@ -53,6 +53,8 @@ MRS_TEASDALE
 	[FRDELI <19330601]
 UNCODED_GROUP_OF_FRIENDS
 SYLVANIA [SYL]
+SYLVANIA TELEVISION  [SYLTV]
++RADIO SYLVANIA_FREE [SYLRAD]
 `
 
 func TestActors(t *testing.T) {
@@ -74,6 +76,9 @@ func TestActors(t *testing.T) {
 		{Names: []string{"MRS TEASDALE"}, Codes: []DatedCode{{Code: "FRDELI", To: date(1933, 6, 1)}}, Line: 13},
 		{Names: []string{"UNCODED GROUP OF FRIENDS"}, Line: 15},
 		{Names: []string{"SYLVANIA"}, Codes: []DatedCode{{Code: "SYL"}}, Line: 16},
+		// A blank, not an underscore, lets words stand between.
+		{Names: []string{"SYLVANIA TELEVISION", "RADIO SYLVANIA FREE"}, Codes: []DatedCode{{Code: "SYLTV"}, {Code: "SYLRAD"}},
+			Disconnected: []string{"SYLVANIA TELEVISION", "RADIO SYLVANIA_FREE"}, Line: 17},
 	}
 	for i := range want {
 		want[i].File = "a.actors.txt"

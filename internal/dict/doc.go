@@ -28,7 +28,10 @@
 // [USAELI <20041102] (up to that day), [USAGOV 20090120-20170120] (between the
 // days). Dates are YYYYMMDD or YYMMDD (00-30 mean 2000-2030, 31-99 mean
 // 1931-1999, as in TABARI). Bounds are inclusive. See [Actor.CodeOn] for the
-// choice among several codes.
+// choice among several codes. A name written with a blank rather than an
+// underscore between two words lets other words stand between them in the
+// text ([Actor.Disconnected]: "ITHILEN TELEVISION" names "Ithilen state-run
+// television"); package kb matches up to two.
 //
 // Agents: PHRASE {PLURALS} [~CODE] or [CODE~], with substitution sets
 // (!PERSON! = MAN, MEN, WOMAN) expanded in place and regular plurals generated
@@ -46,6 +49,9 @@
 // multi-word verbs whose verb word is marked by '+'), patterns
 // ("- PRE * POST [CODE] # comment") and transformations ("~ a (a b X) Y = a b
 // CODE"). See [Pattern] for the pattern syntax.
+//
+// [Options] are PETRARCH's coding options (require_dyad, new_actor_length,
+// the comma-clause bounds) that a coder reading these dictionaries follows.
 //
 // # Departures from PETRARCH
 //

@@ -47,7 +47,7 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 	}
 	for i := range set.Actors {
 		a := &set.Actors[i]
-		o := Official{Name: a.Name(), Loose: a.Names, Kind: x.dictKind(a), FromDict: true}
+		o := Official{Name: a.Name(), Loose: a.Names, Disconnected: a.Disconnected, Kind: x.dictKind(a), FromDict: true}
 		for _, c := range a.Codes {
 			t := Term{Code: c.Code, Start: c.From, Source: fmt.Sprintf("%s:%d", a.File, a.Line)}
 			if !c.To.IsZero() {
@@ -66,7 +66,7 @@ func (k *KB) WithDictionaries(set *dict.Set) *KB {
 			// dictionary's codes replace the table's terms; the names,
 			// surnames and kind stay.
 			p := x.people[j]
-			p.Terms, p.Loose, p.FromDict = o.Terms, o.Loose, true
+			p.Terms, p.Loose, p.Disconnected, p.FromDict = o.Terms, o.Loose, o.Disconnected, true
 			x.people[j] = p
 			continue
 		}

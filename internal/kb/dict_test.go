@@ -20,6 +20,7 @@ ANTONY_BLINKEN [USAELI]
 THE_HIGH_VALLEY [HVL]
 MILA_KOVAC [SRB]  # a default and a dated restriction
 	[SRBCVL <20100101]
+VALLEY TELEVISION_NEWS [HVLTV]  # words may stand between VALLEY and TELEVISION
 `
 	testAgentDict = `HARBOUR_MASTER [~GOVMAR]
 PROTESTER [~REB]
@@ -49,8 +50,8 @@ func TestWithDictionaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := base.WithDictionaries(testDicts(t))
-	if len(k.Officials()) != len(base.Officials())+5 {
-		t.Errorf("%d officials, want %d + 5 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
+	if len(k.Officials()) != len(base.Officials())+6 {
+		t.Errorf("%d officials, want %d + 6 (Blinken merges with the table's)", len(k.Officials()), len(base.Officials()))
 	}
 	v, ok := k.OfficialByName("ZORAN VESELIC")
 	if !ok || v.Kind != "person" || !v.FromDict {
@@ -107,6 +108,27 @@ func TestWithDictionaries(t *testing.T) {
 	if !found {
 		t.Errorf("the High Valley: not matched")
 	}
+	// A blank lets up to two words stand between; '_' does not, nor does
+	// punctuation.
+	for text, want := range map[string]string{
+		"Valley state-run Television News reported.":     "Valley state-run Television News",
+		"Valley Television News reported.":               "Valley Television News",
+		"Valley and its own local Television News left.": "",
+		"Valley, Television News said.":                  "",
+		"Valley state-run Television and News said.":     "",
+	} {
+		got := ""
+		for _, m := range k.Matcher().FindAll(text) {
+			for _, e := range m.Entries {
+				if e.Kind == OfficialEntry && k.Officials()[e.Index].Name == "VALLEY TELEVISION NEWS" {
+					got = text[m.Start:m.End]
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%q: matched %q, want %q", text, got, want)
+		}
+	}
 }
 
 func TestWithDictionariesDates(t *testing.T) {
@@ -138,7 +160,8 @@ func TestWithDictionariesDates(t *testing.T) {
 // spells one of its names in some letter case, starting with a capital.
 func FuzzFindAllWithDictionaries(f *testing.F) {
 	for _, s := range []string{"Zoran Veselic met MINISTER VESELIC, and Freedom Front.", "zoran veselic", "Freedom  Front",
-		"Zoran Veselic,", "Zoran Veselic's", "Freedom Front’s,", "Zoran Veselic\nFreedom Front", "ZORAN VESELIC!", ""} {
+		"Zoran Veselic,", "Zoran Veselic's", "Freedom Front’s,", "Zoran Veselic\nFreedom Front", "ZORAN VESELIC!", "",
+		"Valley state-run Television News", "VALLEY a b c TELEVISION NEWS", "Valley Television News's"} {
 		f.Add(s)
 	}
 	base, err := Load()
@@ -175,6 +198,12 @@ func FuzzFindAllWithDictionaries(f *testing.F) {
 				ok := false
 				for _, n := range append(append([]string{p.Name}, p.Aliases...), p.Loose...) {
 					ok = ok || strings.EqualFold(n, s)
+				}
+				for _, n := range p.Disconnected {
+					// Words may stand between: the first and last words.
+					w, got := strings.Fields(strings.ReplaceAll(n, "_", " ")), strings.Fields(s)
+					ok = ok || len(got) >= len(w) && len(got) <= len(w)+maxGap*(len(w)-1) &&
+						strings.EqualFold(got[0], w[0]) && strings.EqualFold(got[len(got)-1], w[len(w)-1])
 				}
 				if !ok {
 					t.Fatalf("%q is no name of %s", s, p.Name)

@@ -70,7 +70,23 @@ type Matcher struct {
 	// in one name.
 	loose      map[string][]Entry
 	looseWords int
+	// gapped maps the lower-cased first word of a disconnected name to
+	// the names that start with it.
+	gapped map[string][]gappedName
 }
+
+// gappedName is a dictionary name whose words may have others between
+// them: apart[i] says whether word i may follow word i-1 after up to
+// maxGap other words.
+type gappedName struct {
+	words []string
+	apart []bool
+	entry Entry
+}
+
+// maxGap is the most words that may stand between two words of a
+// disconnected name ("Ithilen state-run television").
+const maxGap = 2
 
 // pattern is everything that folds to one lower-cased pattern.
 type pattern struct {
@@ -103,6 +119,23 @@ func newMatcher(k *KB) *Matcher {
 			}
 		}
 	}
+	gapped := map[string][]gappedName{}
+	for i, p := range k.people {
+		for _, n := range p.Disconnected {
+			g := gappedName{entry: Entry{OfficialEntry, i}}
+			for j, part := range strings.Fields(strings.ToLower(n)) {
+				for k, w := range strings.Split(part, "_") {
+					if w != "" {
+						g.words = append(g.words, w)
+						g.apart = append(g.apart, j > 0 && k == 0)
+					}
+				}
+			}
+			if len(g.words) > 1 && isLowerASCII(strings.Join(g.words, " ")) {
+				gapped[g.words[0]] = append(gapped[g.words[0]], g)
+			}
+		}
+	}
 	byKey := map[string]*pattern{}
 	get := func(key string) *pattern {
 		p := byKey[key]
@@ -125,7 +158,7 @@ func newMatcher(k *KB) *Matcher {
 		keys = append(keys, key)
 	}
 	sort.Strings(keys) // deterministic pattern IDs
-	m := &Matcher{patterns: make([]pattern, len(keys)), loose: loose}
+	m := &Matcher{patterns: make([]pattern, len(keys)), loose: loose, gapped: gapped}
 	for key := range loose {
 		m.looseWords = max(m.looseWords, strings.Count(key, " ")+1)
 	}
@@ -368,6 +401,9 @@ func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
 		if c < 'A' || c > 'Z' || i > 0 && isWordByte(text[i-1]) {
 			continue
 		}
+		if len(m.gapped) > 0 {
+			hits = m.findGapped(hits, text, i)
+		}
 		key = key[:0]
 		j := i
 		for words := 0; words < m.looseWords && j < len(text); words++ {
@@ -405,6 +441,70 @@ func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
 			if t != "" && len(t) < len(word) {
 				hits = m.looseHit(hits, text, i, w+len(t), key[:len(key)-(len(word)-len(t))])
 			}
+		}
+	}
+	return hits
+}
+
+// findGapped records the disconnected dictionary names that start at the
+// capitalized word at i: each later word follows the one before it
+// directly, or, where the name was written with a blank, after up to maxGap
+// other words, never across punctuation that ends a phrase.
+func (m *Matcher) findGapped(hits map[[2]int][]Entry, text string, i int) map[[2]int][]Entry {
+	// The words from i on, up to a phrase break: start and end offsets,
+	// lower-cased text without trailing punctuation.
+	type word struct {
+		start, end int
+		lower      string
+	}
+	var words []word
+	for j := i; j < len(text) && len(words) < 12; {
+		w := j
+		for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' {
+			j++
+		}
+		raw := text[w:j]
+		t := strings.TrimRight(raw, ".,;:!?'\")”’")
+		for _, pos := range []string{"'s", "’s"} {
+			if p, ok := strings.CutSuffix(t, pos); ok {
+				t = p
+			}
+		}
+		if t != "" {
+			words = append(words, word{w, w + len(t), strings.ToLower(t)})
+		}
+		if len(t) < len(raw) || j >= len(text) || text[j] != ' ' {
+			break // punctuation, or a line break, ends the phrase
+		}
+		j++
+	}
+	if len(words) == 0 {
+		return hits
+	}
+	for _, g := range m.gapped[words[0].lower] {
+		at, ok := 0, true
+		for n := 1; n < len(g.words) && ok; n++ {
+			ok = false
+			limit := at + 1
+			if g.apart[n] {
+				limit = at + 1 + maxGap
+			}
+			for x := at + 1; x <= limit && x < len(words); x++ {
+				if words[x].lower == g.words[n] {
+					at, ok = x, true
+					break
+				}
+			}
+		}
+		if !ok || !wholeWord(text, i, words[at].end) {
+			continue
+		}
+		if hits == nil {
+			hits = map[[2]int][]Entry{}
+		}
+		span := [2]int{i, words[at].end}
+		if !containsEntry(hits[span], g.entry) {
+			hits[span] = append(hits[span], g.entry)
 		}
 	}
 	return hits

@@ -38,6 +38,11 @@ type Official struct {
 	// Loose holds the names of a dictionary actor (written in capitals in
 	// the dictionaries), which match in any letter case after a capital.
 	Loose []string
+	// Disconnected are the dictionary names whose words written apart
+	// with a blank may have up to two other words between them in the
+	// text (see dict.Actor.Disconnected; '_' joins words that must be
+	// consecutive).
+	Disconnected []string
 	// FromDict is set when the terms come from a user's dictionary.
 	FromDict bool
 }
