@@ -869,10 +869,11 @@ func (sv *sentenceView) requested(trigger int) bool {
 // one asked to act: the infinitive after it is the subject's act.
 var instrumentVerbs = wordSet("use utilize utilise employ host convene gather mobilize mobilise")
 
-// objectControl are verbs whose object is asked, pressed or ordered to do
-// what the infinitive after it says.
+// objectControl are verbs whose object is asked, pressed, ordered or paid
+// to do what the infinitive after it says ("paying bounties to the Taliban
+// to kill American soldiers": the killing is the Taliban's, and asked for).
 var objectControl = wordSet(`ask urge press pressure push tell order force persuade encourage invite call
-	implore beg instruct direct compel oblige lobby`)
+	implore beg instruct direct compel oblige lobby pay hire bribe recruit train arm fund finance reward`)
 
 // actOwner returns the actor whose act or thing a target-less match ends on,
 // as the event's target: "attacked the proclamation ... by the President",
