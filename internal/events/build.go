@@ -1083,6 +1083,12 @@ func (sv *sentenceView) wordBefore(k int) string {
 // objectOfPreposition reports whether the mention starting at token k follows
 // a preposition, directly or after "the".
 func (sv *sentenceView) objectOfPreposition(k int) bool {
+	if w := sv.wordBefore(k); possessivePronouns[w] && k-1 > sv.first {
+		// "Acting via his lawyers, Zhukovskyy pleaded": past "his"
+		// ("both of his senators" are the subject all the same).
+		p := sv.wordBefore(k - 1)
+		return p != "of" && prepositions[p]
+	}
 	return prepositions[sv.wordBefore(k)]
 }
 

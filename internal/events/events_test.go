@@ -155,6 +155,8 @@ func TestCoder(t *testing.T) {
 		{"gap", "France imposed fresh economic sanctions on Russia.", map[string]string{"France": fr, "Russia": ru}, []string{"FRA 163 RUS"}},
 		{"passive with agent", "Ukraine was attacked by Russia.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR"}},
 		{"passive without agent", "Ukraine was attacked overnight.", map[string]string{"Ukraine": ua}, nil},
+		{"an actor after a preposition and a possessive is no subject", "Acting via his lawyers, Volodoymyr Zhukovskyy, 23, pleaded not guilty on Tuesday to seven counts of homicide in New Hampshire, United States.",
+			map[string]string{"lawyers": "USAJUD"}, nil},
 		{"an act one is paid or hired to do is not the payer's, nor done", "Russia paid bounties to militants to attack Ukraine. India hired mercenaries to attack France.",
 			map[string]string{"Russia": ru, "Ukraine": ua, "India": in, "France": fr, "militants": "UAF", "mercenaries": "UAF"}, nil},
 		{"the people a target mention qualifies, named in apposition, before the pattern goes on", "France held two Indian officers, Ravi Kumar and Anil Singh, in contempt.",
