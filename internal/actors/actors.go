@@ -434,7 +434,10 @@ var institutionWords = map[string]bool{"national": true, "federal": true, "centr
 	"commerce": true, "trade": true, "energy": true, "labor": true, "labour": true, "health": true,
 	"education": true, "agriculture": true, "justice": true, "transportation": true, "transport": true,
 	"housing": true, "finance": true, "economy": true, "environment": true, "culture": true, "treasury": true,
-	"immigration": true, "infrastructure": true, "communications": true, "tourism": true, "development": true}
+	"immigration": true, "infrastructure": true, "communications": true, "tourism": true, "development": true,
+	// A court's level or reach: "the United States District Court".
+	"district": true, "circuit": true, "high": true, "appeals": true, "appellate": true, "criminal": true,
+	"administrative": true, "electoral": true, "provincial": true, "regional": true}
 
 // rankWords rank a role without changing whose it is: "Canada's top
 // diplomat", "Russia's chief negotiator".

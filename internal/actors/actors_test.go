@@ -117,6 +117,8 @@ func TestActors(t *testing.T) {
 			"India=IND(country) Canada's top diplomat=CANGOV(agent)"},
 		{"a portfolio between owner and title", "Benin's Education Minister Amadou Toko and Kenyan Trade Secretary Wanjiru Otieno met.",
 			"Benin's Education Minister Amadou Toko=BENGOV(person) Kenyan Trade Secretary Wanjiru Otieno=KENGOV(person)"},
+		{"a court's level between owner and court", "Kenya asked the Ghana District Court to rule.",
+			"Kenya=KEN(country) Ghana District Court=GHAJUD(agent)"},
 		{"whose troops", "Eritrea, whose troops crossed the border, denied it.", "Eritrea=ERI(country) troops=ERIMIL(agent)"},
 		{"a diplomat's post after its owner", "Australia recalled its ambassador from Beijing.",
 			"Australia=AUS(country) ambassador=AUSGOV(agent) Beijing=CHN(country)"},
