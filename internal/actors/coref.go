@@ -443,9 +443,31 @@ func (b *builder) subjectFirst(si, offset int, ok func(actor int) bool) []int {
 				}
 			}
 		}
-		return []int{b.doc.Mentions[fit[len(fit)-1]].Actor}
+		last := fit[len(fit)-1]
+		if s == si && b.qualifiesThing(last) {
+			// "supported the House bill when it came to the Senate":
+			// the actor only qualifies the thing "it" names.
+			return nil
+		}
+		return []int{b.doc.Mentions[last].Actor}
 	}
 	return nil
+}
+
+// qualifiesThing reports whether mention i modifies a noun after it that no
+// mention covers ("the House bill", "a Russian proposal").
+func (b *builder) qualifiesThing(i int) bool {
+	m := b.doc.Mentions[i]
+	k := tokenAfter(b.doc.Tokens, m.End) - 1
+	if k < 0 || k >= len(b.doc.Tokens) {
+		return false
+	}
+	t := b.doc.Tokens[k]
+	if t.End != m.End || t.Rel != "compound" && t.Rel != "amod" || t.Head <= k {
+		return false
+	}
+	h := b.doc.Tokens[t.Head]
+	return h.UPOS == "NOUN" && h.XPOS == "NN" && !b.overlapsMention(h.Span)
 }
 
 // groupAntecedent finds what a plural pronoun at offset names: the latest

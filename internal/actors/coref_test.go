@@ -192,6 +192,8 @@ func TestOfficialsAndCoreference(t *testing.T) {
 			"Japan=JPN(country) Chile=CHL(country) Antony Blinken=USAGOV(person) Yoko Kamikawa=JPNGOV(person) the two=USAGOV+JPNGOV(person)"},
 		{"a third person inside a quotation is one it names, not its speaker", "2023-05-02", `Secretary Blinken said, "Prime Minister Kishida holds the power in his hands."`,
 			"Secretary Blinken=USAGOV(person) Prime Minister Kishida=JPNGOV(person) his=JPNGOV(person)"},
+		{"a subject it names the thing an actor qualifies", "", "Kenya backed the Uganda plan when it came up for a vote. Kenya said it would vote.",
+			"Kenya=KEN(country) Uganda=UGA(country) Kenya=KEN(country) it=KEN(country)"},
 		{"both countries", "", "Japan criticized China. Both countries later met.",
 			"Japan=JPN(country) China=CHN(country) Both countries=JPN+CHN(country)"},
 		{"the pair the story named before the countries named last", "", "Chile and Peru agreed to reopen the border. Bolivia welcomed it. Brazil praised both countries.",
