@@ -108,6 +108,7 @@ func (s *Stage) Process(doc *dyad.Document) error {
 	}
 	b.theHouse()
 	b.spokespeopleFor()
+	b.officesOf()
 	b.surnames()
 	b.acronyms()
 	b.entities()
@@ -1004,6 +1005,28 @@ func (b *builder) agentWithOwnerSpan(si, start, end int, m kb.Match, ag kb.Agent
 		b.singularAt[start] = true
 	}
 	b.mention(si, start, end, "agent", idx)
+}
+
+// officesOf makes "X's office", where X is a role or person the story
+// codes, X itself: "the Manhattan district attorney's office" is the
+// prosecutor's (JUD), not a government office.
+func (b *builder) officesOf() {
+	text := b.doc.Article.Text
+	for i := range b.doc.Mentions {
+		m := &b.doc.Mentions[i]
+		if m.Kind != "agent" || b.doc.Actors[m.Actor].Role != "office" {
+			continue
+		}
+		for j := range b.doc.Mentions {
+			o := b.doc.Mentions[j]
+			if j == i || o.End >= m.Start || !possessiveMark(strings.TrimSpace(text[o.End:m.Start])) {
+				continue
+			}
+			if owner := b.doc.Actors[o.Actor]; (o.Kind == "agent" || owner.Kind == "person") && owner.Code != "" && owner.Code != owner.Sector {
+				m.Actor = o.Actor
+			}
+		}
+	}
 }
 
 // spokespeopleFor gives a spokesperson with no owner the code of the body or

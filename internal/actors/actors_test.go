@@ -119,6 +119,8 @@ func TestActors(t *testing.T) {
 			"Benin's Education Minister Amadou Toko=BENGOV(person) Kenyan Trade Secretary Wanjiru Otieno=KENGOV(person)"},
 		{"a court's level between owner and court", "Kenya asked the Ghana District Court to rule.",
 			"Kenya=KEN(country) Ghana District Court=GHAJUD(agent)"},
+		{"a role's office is the role", "The Kenyan prosecutor's office charged Uganda.",
+			"Kenyan prosecutor=KENJUD(agent) office=KENJUD(agent) Uganda=UGA(country)"},
 		{"whose troops", "Eritrea, whose troops crossed the border, denied it.", "Eritrea=ERI(country) troops=ERIMIL(agent)"},
 		{"a diplomat's post after its owner", "Australia recalled its ambassador from Beijing.",
 			"Australia=AUS(country) ambassador=AUSGOV(agent) Beijing=CHN(country)"},
