@@ -1898,9 +1898,22 @@ func (b *builder) capitalInName(m kb.Match) bool {
 	if !capital || !strings.HasSuffix(strings.ToLower(text[max(0, m.Start-4):m.Start]), "the ") || !strings.HasPrefix(text[m.End:], " ") {
 		return false
 	}
-	k := tokenAfter(b.doc.Tokens, m.End+1)
-	return k >= 0 && b.doc.Tokens[k].Start == m.End+1 && startsUpperWord(b.doc.Tokens[k].Text) && !b.matchAt[m.End+1]
+	toks := b.doc.Tokens
+	k := tokenAfter(toks, m.End+1)
+	if k < 0 || toks[k].Start != m.End+1 {
+		return false
+	}
+	if w := strings.ToLower(toks[k].Text); treatyNouns[w] || k+1 < len(toks) && treatyNouns[strings.ToLower(toks[k+1].Text)] && toks[k].UPOS != "VERB" {
+		return true // "the Paris agreement", "the Paris climate accord"
+	}
+	return startsUpperWord(toks[k].Text) && !b.matchAt[m.End+1]
 }
+
+// treatyNouns name an agreement or a meeting that a capital's name may
+// label by where it was made ("the Paris agreement", "the Minsk accords").
+var treatyNouns = map[string]bool{"agreement": true, "agreements": true, "accord": true, "accords": true,
+	"deal": true, "treaty": true, "protocol": true, "protocols": true, "convention": true, "declaration": true,
+	"summit": true, "process": true, "format": true, "talks": true, "pact": true, "communique": true}
 
 // memberOf returns the body a person's name is followed by in "Name [,] of
 // [the] BODY": a coded organization or role with a sector ("of the army",

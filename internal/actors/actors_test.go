@@ -82,6 +82,7 @@ func TestActors(t *testing.T) {
 		{"a counted role joined to an owned one shares its owner", "Talks began in Paris and ended in Lyon. The EU sanctioned eight Iranian officials and three companies.",
 			"EU=IGOEUREEC(organization) Iranian officials=IRNGOV(agent) companies=IRNBUS(agent)"},
 		{"a capital opening a name is no actor", "Chile joined the Paris Agreement and criticized Paris.", "Chile=CHL(country) Paris=FRA(country)"},
+		{"a capital naming an agreement is no actor", "Chile criticized the Paris agreement and the Minsk peace accords.", "Chile=CHL(country)"},
 		{"capital drones are fired at", "Russia fired missiles and drones at Kyiv.", "Russia=RUS(country) Kyiv=UKR(country)"},
 		{"capital met at", "The envoys met at Seoul.", "envoys=GOV(agent)"},
 		{"a surname after a name particle is another person's", "Ali bin Tamim criticized Yemen.", "Yemen=YEM(country)"},
