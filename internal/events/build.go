@@ -1164,7 +1164,7 @@ func (sv *sentenceView) negated(from, trigger int) bool {
 func (sv *sentenceView) modality(from, trigger int) string {
 	mod := "asserted"
 	for k := from; k < trigger; k++ {
-		if m, ok := modalWords[sv.lower(k)]; ok {
+		if m, ok := modalWords[sv.lower(k)]; ok && !sv.inAside(k, trigger) {
 			if m == "future" && sv.lower(k) == "set" && (k+1 >= trigger || sv.lower(k+1) != "to") {
 				continue
 			}
@@ -1184,6 +1184,39 @@ func (sv *sentenceView) modality(from, trigger int) string {
 		}
 	}
 	return mod
+}
+
+// inAside reports whether token k lies in a relative clause, apposition or
+// parenthetical that does not hold the trigger ("Westmacott, who will retire
+// soon, praised Obama": the praise is no future act).
+func (sv *sentenceView) inAside(k, trigger int) bool {
+	// ", who ... ," before the trigger, however the parser hung it.
+	for j := k - 1; j > sv.first; j-- {
+		if w := sv.lower(j); relativePronouns[w] && sv.lower(j-1) == "," {
+			for c := k + 1; c < trigger; c++ {
+				if sv.lower(c) == "," {
+					return true
+				}
+			}
+			break
+		} else if w == "," {
+			break
+		}
+	}
+	if !sv.doc.Parsed() {
+		return false
+	}
+	toks := sv.doc.Tokens
+	for h, hops := k, 0; h >= 0 && hops < 12; h, hops = toks[h].Head, hops+1 {
+		if h == trigger {
+			return false
+		}
+		switch toks[h].Rel {
+		case "acl:relcl", "appos", "parataxis":
+			return !sv.under(trigger, h)
+		}
+	}
+	return false
 }
 
 // dueFor reports whether "be due" comes between from and the nominal

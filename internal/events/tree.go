@@ -673,7 +673,10 @@ func (sv *sentenceView) treeModality(trigger int) string {
 			}
 		}
 	}
-	if t := doc.Tokens[trigger]; t.Rel == "conj" && t.Head >= 0 && t.Head != trigger && !sv.hasRel(trigger, "nsubj") {
+	if t := doc.Tokens[trigger]; t.Rel == "conj" && t.Head >= 0 && t.Head != trigger && !sv.hasRel(trigger, "nsubj") &&
+		t.XPOS != "VBD" && !(t.XPOS == "VBN" && !sv.hasRel(trigger, "aux") && !sv.hasRel(trigger, "aux:pass")) {
+		// (A past verb is a mood of its own: "Westmacott, who will retire
+		// soon after serving in Iran, praised Obama".)
 		// "agreed to expand data sharing and to hold drills": a
 		// conjunct without a subject of its own shares its head's mood.
 		if m := sv.treeModality(t.Head); m == "future" || m == "intended" {
