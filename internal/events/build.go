@@ -518,6 +518,13 @@ func (c *Coder) events(sv *sentenceView, m match, actorIdx map[string]int) []dya
 			return nil
 		}
 	}
+	if code == "140" && !m.fromDict && len(m.pat.elems) == 1 && !m.byAgent && politician(doc, actorIdx, sources[0]) &&
+		(doc.Tokens[m.trigger].Lemma == "interrupt" || doc.Tokens[m.trigger].Lemma == "disrupt") {
+		// "Trump interrupted far more often" (a debate), "disrupt and
+		// dismantle the terrorist infrastructure": a politician who
+		// interrupts or disrupts is no protester.
+		return nil
+	}
 	info, ok := c.ont.Lookup(code)
 	if !ok {
 		// A user dictionary's own code (old dictionaries hold WEIS codes):

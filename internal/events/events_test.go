@@ -155,6 +155,8 @@ func TestCoder(t *testing.T) {
 		{"gap", "France imposed fresh economic sanctions on Russia.", map[string]string{"France": fr, "Russia": ru}, []string{"FRA 163 RUS"}},
 		{"passive with agent", "Ukraine was attacked by Russia.", map[string]string{"Russia": ru, "Ukraine": ua}, []string{"RUS 180 UKR"}},
 		{"passive without agent", "Ukraine was attacked overnight.", map[string]string{"Ukraine": ua}, nil},
+		{"a politician who interrupts is no protester", "Senator Ruiz interrupted often. Protesters interrupted repeatedly.",
+			map[string]string{"Senator Ruiz": "USALEG", "Protesters": "USAOPP"}, []string{"USAOPP 140 -"}},
 		{"a past verb keeps its own mood after a future relative clause", "Westmacott, who will retire soon after also serving in Iran, Turkey and France, praised Obama’s presidency in an interview published Saturday.",
 			map[string]string{"Westmacott": "GBRGOV", "Obama": "USAGOV"}, []string{"GBRGOV 051 USAGOV"}},
 		{"a future in a relative clause on the subject is not the act's", "France, which will host the summit, criticized India. Westmacott, who will retire soon after also serving in Iran, Turkey and France, praised Obama’s presidency in an interview published Saturday.",
