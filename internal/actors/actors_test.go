@@ -122,6 +122,8 @@ func TestActors(t *testing.T) {
 			"Kenya=KEN(country) Ghana District Court=GHAJUD(agent)"},
 		{"a role's office is the role", "The Kenyan prosecutor's office charged Uganda.",
 			"Kenyan prosecutor=KENJUD(agent) office=KENJUD(agent) Uganda=UGA(country)"},
+		{"the Department of State and its spokesperson", "A Department of State spokesperson criticized Iran.",
+			"Department of State spokesperson=USAGOV(agent) Iran=IRN(country)"},
 		{"whose troops", "Eritrea, whose troops crossed the border, denied it.", "Eritrea=ERI(country) troops=ERIMIL(agent)"},
 		{"a diplomat's post after its owner", "Australia recalled its ambassador from Beijing.",
 			"Australia=AUS(country) ambassador=AUSGOV(agent) Beijing=CHN(country)"},
