@@ -432,13 +432,7 @@ func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
 			hits = m.looseHit(hits, text, i, j, key)
 			// "Obama," and "Obama." name Obama too, and so does the
 			// possessive "Obama's".
-			t := strings.TrimRight(word, ".,;:!?'\")”’")
-			for _, pos := range []string{"'s", "’s"} {
-				if p, ok := strings.CutSuffix(t, pos); ok {
-					t = p
-				}
-			}
-			if t != "" && len(t) < len(word) {
+			if t := trimName(word); t != "" && len(t) < len(word) {
 				hits = m.looseHit(hits, text, i, w+len(t), key[:len(key)-(len(word)-len(t))])
 			}
 		}
@@ -452,7 +446,8 @@ func (m *Matcher) findLoose(text string) map[[2]int][]Entry {
 // other words, never across punctuation that ends a phrase.
 func (m *Matcher) findGapped(hits map[[2]int][]Entry, text string, i int) map[[2]int][]Entry {
 	// The words from i on, up to a phrase break: start and end offsets,
-	// lower-cased text without trailing punctuation.
+	// lower-cased text without trailing punctuation; only read on when a
+	// disconnected name starts with the first.
 	type word struct {
 		start, end int
 		lower      string
@@ -464,14 +459,12 @@ func (m *Matcher) findGapped(hits map[[2]int][]Entry, text string, i int) map[[2
 			j++
 		}
 		raw := text[w:j]
-		t := strings.TrimRight(raw, ".,;:!?'\")”’")
-		for _, pos := range []string{"'s", "’s"} {
-			if p, ok := strings.CutSuffix(t, pos); ok {
-				t = p
-			}
-		}
+		t := trimName(raw)
 		if t != "" {
 			words = append(words, word{w, w + len(t), strings.ToLower(t)})
+		}
+		if len(words) == 1 && len(m.gapped[words[0].lower]) == 0 {
+			return hits
 		}
 		if len(t) < len(raw) || j >= len(text) || text[j] != ' ' {
 			break // punctuation, or a line break, ends the phrase
@@ -508,6 +501,18 @@ func (m *Matcher) findGapped(hits map[[2]int][]Entry, text string, i int) map[[2
 		}
 	}
 	return hits
+}
+
+// trimName returns a word without the punctuation and possessive that may
+// follow a name in text: "Obama," "Obama." and "Obama's" name Obama.
+func trimName(word string) string {
+	t := strings.TrimRight(word, ".,;:!?'\")”’")
+	for _, pos := range []string{"'s", "’s"} {
+		if p, ok := strings.CutSuffix(t, pos); ok {
+			t = p
+		}
+	}
+	return t
 }
 
 // looseHit records text[start:end] in hits when key is a dictionary name
