@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/dyadproject/dyad"
 )
@@ -708,8 +707,7 @@ func (sv *sentenceView) newActor(h, n int) (dyad.ActorRef, bool) {
 	slices.Sort(in)
 	var words []string
 	for _, k := range in {
-		w := toks[k].Text
-		if r := []rune(w); len(r) > 0 && unicode.IsLetter(r[0]) {
+		if w := toks[k].Text; startsWithLetter(w) {
 			words = append(words, strings.ToUpper(w))
 		}
 	}

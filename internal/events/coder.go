@@ -59,10 +59,6 @@ type sentenceView struct {
 	covered  []int // token index → top-level mention covering it, or -1
 	mentions []int // top-level mention indices in the sentence, in order
 	keys     map[string][]*Pattern
-	// newActorLength is PETRARCH's new_actor_length for dictionary
-	// verbs: an uncoded mention of at most that many words may be a
-	// target (see [sentenceView.newActor]).
-	newActorLength int
 }
 
 // match is one pattern match in a sentence.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
 
@@ -327,7 +328,6 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 		return nil
 	}
 	var out []match
-	sv.newActorLength = c.opts.NewActorLength
 	dropped := sv.commaDropped(c.opts)
 	kept := func(toks []int) []int {
 		if dropped == nil {
@@ -399,7 +399,7 @@ func (c *Coder) dictMatches(sv *sentenceView) []match {
 			}
 			if winSlots.target >= 0 {
 				m.targets = sv.coordinated(winSlots.target, +1)
-			} else if t := sv.firstActorIn(post, k); t >= 0 {
+			} else if t := sv.firstActorIn(post, k, c.opts.NewActorLength); t >= 0 {
 				m.targets = sv.coordinated(t, +1)
 			}
 		}
@@ -663,11 +663,13 @@ var modifierRels = map[string]bool{"amod": true, "compound": true, "nmod": true,
 
 // firstActorIn returns the first actor mention among toks, the phrase of
 // the verb at trigger, that is not a possessive pronoun, not a bare role
-// without an owner ("military" in "military ties", "demonstrators") and not
-// the agent of a passive, preferring one that is not a place ("celebrated
-// in X with Y" is with Y), or -1. As in PETRARCH it may lie in a clause the verb governs
-// ("allowed that X ...", "signed an accord to supply X").
-func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
+// without an owner ("military" in "military ties", "demonstrators") unless
+// PETRARCH's new_actor_length (0: off) makes an uncoded one an actor, and
+// not the agent of a passive, preferring one that is not a place
+// ("celebrated in X with Y" is with Y), or -1. As in PETRARCH it may lie in
+// a clause the verb governs ("allowed that X ...", "signed an accord to
+// supply X").
+func (sv *sentenceView) firstActorIn(toks []int, trigger, newActorLength int) int {
 	locative := -1
 	var subject []int
 	if sv.doc.Parsed() {
@@ -678,7 +680,7 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 		if mi < 0 || sv.possessivePronoun(k) || sv.inAgent(k, trigger) {
 			continue
 		}
-		if a := sv.doc.Actors[sv.doc.Mentions[mi].Actor]; anonymousActor(a) && !sv.newActorAt(a, mi) {
+		if a := sv.doc.Actors[sv.doc.Mentions[mi].Actor]; anonymousActor(a) && !sv.newActorAt(a, mi, newActorLength) {
 			continue
 		}
 		if sv.doc.Mentions[mi].Kind == "pronoun" && slices.ContainsFunc(subject, func(si int) bool {
@@ -698,13 +700,13 @@ func (sv *sentenceView) firstActorIn(toks []int, trigger int) int {
 }
 
 // newActorAt reports whether mention mi of actor a, uncoded, is a new actor
-// under PETRARCH's new_actor_length.
-func (sv *sentenceView) newActorAt(a dyad.Actor, mi int) bool {
-	if a.Code != "" || sv.newActorLength == 0 {
+// under PETRARCH's new_actor_length n (0: off).
+func (sv *sentenceView) newActorAt(a dyad.Actor, mi, n int) bool {
+	if a.Code != "" || n == 0 {
 		return false
 	}
 	m := sv.doc.Mentions[mi]
-	_, ok := sv.newActor(sv.headToken(m.Start, m.End), sv.newActorLength)
+	_, ok := sv.newActor(sv.headToken(m.Start, m.End), n)
 	return ok
 }
 
@@ -835,11 +837,11 @@ func (sv *sentenceView) commaDropped(o dict.Options) []bool {
 		}
 	}
 	dropped := make([]bool, n)
-	any := false
+	some := false
 	words := func(from, to int) int {
 		c := 0
 		for k := from; k < to; k++ {
-			if r := []rune(toks[k].Text); !dropped[k-sv.first] && len(r) > 0 && unicode.IsLetter(r[0]) {
+			if !dropped[k-sv.first] && startsWithLetter(toks[k].Text) {
 				c++
 			}
 		}
@@ -851,7 +853,7 @@ func (sv *sentenceView) commaDropped(o dict.Options) []bool {
 			// has before the span is fronted, outside its phrase (the
 			// clause before "..., a senior official said").
 			if hi[k-sv.first] < to {
-				dropped[k-sv.first], any = true, true
+				dropped[k-sv.first], some = true, true
 			}
 		}
 	}
@@ -867,7 +869,7 @@ func (sv *sentenceView) commaDropped(o dict.Options) []bool {
 			drop(a+1, b)
 		}
 	}
-	if !any {
+	if !some {
 		return nil
 	}
 	return dropped
@@ -890,6 +892,13 @@ func (sv *sentenceView) nounPhraseComma(k int) bool {
 		return nominal(t.UPOS)
 	}
 	return false
+}
+
+// startsWithLetter reports whether w begins with a letter: a word as
+// PETRARCH counts words, and as its new actors keep them.
+func startsWithLetter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
 }
 
 // nominal reports whether upos tags a word that heads a noun phrase.
