@@ -236,13 +236,13 @@ func (sv *sentenceView) threatened(trigger int) bool {
 // purposeVerbs say what a thing is made for ("designed to", "meant to").
 var purposeVerbs = wordSet("design intend mean aim calculate")
 
-// raisingVerbs, in the passive, have for subject the doer of their
+// The raising verbs, in the passive, have for subject the doer of their
 // infinitive ("was seen to break in", "is known to have attacked", "was
-// said to have fired"); reportRaising are those among them that report
-// the act rather than witness or establish it.
+// said to have fired"): reportRaising report the act (it is then
+// reported), witnessRaising witness or establish it.
 var (
-	raisingVerbs  = wordSet("see know say report believe think understand rumor rumour allege suspect fear hear show find consider estimate presume reckon")
-	reportRaising = wordSet("say report believe think understand rumor rumour allege suspect fear reckon presume consider estimate")
+	reportRaising  = wordSet("say report believe think understand rumor rumour allege suspect fear reckon presume consider estimate")
+	witnessRaising = wordSet("see know hear show find")
 )
 
 // raisedBy reports whether the trigger is the infinitive of the passive
@@ -250,7 +250,7 @@ var (
 // planning to attack").
 func (sv *sentenceView) raisedBy(trigger, v int) bool {
 	toks := sv.doc.Tokens
-	if v < 0 || v == trigger || !raisingVerbs[toks[v].Lemma] || !sv.hasRel(v, "aux:pass") {
+	if v < 0 || v == trigger || !reportRaising[toks[v].Lemma] && !witnessRaising[toks[v].Lemma] || !sv.hasRel(v, "aux:pass") {
 		return false
 	}
 	for k := trigger; k != v; k = toks[k].Head {
