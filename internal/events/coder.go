@@ -38,13 +38,18 @@ func (c *Coder) WithDictionary(vd *VerbDictionary) *Coder {
 	return &d
 }
 
-// Configure returns the coder with PETRARCH's options o for its dictionary
-// events (see [VerbDictionary]; the default is [dict.DefaultOptions]).
-func (c *Coder) Configure(o dict.Options) dyad.Stage {
+// WithOptions returns the coder with PETRARCH's options o for its
+// dictionary events (see [VerbDictionary]; the default is
+// [dict.DefaultOptions]).
+func (c *Coder) WithOptions(o dict.Options) *Coder {
 	d := *c
 	d.opts = o
 	return &d
 }
+
+// Configure is [Coder.WithOptions] as a stage, for the PETRARCH suite's
+// records (eval.Configurable).
+func (c *Coder) Configure(o dict.Options) dyad.Stage { return c.WithOptions(o) }
 
 // Name returns "events".
 func (*Coder) Name() string { return "events" }

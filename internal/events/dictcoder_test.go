@@ -223,7 +223,7 @@ func TestVerbDictionaryOptions(t *testing.T) {
 		// With comma elimination off, the terminal clause is coded.
 		{off, "Northland praised Southland, Westland then blockaded Northland.", "NRL 051 STH; WST 191 NRL"},
 	} {
-		cc := c.Configure(tc.opts).(*Coder)
+		cc := c.WithOptions(tc.opts)
 		out, _ := code(t, cc, tc.text, actors)
 		if got := strings.Join(out, "; "); got != tc.want {
 			t.Errorf("%+v %q: coded %q, want %q", tc.opts, tc.text, got, tc.want)

@@ -103,9 +103,9 @@ func Standard(opt Options) ([]dyad.Stage, error) {
 			return nil, err
 		}
 	}
-	var coder dyad.Stage = events.NewCoder(pats, ont).WithDictionary(verbs)
+	coder := events.NewCoder(pats, ont).WithDictionary(verbs)
 	if opt.DictOptions != nil {
-		coder = coder.(*events.Coder).Configure(*opt.DictOptions)
+		coder = coder.WithOptions(*opt.DictOptions)
 	}
 	tagger, err := themes.NewTagger()
 	if err != nil {
